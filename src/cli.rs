@@ -1,0 +1,176 @@
+//! The command line: one clap struct, every setting also readable from the environment.
+
+use crate::csvio::{self, Dialect, ImportFailure};
+use crate::db::{self, DEFAULT_URL};
+use crate::i18n::Lang;
+use crate::store;
+use crate::web::{self, AppState};
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "maillage", version, about = "Stakeholder coordination mapping (IOM / SPW IAS)")]
+pub struct Cli {
+    /// Database: sqlite://FILE (created if missing) or postgres://USER@HOST/DB.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_URL, global = true, hide_env_values = true)]
+    pub database_url: String,
+
+    /// Language of messages: fr or en (default: from LANG, else French).
+    #[arg(long, env = "MAILLAGE_LANG", global = true)]
+    pub lang: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web application (pages and JSON API).
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, env = "MAILLAGE_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+    },
+    /// Import a CSV file of stakeholders or links (all or nothing).
+    Import {
+        #[arg(value_enum)]
+        what: Table,
+        file: PathBuf,
+    },
+    /// Export stakeholders or links as CSV (to stdout unless -o is given).
+    Export {
+        #[arg(value_enum)]
+        what: Table,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write for Excel in a French locale: semicolons, BOM, CRLF.
+        #[arg(long)]
+        excel: bool,
+    },
+    /// Load the demo network of the Walloon reception ecosystem (idempotent).
+    Demo,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Table {
+    Stakeholders,
+    Links,
+}
+
+fn message_lang(cli: &Cli) -> Lang {
+    cli.lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .or_else(|| std::env::var("LANG").ok().as_deref().and_then(Lang::parse))
+        .unwrap_or(Lang::En)
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let lang = message_lang(&cli);
+    let db = db::connect(&cli.database_url).await?;
+    match cli.command {
+        Command::Serve { bind } => {
+            let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+            tracing::info!(address = %listener.local_addr()?, database = %db::redact(&cli.database_url), "Maillage is serving");
+            eprintln!("Maillage: http://{}/", listener.local_addr()?);
+            web::serve(listener, AppState { db }, shutdown_signal()).await.context("server failed")?;
+        }
+        Command::Import { what, file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let mut tx = db.pool.begin().await?;
+            let started = std::time::Instant::now();
+            let mut progress = progress_printer();
+            let result = match what {
+                Table::Stakeholders => csvio::stakeholders::import(&mut tx, &bytes, &mut progress).await,
+                Table::Links => csvio::links::import(&mut tx, &bytes, &name, &mut progress).await,
+            };
+            match result {
+                Ok(report) => {
+                    tx.commit().await?;
+                    eprintln!(
+                        "{name}: {} rows — {} created, {} updated, {} unchanged ({:.2} s)",
+                        report.rows,
+                        report.created,
+                        report.updated,
+                        report.unchanged,
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+                Err(ImportFailure::Invalid(errors)) => {
+                    for e in &errors {
+                        eprintln!("{name}: {}", e.message(lang));
+                    }
+                    bail!(
+                        "{name}: {} error(s); nothing was written",
+                        errors.len()
+                    );
+                }
+                Err(ImportFailure::Store(e)) => return Err(e).context("import failed; nothing was written"),
+            }
+        }
+        Command::Export { what, output, excel } => {
+            let dialect = if excel { Dialect::Excel } else { Dialect::Plain };
+            let mut conn = db.pool.acquire().await?;
+            let bytes = match what {
+                Table::Stakeholders => {
+                    let reference = store::reference::load(&mut conn).await?;
+                    let list = store::stakeholders::list(&mut conn, &Default::default()).await?;
+                    csvio::stakeholders::export(&list, &reference, dialect)?
+                }
+                Table::Links => {
+                    let list = store::links::list(&mut conn, &Default::default()).await?;
+                    csvio::links::export(&list, dialect)?
+                }
+            };
+            match output {
+                Some(path) => std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?,
+                None => std::io::stdout().write_all(&bytes)?,
+            }
+        }
+        Command::Demo => {
+            let report = crate::demo::load(&db).await?;
+            eprintln!(
+                "Demo network loaded: {} stakeholders ({} new), {} links ({} new).",
+                report.0.rows, report.0.created, report.1.rows, report.1.created
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Prints "written/total" on stderr, at most every 2% of the rows, on a terminal only.
+fn progress_printer() -> impl FnMut(usize, usize) + Send {
+    let tty = std::io::stderr().is_terminal();
+    let mut last = 0usize;
+    move |done, total| {
+        let step = (total / 50).max(1);
+        if tty && (done == total || done >= last + step) {
+            last = done;
+            eprint!("\rwriting {done}/{total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,8 @@
+//! Domain types that validate on construction, and pure logic over them: no SQL, no HTTP.
+
+pub mod link;
+pub mod problem;
+pub mod reference;
+pub mod stakeholder;
+pub mod text;
+pub mod values;

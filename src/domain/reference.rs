@@ -1,0 +1,286 @@
+//! The reference catalogue (levels, kinds, sectors, link types, territories) and the resolution
+//! of what users type (a code, a French or English label, an INS code or a place name) to codes.
+
+use super::problem::{Problem, RefTable};
+use super::text::key;
+use crate::i18n::Lang;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RefItem {
+    pub code: String,
+    pub label_fr: String,
+    pub label_en: String,
+    /// Only meaningful for link types: whether a link of this type has a direction by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directed: Option<bool>,
+}
+
+impl RefItem {
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.label_fr, &self.label_en)
+    }
+}
+
+pub const REGION_INS: &str = "03000";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TerritoryKind {
+    Region,
+    Province,
+    Arrondissement,
+    Commune,
+}
+
+impl TerritoryKind {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "region" => Some(Self::Region),
+            "province" => Some(Self::Province),
+            "arrondissement" => Some(Self::Arrondissement),
+            "commune" => Some(Self::Commune),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Territory {
+    pub ins_code: String,
+    pub kind: TerritoryKind,
+    pub name_fr: String,
+    pub name_nl: String,
+    pub name_de: String,
+    pub parent_ins: Option<String>,
+    pub province_ins: Option<String>,
+}
+
+impl Territory {
+    /// The unambiguous written form used in exports and forms: "Wallonie", "Province de Liège",
+    /// "Arrondissement de Liège", "Liège".
+    pub fn display_name(&self) -> String {
+        match self.kind {
+            TerritoryKind::Region => "Wallonie".to_owned(),
+            TerritoryKind::Province => format!("Province de {}", self.name_fr),
+            TerritoryKind::Arrondissement => format!("Arrondissement de {}", self.name_fr),
+            TerritoryKind::Commune => self.name_fr.clone(),
+        }
+    }
+
+    pub fn label(&self, lang: Lang) -> String {
+        match (self.kind, lang) {
+            (TerritoryKind::Region, Lang::En) => "Wallonia".to_owned(),
+            (TerritoryKind::Province, Lang::En) => format!("Province of {}", self.name_fr),
+            (TerritoryKind::Arrondissement, Lang::En) => format!("Arrondissement of {}", self.name_fr),
+            _ => self.display_name(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reference {
+    pub levels: Vec<RefItem>,
+    pub kinds: Vec<RefItem>,
+    pub sectors: Vec<RefItem>,
+    pub link_types: Vec<RefItem>,
+    pub territories: Vec<Territory>,
+    #[serde(skip)]
+    territory_index: HashMap<String, Vec<usize>>,
+}
+
+fn resolve_in<'a>(items: &'a [RefItem], what: RefTable, raw: &str) -> Result<&'a RefItem, Problem> {
+    let k = key(raw);
+    items
+        .iter()
+        .find(|i| key(&i.code) == k || key(&i.label_fr) == k || key(&i.label_en) == k)
+        .ok_or_else(|| Problem::Unknown {
+            what,
+            value: raw.trim().to_owned(),
+            expected: items.iter().map(|i| i.code.clone()).collect(),
+        })
+}
+
+const PROVINCE_PREFIXES: [&str; 5] = ["province de ", "province du ", "province of ", "province ", "prov "];
+const ARRONDISSEMENT_PREFIXES: [&str; 4] =
+    ["arrondissement de ", "arrondissement d'", "arrondissement of ", "arrondissement "];
+const COMMUNE_PREFIXES: [&str; 4] = ["commune de ", "commune d'", "ville de ", "municipality of "];
+
+impl Reference {
+    pub fn new(
+        levels: Vec<RefItem>,
+        kinds: Vec<RefItem>,
+        sectors: Vec<RefItem>,
+        link_types: Vec<RefItem>,
+        territories: Vec<Territory>,
+    ) -> Self {
+        let mut territory_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in territories.iter().enumerate() {
+            let mut names = vec![key(&t.name_fr), key(&t.name_nl), key(&t.name_de)];
+            if t.kind == TerritoryKind::Region {
+                names.extend(["wallonia", "region wallonne", "walloon region"].map(String::from));
+            }
+            names.sort();
+            names.dedup();
+            for n in names {
+                territory_index.entry(n).or_default().push(i);
+            }
+        }
+        Reference { levels, kinds, sectors, link_types, territories, territory_index }
+    }
+
+    pub fn level(&self, raw: &str) -> Result<&RefItem, Problem> {
+        resolve_in(&self.levels, RefTable::Level, raw)
+    }
+    pub fn kind(&self, raw: &str) -> Result<&RefItem, Problem> {
+        resolve_in(&self.kinds, RefTable::Kind, raw)
+    }
+    pub fn sector(&self, raw: &str) -> Result<&RefItem, Problem> {
+        resolve_in(&self.sectors, RefTable::Sector, raw)
+    }
+    pub fn link_type(&self, raw: &str) -> Result<&RefItem, Problem> {
+        resolve_in(&self.link_types, RefTable::LinkType, raw)
+    }
+
+    pub fn territory_by_ins(&self, ins: &str) -> Option<&Territory> {
+        self.territories.iter().find(|t| t.ins_code == ins)
+    }
+
+    pub fn provinces(&self) -> impl Iterator<Item = &Territory> {
+        self.territories.iter().filter(|t| t.kind == TerritoryKind::Province)
+    }
+
+    /// Resolves one territory as typed: an INS code, "Wallonie", "Province de Namur",
+    /// "Arrondissement de Namur" or a bare name. A bare name shared by several units
+    /// (Namur is a commune, an arrondissement and a province) means the province for a
+    /// provincial stakeholder and the commune otherwise.
+    pub fn territory(&self, raw: &str, level_hint: Option<&str>) -> Result<&Territory, Problem> {
+        let trimmed = raw.trim();
+        if trimmed.len() == 5 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            return self.territory_by_ins(trimmed).ok_or_else(|| self.unknown_territory(trimmed));
+        }
+        let k = key(trimmed);
+        let (wanted, name) = strip_any(&k, &PROVINCE_PREFIXES)
+            .map(|n| (Some(TerritoryKind::Province), n))
+            .or_else(|| strip_any(&k, &ARRONDISSEMENT_PREFIXES).map(|n| (Some(TerritoryKind::Arrondissement), n)))
+            .or_else(|| strip_any(&k, &COMMUNE_PREFIXES).map(|n| (Some(TerritoryKind::Commune), n)))
+            .unwrap_or((None, k.as_str()));
+        let candidates: Vec<&Territory> = self
+            .territory_index
+            .get(name)
+            .map(|ix| ix.iter().map(|&i| &self.territories[i]).collect())
+            .unwrap_or_default();
+        let pick = |kind| candidates.iter().copied().find(|t| t.kind == kind);
+        let found = match wanted {
+            Some(kind) => pick(kind),
+            None if candidates.len() == 1 => Some(candidates[0]),
+            None if level_hint == Some("provincial") => {
+                pick(TerritoryKind::Province).or_else(|| pick(TerritoryKind::Commune))
+            }
+            None => pick(TerritoryKind::Commune).or_else(|| pick(TerritoryKind::Province)),
+        };
+        found.ok_or_else(|| self.unknown_territory(trimmed))
+    }
+
+    fn unknown_territory(&self, raw: &str) -> Problem {
+        Problem::Unknown {
+            what: RefTable::Territory,
+            value: raw.to_owned(),
+            expected: vec![
+                "Wallonie".into(),
+                "Province de …".into(),
+                "Arrondissement de …".into(),
+                "un nom de commune / a commune name".into(),
+                "un code INS / an INS code".into(),
+            ],
+        }
+    }
+}
+
+fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes.iter().find_map(|p| s.strip_prefix(p))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn item(code: &str, fr: &str, en: &str) -> RefItem {
+        RefItem { code: code.into(), label_fr: fr.into(), label_en: en.into(), directed: None }
+    }
+
+    fn unit(ins: &str, kind: TerritoryKind, name: &str, parent: Option<&str>, province: Option<&str>) -> Territory {
+        Territory {
+            ins_code: ins.into(),
+            kind,
+            name_fr: name.into(),
+            name_nl: name.into(),
+            name_de: name.into(),
+            parent_ins: parent.map(String::from),
+            province_ins: province.map(String::from),
+        }
+    }
+
+    pub(crate) fn sample() -> Reference {
+        use TerritoryKind::*;
+        Reference::new(
+            vec![item("regional", "Régional", "Regional"), item("provincial", "Provincial", "Provincial"), item("local", "Local", "Local")],
+            vec![item("association", "Association", "Association"), item("administration", "Administration", "Administration")],
+            vec![item("health", "Santé et santé mentale", "Health and mental health"), item("social_aid", "Aide sociale et revenus", "Social aid and income")],
+            vec![
+                RefItem { directed: Some(false), ..item("coordinates", "Se coordonne avec", "Coordinates with") },
+                RefItem { directed: Some(true), ..item("funds", "Finance", "Funds") },
+            ],
+            vec![
+                unit("03000", Region, "Wallonie", None, None),
+                unit("90000", Province, "Namur", Some("03000"), Some("90000")),
+                unit("92000", Arrondissement, "Namur", Some("90000"), Some("90000")),
+                unit("92094", Commune, "Namur", Some("92000"), Some("90000")),
+                unit("92003", Commune, "Andenne", Some("92000"), Some("90000")),
+            ],
+        )
+    }
+
+    #[test]
+    fn codes_and_labels_resolve_case_and_accent_insensitively() {
+        let r = sample();
+        for typed in ["regional", "RÉGIONAL", "Regional", " régional "] {
+            assert_eq!(r.level(typed).unwrap().code, "regional", "{typed}");
+        }
+        assert_eq!(r.sector("Santé et santé mentale").unwrap().code, "health");
+        let err = r.level("regionale").unwrap_err();
+        assert!(matches!(&err, Problem::Unknown { what: RefTable::Level, value, .. } if value == "regionale"));
+        assert!(err.message(Lang::En).contains("expected one of: regional, provincial, local"));
+    }
+
+    #[test]
+    fn territories_resolve_by_code_name_and_prefix() {
+        let r = sample();
+        let cases = [
+            ("92094", None, "92094"),
+            ("Wallonie", None, "03000"),
+            ("Wallonia", None, "03000"),
+            ("Andenne", None, "92003"),
+            ("Namur", None, "92094"),
+            ("Namur", Some("provincial"), "90000"),
+            ("Province de Namur", None, "90000"),
+            ("province of namur", None, "90000"),
+            ("Arrondissement de Namur", Some("provincial"), "92000"),
+        ];
+        for (typed, hint, expected) in cases {
+            assert_eq!(r.territory(typed, hint).unwrap().ins_code, expected, "{typed} / {hint:?}");
+        }
+        assert!(r.territory("Gotham", None).is_err());
+        assert!(r.territory("99999", None).is_err());
+        assert!(r.territory("Province de Andenne", None).is_err());
+    }
+
+    #[test]
+    fn display_names_resolve_back_to_the_same_unit() {
+        let r = sample();
+        for t in &r.territories {
+            assert_eq!(r.territory(&t.display_name(), None).unwrap().ins_code, t.ins_code);
+        }
+    }
+}

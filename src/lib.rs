@@ -1,0 +1,11 @@
+//! Maillage: stakeholder coordination mapping for the reception of people displaced from
+//! Ukraine in Wallonia. The binary is a thin shell over this library.
+
+pub mod cli;
+pub mod csvio;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod web;

@@ -1,0 +1,191 @@
+//! Links between stakeholders, with their provenance.
+
+use super::{Conditions, StoreError, flag, now, on_unique};
+use crate::domain::link::{Link, LinkData};
+use crate::domain::values::{Strength, date, format_date};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Links with this stakeholder at either end.
+    pub stakeholder: Option<i64>,
+    pub link_type: Option<String>,
+    pub include_archived: bool,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+const SELECT: &str = "SELECT l.id, l.source_id, l.target_id, l.type_code, l.directed, l.strength, l.formal, l.since, \
+    l.until, l.note, l.confirmed, l.provenance, l.archived, a.name, b.name, l.created_at, l.updated_at \
+    FROM links l JOIN stakeholders a ON a.id = l.source_id JOIN stakeholders b ON b.id = l.target_id WHERE 1 = 1";
+
+fn row_to_link(r: &sqlx::any::AnyRow) -> sqlx::Result<Link> {
+    let day = |i: usize| -> sqlx::Result<Option<time::Date>> {
+        Ok(r.try_get::<Option<String>, _>(i)?.and_then(|s| date(&s).ok()))
+    };
+    Ok(Link {
+        id: r.try_get(0)?,
+        data: LinkData {
+            source: r.try_get(1)?,
+            target: r.try_get(2)?,
+            link_type: r.try_get(3)?,
+            directed: r.try_get::<i64, _>(4)? != 0,
+            strength: Strength::trusted(r.try_get(5)?),
+            formal: r.try_get::<i64, _>(6)? != 0,
+            since: day(7)?,
+            until: day(8)?,
+            note: r.try_get(9)?,
+            confirmed: r.try_get::<i64, _>(10)? != 0,
+        },
+        provenance: r.try_get(11)?,
+        archived: r.try_get::<i64, _>(12)? != 0,
+        source_name: r.try_get(13)?,
+        target_name: r.try_get(14)?,
+        created_at: r.try_get(15)?,
+        updated_at: r.try_get(16)?,
+    })
+}
+
+pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec<Link>> {
+    let mut c = Conditions::default();
+    if !filter.include_archived {
+        c.push_fixed("l.archived = 0");
+    }
+    if let Some(id) = filter.stakeholder {
+        c.push("(l.source_id = CAST({} AS BIGINT) OR l.target_id = CAST({} AS BIGINT))", id.to_string());
+    }
+    if let Some(t) = &filter.link_type {
+        c.push("l.type_code = {}", t);
+    }
+    let page = match (filter.limit, filter.offset) {
+        (None, None) => String::new(),
+        (l, o) => format!(" LIMIT {} OFFSET {}", l.unwrap_or(i64::MAX / 2), o.unwrap_or(0)),
+    };
+    let sql = format!("{SELECT}{} ORDER BY l.id{page}", c.sql());
+    c.bind(sqlx::query(AssertSqlSafe(sql))).fetch_all(conn).await?.iter().map(row_to_link).collect()
+}
+
+pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Link>> {
+    sqlx::query(AssertSqlSafe(format!("{SELECT} AND l.id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(row_to_link)
+        .transpose()
+}
+
+/// The link that is the same as `data` (same ends and type; either order when undirected),
+/// other than `except`.
+pub async fn find_same(conn: &mut AnyConnection, data: &LinkData, except: Option<i64>) -> sqlx::Result<Option<(i64, bool)>> {
+    let row = sqlx::query(
+        "SELECT id, archived FROM links WHERE type_code = $1 AND id <> $4 AND \
+         ((source_id = $2 AND target_id = $3) OR ($5 = 0 AND source_id = $3 AND target_id = $2))",
+    )
+    .bind(data.link_type.clone())
+    .bind(data.source)
+    .bind(data.target)
+    .bind(except.unwrap_or(-1))
+    .bind(flag(data.directed))
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)? != 0))).transpose()
+}
+
+fn duplicate() -> (&'static str, String, String) {
+    (
+        "target",
+        "un lien de ce type existe déjà entre ces deux acteurs".to_owned(),
+        "a link of this type already exists between these two stakeholders".to_owned(),
+    )
+}
+
+fn conflict() -> StoreError {
+    let (field, fr, en) = duplicate();
+    StoreError::Conflict { field, fr, en }
+}
+
+/// Creates a link. The same link already active is a conflict; an archived one is revived
+/// with the new data, so that archiving then re-adding a link keeps one row.
+pub async fn create(conn: &mut AnyConnection, data: &LinkData, provenance: &str) -> Result<i64, StoreError> {
+    match find_same(conn, data, None).await? {
+        Some((_, false)) => Err(conflict()),
+        Some((id, true)) => {
+            write(conn, id, data, Some(provenance)).await?;
+            Ok(id)
+        }
+        None => {
+            let ts = now();
+            let row = sqlx::query(
+                "INSERT INTO links (source_id, target_id, type_code, directed, strength, formal, since, until, note, \
+                 provenance, confirmed, archived, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12) RETURNING id",
+            )
+            .bind(data.source)
+            .bind(data.target)
+            .bind(data.link_type.clone())
+            .bind(flag(data.directed))
+            .bind(data.strength.get())
+            .bind(flag(data.formal))
+            .bind(data.since.map(format_date))
+            .bind(data.until.map(format_date))
+            .bind(data.note.clone())
+            .bind(provenance.to_owned())
+            .bind(flag(data.confirmed))
+            .bind(ts)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(|e| {
+                let (field, fr, en) = duplicate();
+                on_unique(e, field, fr, en)
+            })?;
+            Ok(row.try_get(0)?)
+        }
+    }
+}
+
+/// Replaces a link's data; the provenance stays unless a new one is given.
+pub async fn update(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: Option<&str>) -> Result<(), StoreError> {
+    if find_same(conn, data, Some(id)).await?.is_some() {
+        return Err(conflict());
+    }
+    write(conn, id, data, provenance).await
+}
+
+async fn write(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: Option<&str>) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE links SET source_id = $1, target_id = $2, type_code = $3, directed = $4, strength = $5, formal = $6, \
+         since = $7, until = $8, note = $9, confirmed = $10, provenance = COALESCE($11, provenance), archived = 0, \
+         updated_at = $12 WHERE id = $13",
+    )
+    .bind(data.source)
+    .bind(data.target)
+    .bind(data.link_type.clone())
+    .bind(flag(data.directed))
+    .bind(data.strength.get())
+    .bind(flag(data.formal))
+    .bind(data.since.map(format_date))
+    .bind(data.until.map(format_date))
+    .bind(data.note.clone())
+    .bind(flag(data.confirmed))
+    .bind(provenance.map(str::to_owned))
+    .bind(now())
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map_err(|e| {
+        let (field, fr, en) = duplicate();
+        on_unique(e, field, fr, en)
+    })?;
+    if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+/// Archives a link (it leaves the lists and the map; the row stays for the audit trail).
+pub async fn archive(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    let done = sqlx::query("UPDATE links SET archived = 1, updated_at = $1 WHERE id = $2 AND archived = 0")
+        .bind(now())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}

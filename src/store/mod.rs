@@ -1,0 +1,86 @@
+//! SQL for each aggregate, on one code path for SQLite and PostgreSQL. Every mutation of an
+//! aggregate is one function here, taking the caller's connection or transaction: that is
+//! where access checks and audit rows will go.
+
+pub mod links;
+pub mod reference;
+pub mod stakeholders;
+
+use crate::i18n::Lang;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("{en}")]
+    Conflict { field: &'static str, fr: String, en: String },
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    pub fn conflict_message(&self, lang: Lang) -> Option<&str> {
+        match self {
+            StoreError::Conflict { fr, en, .. } => Some(lang.pick(fr, en)),
+            _ => None,
+        }
+    }
+}
+
+/// Turns a unique-constraint violation into a user-facing conflict; other errors pass through.
+pub fn on_unique(err: sqlx::Error, field: &'static str, fr: String, en: String) -> StoreError {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict { field, fr, en },
+        _ => StoreError::Db(err),
+    }
+}
+
+pub fn now() -> String {
+    OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| OffsetDateTime::now_utc())
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+pub fn flag(b: bool) -> i64 {
+    i64::from(b)
+}
+
+/// A `WHERE` clause built from optional filters, with its values kept as bound parameters.
+#[derive(Default)]
+pub struct Conditions {
+    sql: String,
+    binds: Vec<String>,
+}
+
+impl Conditions {
+    /// Adds `clause`, in which `{}` stands for the next placeholder.
+    pub fn push(&mut self, clause: &str, value: impl Into<String>) {
+        self.binds.push(value.into());
+        let placeholder = format!("${}", self.binds.len());
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&clause.replace("{}", &placeholder));
+    }
+
+    pub fn push_fixed(&mut self, clause: &'static str) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(clause);
+    }
+
+    pub fn sql(&self) -> &str {
+        &self.sql
+    }
+
+    pub fn bind<'q>(
+        &self,
+        mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+        for b in &self.binds {
+            q = q.bind(b.clone());
+        }
+        q
+    }
+}

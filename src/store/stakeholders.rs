@@ -1,0 +1,337 @@
+//! Stakeholders and their sectors, territory and contact persons.
+
+use super::{Conditions, StoreError, flag, now, on_unique};
+use crate::domain::stakeholder::{Contact, NameKeys, Stakeholder, StakeholderData};
+use crate::domain::text::like_pattern;
+use crate::domain::values::{Email, Score, StakeholderName, Website};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
+use std::collections::HashMap;
+
+/// Which stakeholders to list. Codes are already resolved against the reference tables.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub level: Option<String>,
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    /// INS code of a province: stakeholders acting on it or on any unit inside it.
+    pub province: Option<String>,
+    pub q: Option<String>,
+    pub key_only: bool,
+    pub include_archived: bool,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+impl Filter {
+    fn conditions(&self) -> Conditions {
+        let mut c = Conditions::default();
+        if !self.include_archived {
+            c.push_fixed("s.archived = 0");
+        }
+        if self.key_only {
+            c.push_fixed("s.is_key = 1");
+        }
+        if let Some(level) = &self.level {
+            c.push("s.level_code = {}", level);
+        }
+        if let Some(kind) = &self.kind {
+            c.push("s.kind_code = {}", kind);
+        }
+        if let Some(sector) = &self.sector {
+            c.push(
+                "EXISTS (SELECT 1 FROM stakeholder_sectors ss WHERE ss.stakeholder_id = s.id AND ss.sector_code = {})",
+                sector,
+            );
+        }
+        if let Some(province) = &self.province {
+            c.push(
+                "EXISTS (SELECT 1 FROM stakeholder_territories st JOIN territories t ON t.ins_code = st.ins_code \
+                 WHERE st.stakeholder_id = s.id AND t.province_ins = {})",
+                province,
+            );
+        }
+        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            c.push("s.search_text LIKE {} ESCAPE '\\'", like_pattern(q));
+        }
+        c
+    }
+
+    fn page(&self) -> String {
+        match (self.limit, self.offset) {
+            (None, None) => String::new(),
+            (limit, offset) => format!(" LIMIT {} OFFSET {}", limit.unwrap_or(i64::MAX / 2), offset.unwrap_or(0)),
+        }
+    }
+}
+
+const COLUMNS: &str = "s.id, s.name, s.acronym, s.kind_code, s.level_code, s.description, s.website, s.email, \
+    s.phone, s.influence, s.interest, s.is_key, s.notes, s.archived, s.created_at, s.updated_at";
+
+pub async fn count(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<i64> {
+    let c = filter.conditions();
+    let sql = format!("SELECT COUNT(*) FROM stakeholders s WHERE 1 = 1{}", c.sql());
+    c.bind(sqlx::query(AssertSqlSafe(sql))).fetch_one(conn).await?.try_get(0)
+}
+
+/// The stakeholders matching `filter`, ordered by name, with their sectors, territory and contacts.
+pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec<Stakeholder>> {
+    let c = filter.conditions();
+    let selected = format!("SELECT s.id FROM stakeholders s WHERE 1 = 1{} ORDER BY s.name_key{}", c.sql(), filter.page());
+    let sql = format!("SELECT {COLUMNS} FROM stakeholders s WHERE 1 = 1{} ORDER BY s.name_key{}", c.sql(), filter.page());
+    let rows = c.bind(sqlx::query(AssertSqlSafe(sql))).fetch_all(&mut *conn).await?;
+    let children = |table_sql: &str| format!("{table_sql} WHERE stakeholder_id IN ({selected})");
+    let mut sectors = group(
+        c.bind(sqlx::query(AssertSqlSafe(children(
+            "SELECT stakeholder_id, sector_code FROM stakeholder_sectors x JOIN sectors r ON r.code = x.sector_code",
+        ) + " ORDER BY stakeholder_id, r.rank")))
+        .fetch_all(&mut *conn)
+        .await?,
+    )?;
+    let mut territory = group(
+        c.bind(sqlx::query(AssertSqlSafe(
+            children("SELECT stakeholder_id, ins_code FROM stakeholder_territories") + " ORDER BY stakeholder_id, ins_code",
+        )))
+        .fetch_all(&mut *conn)
+        .await?,
+    )?;
+    let mut contacts: HashMap<i64, Vec<Contact>> = HashMap::new();
+    for r in c
+        .bind(sqlx::query(AssertSqlSafe(
+            children("SELECT stakeholder_id, name, function, email, phone FROM contacts") + " ORDER BY stakeholder_id, position",
+        )))
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        contacts.entry(r.try_get(0)?).or_default().push(Contact {
+            name: r.try_get(1)?,
+            function: r.try_get(2)?,
+            email: r.try_get::<Option<String>, _>(3)?.map(Email::trusted),
+            phone: r.try_get(4)?,
+        });
+    }
+    rows.iter()
+        .map(|r| {
+            let id: i64 = r.try_get(0)?;
+            row_to_stakeholder(
+                r,
+                sectors.remove(&id).unwrap_or_default(),
+                territory.remove(&id).unwrap_or_default(),
+                contacts.remove(&id).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn group(rows: Vec<sqlx::any::AnyRow>) -> sqlx::Result<HashMap<i64, Vec<String>>> {
+    let mut map: HashMap<i64, Vec<String>> = HashMap::new();
+    for r in rows {
+        map.entry(r.try_get(0)?).or_default().push(r.try_get(1)?);
+    }
+    Ok(map)
+}
+
+fn row_to_stakeholder(
+    r: &sqlx::any::AnyRow,
+    sectors: Vec<String>,
+    territory: Vec<String>,
+    contacts: Vec<Contact>,
+) -> sqlx::Result<Stakeholder> {
+    Ok(Stakeholder {
+        id: r.try_get(0)?,
+        data: StakeholderData {
+            name: StakeholderName::trusted(r.try_get(1)?),
+            acronym: r.try_get(2)?,
+            kind: r.try_get(3)?,
+            level: r.try_get(4)?,
+            sectors,
+            territory,
+            description: r.try_get(5)?,
+            website: r.try_get::<Option<String>, _>(6)?.map(Website::trusted),
+            email: r.try_get::<Option<String>, _>(7)?.map(Email::trusted),
+            phone: r.try_get(8)?,
+            influence: r.try_get::<Option<i64>, _>(9)?.map(Score::trusted),
+            interest: r.try_get::<Option<i64>, _>(10)?.map(Score::trusted),
+            key: r.try_get::<i64, _>(11)? != 0,
+            notes: r.try_get(12)?,
+            contacts,
+        },
+        archived: r.try_get::<i64, _>(13)? != 0,
+        created_at: r.try_get(14)?,
+        updated_at: r.try_get(15)?,
+    })
+}
+
+pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Stakeholder>> {
+    let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} FROM stakeholders s WHERE s.id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let sectors = sqlx::query(
+        "SELECT x.sector_code FROM stakeholder_sectors x JOIN sectors r ON r.code = x.sector_code \
+         WHERE x.stakeholder_id = $1 ORDER BY r.rank",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| r.try_get(0))
+    .collect::<sqlx::Result<_>>()?;
+    let territory = sqlx::query("SELECT ins_code FROM stakeholder_territories WHERE stakeholder_id = $1 ORDER BY ins_code")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect::<sqlx::Result<_>>()?;
+    let contacts = sqlx::query("SELECT name, function, email, phone FROM contacts WHERE stakeholder_id = $1 ORDER BY position")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Contact {
+                name: r.try_get(0)?,
+                function: r.try_get(1)?,
+                email: r.try_get::<Option<String>, _>(2)?.map(Email::trusted),
+                phone: r.try_get(3)?,
+            })
+        })
+        .collect::<sqlx::Result<_>>()?;
+    row_to_stakeholder(&row, sectors, territory, contacts).map(Some)
+}
+
+fn duplicate_name(err: sqlx::Error, data: &StakeholderData) -> StoreError {
+    let name = data.name.as_str();
+    on_unique(
+        err,
+        "name",
+        format!("un acteur nommé « {name} » existe déjà"),
+        format!("a stakeholder named \"{name}\" already exists"),
+    )
+}
+
+/// Creates a stakeholder; a name already taken (ignoring case and accents) is a conflict.
+pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<i64, StoreError> {
+    let ts = now();
+    let id: i64 = sqlx::query(
+        "INSERT INTO stakeholders (name, name_key, acronym, acronym_key, kind_code, level_code, description, website, \
+         email, phone, influence, interest, is_key, notes, search_text, archived, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $16, $16) RETURNING id",
+    )
+    .bind(data.name.as_str().to_owned())
+    .bind(data.name_key())
+    .bind(data.acronym.clone())
+    .bind(data.acronym_key())
+    .bind(data.kind.clone())
+    .bind(data.level.clone())
+    .bind(data.description.clone())
+    .bind(data.website.as_ref().map(|w| w.as_str().to_owned()))
+    .bind(data.email.as_ref().map(|e| e.as_str().to_owned()))
+    .bind(data.phone.clone())
+    .bind(data.influence.map(Score::get))
+    .bind(data.interest.map(Score::get))
+    .bind(flag(data.key))
+    .bind(data.notes.clone())
+    .bind(data.search_text())
+    .bind(ts)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| duplicate_name(e, data))?
+    .try_get(0)?;
+    write_children(conn, id, data).await?;
+    Ok(id)
+}
+
+/// Replaces a stakeholder's data (PUT semantics); its links and history stay.
+pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE stakeholders SET name = $1, name_key = $2, acronym = $3, acronym_key = $4, kind_code = $5, \
+         level_code = $6, description = $7, website = $8, email = $9, phone = $10, influence = $11, interest = $12, \
+         is_key = $13, notes = $14, search_text = $15, updated_at = $16 WHERE id = $17",
+    )
+    .bind(data.name.as_str().to_owned())
+    .bind(data.name_key())
+    .bind(data.acronym.clone())
+    .bind(data.acronym_key())
+    .bind(data.kind.clone())
+    .bind(data.level.clone())
+    .bind(data.description.clone())
+    .bind(data.website.as_ref().map(|w| w.as_str().to_owned()))
+    .bind(data.email.as_ref().map(|e| e.as_str().to_owned()))
+    .bind(data.phone.clone())
+    .bind(data.influence.map(Score::get))
+    .bind(data.interest.map(Score::get))
+    .bind(flag(data.key))
+    .bind(data.notes.clone())
+    .bind(data.search_text())
+    .bind(now())
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map_err(|e| duplicate_name(e, data))?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    for table in [
+        "DELETE FROM stakeholder_sectors WHERE stakeholder_id = $1",
+        "DELETE FROM stakeholder_territories WHERE stakeholder_id = $1",
+        "DELETE FROM contacts WHERE stakeholder_id = $1",
+    ] {
+        sqlx::query(table).bind(id).execute(&mut *conn).await?;
+    }
+    write_children(conn, id, data).await
+}
+
+async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
+    for code in &data.sectors {
+        sqlx::query("INSERT INTO stakeholder_sectors (stakeholder_id, sector_code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(code.clone())
+            .execute(&mut *conn)
+            .await?;
+    }
+    for ins in &data.territory {
+        sqlx::query("INSERT INTO stakeholder_territories (stakeholder_id, ins_code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(ins.clone())
+            .execute(&mut *conn)
+            .await?;
+    }
+    for (position, c) in data.contacts.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO contacts (stakeholder_id, position, name, function, email, phone) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(c.name.clone())
+        .bind(c.function.clone())
+        .bind(c.email.as_ref().map(|e| e.as_str().to_owned()))
+        .bind(c.phone.clone())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Archives or restores a stakeholder. Stakeholders are never deleted from the UI or API.
+pub async fn set_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> Result<(), StoreError> {
+    let done = sqlx::query("UPDATE stakeholders SET archived = $1, updated_at = $2 WHERE id = $3")
+        .bind(flag(archived))
+        .bind(now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+/// Every stakeholder's matching keys, for resolving names and acronyms typed by users.
+pub async fn keys(conn: &mut AnyConnection) -> sqlx::Result<Vec<NameKeys>> {
+    sqlx::query("SELECT id, name, name_key, acronym_key FROM stakeholders ORDER BY id")
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| Ok(NameKeys { id: r.try_get(0)?, name: r.try_get(1)?, name_key: r.try_get(2)?, acronym_key: r.try_get(3)? }))
+        .collect()
+}
+

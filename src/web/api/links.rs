@@ -1,0 +1,78 @@
+//! `/api/links`: list, create, read, replace, archive.
+
+use crate::domain::link::LinkDraft;
+use crate::domain::problem::Collector;
+use crate::domain::values::{bounded_int, flag};
+use crate::store;
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::extract::{ApiJson, Id};
+use crate::web::inventory;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use axum_extra::extract::Query;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/links", get(list).post(create))
+        .route("/api/links/{id}", get(read).put(replace).delete(archive))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LinkQuery {
+    stakeholder: Option<String>,
+    #[serde(rename = "type")]
+    link_type: Option<String>,
+    include_archived: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+async fn list(State(state): State<AppState>, Query(q): Query<LinkQuery>) -> Result<Response, AppError> {
+    let reference = inventory::reference(&state).await?;
+    let given = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+    let mut e = Collector::default();
+    let stakeholder = given(&q.stakeholder).and_then(|v| e.take("stakeholder", bounded_int(&v, 1, i64::MAX)));
+    let link_type = given(&q.link_type).and_then(|v| e.take("type", reference.link_type(&v).map(|t| t.code.clone())));
+    let include_archived = given(&q.include_archived).and_then(|v| e.take("include_archived", flag(&v)));
+    let limit = given(&q.limit).and_then(|v| e.take("limit", bounded_int(&v, 1, i64::MAX / 4)));
+    let offset = given(&q.offset).and_then(|v| e.take("offset", bounded_int(&v, 0, i64::MAX / 4)));
+    let filter = e
+        .finish(|| store::links::Filter {
+            stakeholder,
+            link_type,
+            include_archived: include_archived.unwrap_or(false),
+            limit,
+            offset,
+        })
+        .map_err(AppError::Validation)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let links = store::links::list(&mut conn, &filter).await?;
+    Ok(Json(links.iter().map(|l| l.to_json()).collect::<Vec<_>>()).into_response())
+}
+
+async fn read(State(state): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+    Ok(Json(inventory::link(&state, id).await?.to_json()).into_response())
+}
+
+async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<LinkDraft>) -> Result<Response, AppError> {
+    let id = inventory::save_link(&state, None, &draft).await?;
+    let link = inventory::link(&state, id).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/links/{id}"))], Json(link.to_json())).into_response())
+}
+
+async fn replace(State(state): State<AppState>, Id(id): Id, ApiJson(draft): ApiJson<LinkDraft>) -> Result<Response, AppError> {
+    inventory::link(&state, id).await?;
+    inventory::save_link(&state, Some(id), &draft).await?;
+    Ok(Json(inventory::link(&state, id).await?.to_json()).into_response())
+}
+
+async fn archive(State(state): State<AppState>, Id(id): Id) -> Result<StatusCode, AppError> {
+    inventory::archive_link(&state, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,46 @@
+//! HTTP: the JSON API under `/api` and the server-rendered pages. Each module owns its
+//! router; `router` merges them, so every route can be read here at a glance.
+
+pub mod api;
+pub mod error;
+pub mod extract;
+pub mod inventory;
+pub mod lang;
+pub mod pages;
+
+use crate::db::Db;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::get;
+use std::future::Future;
+use tokio::net::TcpListener;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+}
+
+/// Largest accepted upload: a CSV of tens of thousands of rows.
+const MAX_BODY: usize = 64 * 1024 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(api::healthz))
+        .route("/lang/{code}", get(lang::switch))
+        .merge(api::stakeholders::router())
+        .merge(api::links::router())
+        .merge(api::reference::router())
+        .merge(pages::stakeholders::router())
+        .merge(pages::links::router())
+        .merge(pages::transfer::router())
+        .fallback(|| async { error::AppError::NotFound })
+        .layer(middleware::from_fn(error::render_errors))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}
+
+/// Serves until `shutdown` resolves; tests bind port 0 and pass their own signal.
+pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}

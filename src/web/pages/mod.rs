@@ -1,0 +1,133 @@
+//! Server-rendered pages (askama templates in `templates/`), working without JavaScript.
+
+pub mod links;
+pub mod stakeholders;
+pub mod transfer;
+
+use crate::domain::problem::FieldError;
+use crate::domain::reference::{RefItem, Reference, TerritoryKind};
+use crate::i18n::{Lang, Tr};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::http::{StatusCode, Uri};
+use std::collections::HashMap;
+
+/// What every page's layout needs.
+pub struct Page {
+    pub lang: Lang,
+    pub t: &'static Tr,
+    pub title: String,
+    /// The language switch, coming back to this very page.
+    pub switch_url: String,
+}
+
+impl Page {
+    pub fn new(lang: Lang, title: impl Into<String>, uri: &Uri) -> Self {
+        let here = uri.path_and_query().map_or("/", |p| p.as_str());
+        let next = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
+        Page { lang, t: lang.tr(), title: title.into(), switch_url: format!("/lang/{}?{next}", lang.other().code()) }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    page: Page,
+    status: u16,
+    message: String,
+}
+
+impl ErrorPage {
+    pub fn new(lang: Lang, status: StatusCode, message: String) -> Self {
+        ErrorPage { page: Page::new(lang, lang.tr().error_title, &Uri::from_static("/")), status: status.as_u16(), message }
+    }
+}
+
+/// An option of a select or a checkbox list.
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub fn options(items: &[RefItem], lang: Lang, selected: &[&str]) -> Vec<Opt> {
+    items
+        .iter()
+        .map(|i| Opt { value: i.code.clone(), label: i.label(lang).to_owned(), selected: selected.contains(&i.code.as_str()) })
+        .collect()
+}
+
+pub fn province_options(reference: &Reference, lang: Lang, selected: Option<&str>) -> Vec<Opt> {
+    reference
+        .provinces()
+        .map(|p| Opt { value: p.ins_code.clone(), label: p.label(lang), selected: selected == Some(p.ins_code.as_str()) })
+        .collect()
+}
+
+pub struct OptGroup {
+    pub label: String,
+    pub options: Vec<Opt>,
+}
+
+/// Territories grouped for a multi-select: Wallonia and the provinces, then each
+/// province's arrondissements and communes.
+pub fn territory_groups(reference: &Reference, lang: Lang, selected: &[String]) -> Vec<OptGroup> {
+    let opt = |t: &crate::domain::reference::Territory| Opt {
+        value: t.ins_code.clone(),
+        label: t.label(lang),
+        selected: selected.contains(&t.ins_code),
+    };
+    let mut groups = vec![OptGroup {
+        label: lang.pick("Région et provinces", "Region and provinces").to_owned(),
+        options: reference
+            .territories
+            .iter()
+            .filter(|t| matches!(t.kind, TerritoryKind::Region | TerritoryKind::Province))
+            .map(opt)
+            .collect(),
+    }];
+    for p in reference.provinces() {
+        let mut inside: Vec<_> = reference
+            .territories
+            .iter()
+            .filter(|t| t.province_ins.as_deref() == Some(p.ins_code.as_str()) && t.kind != TerritoryKind::Province)
+            .collect();
+        inside.sort_by_key(|t| (t.kind != TerritoryKind::Arrondissement, crate::domain::text::key(&t.name_fr)));
+        groups.push(OptGroup { label: p.label(lang), options: inside.into_iter().map(opt).collect() });
+    }
+    groups
+}
+
+/// Field errors by field name, in the user's language, for re-rendered forms.
+#[derive(Default)]
+pub struct FormErrors(HashMap<String, Vec<String>>);
+
+impl FormErrors {
+    pub fn new(errors: &[FieldError], lang: Lang) -> Self {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for e in errors {
+            map.entry(e.field.clone()).or_default().push(e.problem.message(lang));
+        }
+        FormErrors(map)
+    }
+
+    pub fn conflict(field: &str, message: String) -> Self {
+        FormErrors(HashMap::from([(field.to_owned(), vec![message])]))
+    }
+
+    pub fn get(&self, field: &str) -> String {
+        self.0.get(field).map(|m| m.join(" ; ")).unwrap_or_default()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+}
+
+pub fn label_of<'a>(items: &'a [RefItem], code: &str, lang: Lang) -> String {
+    items.iter().find(|i| i.code == code).map_or_else(|| code.to_owned(), |i| i.label(lang).to_owned())
+}
