@@ -1,6 +1,496 @@
-//! The demo network (placeholder replaced below).
-use crate::csvio::ImportReport;
+//! The demo network: a fictional but plausible map of the Walloon reception ecosystem for
+//! people displaced from Ukraine (real kinds of institutions, invented people and ties).
+//! It is written as two CSV files and loaded through the ordinary import, so it is
+//! idempotent and exercises the same path as a coordinator's own files.
+
+use crate::csvio::{self, ImportReport};
 use crate::db::Db;
-pub async fn load(_db: &Db) -> anyhow::Result<(ImportReport, ImportReport)> {
-    anyhow::bail!("demo not yet written")
+use crate::domain::stakeholder::ContactDraft;
+use crate::store;
+use anyhow::Context;
+use std::collections::HashMap;
+
+const COMMUNES_CSV: &str = include_str!("../data/wallonia_communes.csv");
+
+/// Communes with a CPAS in the demo; the first ones also get their commune and social
+/// cohesion plan.
+const COMMUNES: &[&str] = &[
+    "Namur", "Liège", "Charleroi", "Mons", "La Louvière", "Tournai", "Verviers", "Arlon", "Wavre", "Seraing",
+    "Mouscron", "Huy", "Nivelles", "Marche-en-Famenne", "Eupen", "Bastogne", "Dinant", "Ottignies-Louvain-la-Neuve",
+    "Andenne", "Gembloux", "Braine-l'Alleud", "Herstal", "Libramont-Chevigny", "Virton", "Waremme", "Ath", "Binche",
+    "Châtelet", "Fleurus", "Sambreville", "Tubize", "Jodoigne", "Saint-Vith", "Malmedy", "Spa", "Ciney", "Rochefort",
+    "Couvin", "Philippeville", "Chimay", "Péruwelz", "Flémalle", "Visé", "Bertrix", "Florenville", "Walcourt",
+    "La Roche-en-Ardenne", "Hamois",
+];
+const WITH_COMMUNE: usize = 30;
+const WITH_PCS: usize = 16;
+
+struct Commune {
+    name: String,
+    arrondissement: String,
+    province: String,
+}
+
+fn communes() -> HashMap<String, Commune> {
+    COMMUNES_CSV
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f.len() >= 8).then(|| (f[1].to_owned(), Commune { name: f[1].to_owned(), arrondissement: f[5].to_owned(), province: f[7].to_owned() }))
+        })
+        .collect()
+}
+
+/// "de Namur", "d'Andenne": French elision before a vowel.
+fn of(place: &str) -> String {
+    let vowel = place.chars().next().is_some_and(|c| "AEIOUÉÈaeiouéè".contains(c));
+    if vowel { format!("d'{place}") } else { format!("de {place}") }
+}
+
+fn cpas(commune: &str) -> String {
+    format!("CPAS {}", of(commune))
+}
+
+/// Regional integration centre (CRI) serving a commune's arrondissement.
+fn cri_for(c: &Commune) -> &'static str {
+    match (c.province.as_str(), c.arrondissement.as_str()) {
+        ("Brabant wallon", _) => "CRIBW",
+        ("Namur", _) => "CAI",
+        ("Luxembourg", _) => "CRILux",
+        ("Liège", "Verviers") => "CRVI",
+        ("Liège", _) => "CRIPEL",
+        ("Hainaut", "Charleroi" | "Thuin") => "CRIC",
+        ("Hainaut", "La Louvière" | "Soignies") => "CeRAIC",
+        _ => "CIMB",
+    }
+}
+
+/// A tiny deterministic generator (SplitMix64): the demo is the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+#[derive(Default)]
+struct Actor {
+    name: String,
+    acronym: String,
+    kind: &'static str,
+    level: &'static str,
+    sectors: &'static str,
+    territory: String,
+    description: String,
+    website: &'static str,
+    influence: u8,
+    interest: u8,
+    key: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn actor(
+    name: &str,
+    acronym: &str,
+    kind: &'static str,
+    level: &'static str,
+    sectors: &'static str,
+    territory: &str,
+    description: &str,
+    website: &'static str,
+    influence: u8,
+    interest: u8,
+) -> Actor {
+    Actor {
+        name: name.into(),
+        acronym: acronym.into(),
+        kind,
+        level,
+        sectors,
+        territory: territory.into(),
+        description: description.into(),
+        website,
+        influence,
+        interest,
+        key: influence >= 4 && interest >= 4,
+    }
+}
+
+fn actors(communes: &HashMap<String, Commune>) -> Vec<Actor> {
+    let w = "Wallonie";
+    let mut a = vec![
+        actor("Organisation internationale pour les migrations – Belgique et Luxembourg", "OIM", "international_org", "international", "coordination|information_orientation|reception_housing", w, "Partenaire de mise en œuvre du projet d'appui à la coordination de l'accueil des personnes déplacées d'Ukraine.", "https://belgium.iom.int", 4, 5),
+        actor("Haut Commissariat des Nations unies pour les réfugiés – Bureau pour les pays du Benelux", "HCR", "international_org", "international", "legal_protection|information_orientation", w, "Protection internationale, plaidoyer et appui technique sur la protection temporaire.", "https://www.unhcr.org", 3, 3),
+        actor("UNICEF Belgique", "UNICEF", "international_org", "international", "education_childcare|health", w, "Droits de l'enfant, enfants déplacés et non accompagnés.", "https://www.unicef.be", 2, 3),
+        actor("Organisation mondiale de la santé – Bureau régional pour l'Europe", "OMS Europe", "international_org", "international", "health", w, "Orientations sanitaires pour l'accueil des personnes déplacées.", "", 2, 2),
+        actor("Commission européenne – DG Appui aux réformes structurelles", "DG REFORM", "public_authority", "eu", "coordination", w, "Finance le projet via l'instrument d'appui technique (TSI).", "https://commission.europa.eu", 4, 4),
+        actor("Commission européenne – DG Migration et affaires intérieures", "DG HOME", "public_authority", "eu", "legal_protection|reception_housing", w, "Directive protection temporaire, fonds AMIF.", "https://home-affairs.ec.europa.eu", 4, 3),
+        actor("Agence de l'Union européenne pour l'asile", "EUAA", "agency", "eu", "legal_protection|reception_housing", w, "Appui opérationnel aux États membres.", "https://euaa.europa.eu", 2, 2),
+        actor("Représentation de la Commission européenne en Belgique", "REP CE", "public_authority", "eu", "information_orientation", w, "", "", 2, 2),
+        actor("Agence fédérale pour l'accueil des demandeurs d'asile", "Fedasil", "agency", "federal", "reception_housing|information_orientation", w, "Accueil, centre d'enregistrement et répartition des places d'hébergement d'urgence.", "https://www.fedasil.be", 5, 5),
+        actor("SPP Intégration sociale", "SPP IS", "administration", "federal", "social_aid|coordination", w, "Financement des CPAS pour l'aide sociale aux bénéficiaires de la protection temporaire.", "https://www.mi-is.be", 5, 4),
+        actor("SPF Sécurité sociale", "SPF SS", "administration", "federal", "social_aid", w, "", "https://socialsecurity.belgium.be", 3, 2),
+        actor("Office des Étrangers", "OE", "administration", "federal", "legal_protection", w, "Enregistrement et délivrance des attestations de protection temporaire.", "https://dofi.ibz.be", 4, 3),
+        actor("Centre de crise national", "NCCN", "administration", "federal", "coordination|reception_housing", w, "Coordination de crise entre l'État fédéral, les entités fédérées et les gouverneurs.", "https://centredecrise.be", 5, 4),
+        actor("SPF Intérieur", "IBZ", "administration", "federal", "coordination", w, "", "https://www.ibz.be", 3, 2),
+        actor("SPF Santé publique", "SPF Santé", "administration", "federal", "health", w, "", "https://www.health.belgium.be", 3, 2),
+        actor("Commissariat général aux réfugiés et aux apatrides", "CGRA", "agency", "federal", "legal_protection", w, "", "https://www.cgra.be", 3, 2),
+        actor("Institut national d'assurance maladie-invalidité", "INAMI", "agency", "federal", "health|social_aid", w, "", "https://www.inami.fgov.be", 3, 2),
+        actor("Myria – Centre fédéral Migration", "Myria", "agency", "federal", "legal_protection|information_orientation", w, "", "https://www.myria.be", 2, 3),
+        actor("Caritas International Belgique", "Caritas", "association", "federal", "reception_housing|legal_protection|social_aid", w, "Accompagnement social et hébergement solidaire.", "https://www.caritasinternational.be", 3, 4),
+        actor("Médecins du Monde Belgique", "MdM", "association", "federal", "health", w, "", "https://www.medecinsdumonde.be", 2, 3),
+        actor("Fédération Wallonie-Bruxelles – Ministère", "FWB", "administration", "community", "education_childcare|coordination", w, "Scolarisation des enfants déplacés, classes DASPA.", "https://www.federation-wallonie-bruxelles.be", 4, 3),
+        actor("Office de la Naissance et de l'Enfance", "ONE", "agency", "community", "education_childcare|health", w, "Consultations pour enfants et accueil de la petite enfance.", "https://www.one.be", 3, 4),
+        actor("Ministerium der Deutschsprachigen Gemeinschaft", "MDG", "administration", "community", "coordination|education_childcare|social_aid", "Eupen|Saint-Vith|Arrondissement de Verviers", "Communauté germanophone : intégration, enseignement, aide sociale.", "https://ostbelgienlive.be", 3, 3),
+        actor("Arbeitsamt der Deutschsprachigen Gemeinschaft", "ADG", "agency", "community", "employment_training", "Eupen|Saint-Vith", "Service de l'emploi de la Communauté germanophone.", "https://www.adg.be", 2, 3),
+        actor("Croix-Rouge de Belgique – Communauté francophone", "CRB", "association", "community", "reception_housing|health|information_orientation", w, "Centres d'accueil, rétablissement des liens familiaux, accueil d'urgence.", "https://www.croix-rouge.be", 4, 4),
+        actor("Gouvernement wallon", "GW", "public_authority", "regional", "coordination", w, "", "https://www.wallonie.be", 5, 3),
+        actor("Cabinet de la ministre wallonne de l'Action sociale", "Cabinet Action sociale", "public_authority", "regional", "coordination|social_aid|health", w, "", "", 5, 4),
+        actor("Cabinet du ministre-président wallon", "Cabinet MP", "public_authority", "regional", "coordination", w, "", "", 5, 2),
+        actor("SPW Intérieur et Action sociale", "SPW IAS", "administration", "regional", "coordination|language_integration|social_aid", w, "Bénéficiaire du projet ; pilote le futur mécanisme de coordination.", "https://interieur.wallonie.be", 5, 5),
+        actor("SPW Territoire, Logement, Patrimoine, Énergie", "SPW TLPE", "administration", "regional", "reception_housing", w, "", "", 3, 2),
+        actor("Agence pour une Vie de Qualité", "AViQ", "agency", "regional", "health|social_aid", w, "Santé, santé mentale et handicap.", "https://www.aviq.be", 4, 4),
+        actor("Office wallon de la formation professionnelle et de l'emploi", "FOREM", "agency", "regional", "employment_training", w, "Inscription, orientation et formation des personnes sous protection temporaire.", "https://www.leforem.be", 4, 4),
+        actor("Institut wallon de l'évaluation, de la prospective et de la statistique", "IWEPS", "agency", "regional", "coordination", w, "", "https://www.iweps.be", 2, 2),
+        actor("Société wallonne du logement", "SWL", "agency", "regional", "reception_housing", w, "", "https://www.swl.be", 3, 3),
+        actor("Fonds du Logement de Wallonie", "FLW", "agency", "regional", "reception_housing", w, "", "https://www.flw.be", 2, 3),
+        actor("Centre régional de crise de Wallonie", "CRC-W", "administration", "regional", "coordination", w, "", "", 3, 3),
+        actor("Union des Villes et Communes de Wallonie", "UVCW", "association", "regional", "coordination", w, "Représente les communes ; fédération des CPAS.", "https://www.uvcw.be", 4, 4),
+        actor("Fédération des CPAS de Wallonie", "Fédération des CPAS", "association", "regional", "social_aid|coordination", w, "", "", 4, 5),
+        actor("Dispositif de concertation et d'appui aux centres régionaux d'intégration", "DisCRI", "association", "regional", "language_integration|coordination", w, "", "https://www.discri.be", 2, 4),
+        actor("Lire et Écrire Wallonie", "LEW", "association", "regional", "language_integration", w, "Cours de français langue étrangère et alphabétisation.", "https://lire-et-ecrire.be", 2, 4),
+        actor("Institut wallon de formation en alternance et des indépendants et PME", "IFAPME", "agency", "regional", "employment_training", w, "", "https://www.ifapme.be", 2, 2),
+    ];
+    for (province, capital) in [("Brabant wallon", "Wavre"), ("Hainaut", "Mons"), ("Liège", "Liège"), ("Luxembourg", "Arlon"), ("Namur", "Namur")] {
+        let scope = format!("Province de {province}");
+        let de = if province == "Brabant wallon" { "du" } else { "de" };
+        a.push(actor(&format!("Gouverneur de la province {de} {province}"), &format!("Gouverneur {province}"), "public_authority", "provincial", "coordination|reception_housing", &scope, &format!("Coordination de crise et de l'hébergement d'urgence dans la province ; cellule provinciale à {capital}."), "", 4, 5));
+        a.push(actor(&format!("Province {de} {province} – Services sociaux et de santé"), &format!("Province {province}"), "administration", "provincial", "social_aid|health|information_orientation", &scope, "", "", 3, 3));
+    }
+    for (acr, name, territory) in [
+        ("CRIBW", "Centre régional d'intégration du Brabant wallon", "Province de Brabant wallon"),
+        ("CRIC", "Centre régional d'intégration de Charleroi", "Arrondissement de Charleroi|Arrondissement de Thuin"),
+        ("CeRAIC", "Centre régional d'action interculturelle du Centre", "Arrondissement de La Louvière|Arrondissement de Soignies"),
+        ("CIMB", "Centre interculturel de Mons et du Borinage", "Arrondissement de Mons|Arrondissement de Tournai-Mouscron|Arrondissement de Ath"),
+        ("CRIPEL", "Centre régional pour l'intégration des personnes étrangères de Liège", "Arrondissement de Liège|Arrondissement de Huy|Arrondissement de Waremme"),
+        ("CRVI", "Centre régional de Verviers pour l'intégration", "Arrondissement de Verviers"),
+        ("CRILux", "Centre régional d'intégration de la province de Luxembourg", "Province de Luxembourg"),
+        ("CAI", "Centre d'action interculturelle de la province de Namur", "Province de Namur"),
+    ] {
+        a.push(actor(name, acr, "association", "provincial", "language_integration|information_orientation|coordination", territory, "Parcours d'intégration, cours de français, orientation des primo-arrivants.", "", 3, 5));
+    }
+    for (i, name) in COMMUNES.iter().enumerate() {
+        let c = &communes[*name];
+        let influence = if i < 8 { 4 } else { 2 + (i % 2) as u8 };
+        a.push(actor(&cpas(&c.name), "", "administration", "local", "social_aid|reception_housing|information_orientation", &c.name, "Aide sociale, revenu d'intégration et accompagnement des personnes sous protection temporaire.", "", influence, 4));
+        if i < WITH_COMMUNE {
+            a.push(actor(&format!("Administration communale {}", of(&c.name)), "", "public_authority", "local", "reception_housing|coordination|legal_protection", &c.name, "Inscription au registre, logements d'urgence, cellule communale Ukraine.", "", influence, 3));
+        }
+        if i < WITH_PCS {
+            a.push(actor(&format!("Plan de cohésion sociale {}", of(&c.name)), &format!("PCS {}", c.name), "administration", "local", "language_integration|information_orientation", &c.name, "", "", 2, 3));
+        }
+    }
+    for (name, acr, kind, level, sectors, territory) in [
+        ("Centre d'accueil Croix-Rouge de Namur", "", "association", "local", "reception_housing", "Namur"),
+        ("Centre d'accueil Croix-Rouge de Mons", "", "association", "local", "reception_housing", "Mons"),
+        ("Centre d'accueil Croix-Rouge de Liège", "", "association", "local", "reception_housing", "Liège"),
+        ("Centre d'accueil Croix-Rouge d'Arlon", "", "association", "local", "reception_housing", "Arlon"),
+        ("Centre d'accueil Croix-Rouge de Wavre", "", "association", "local", "reception_housing", "Wavre"),
+        ("Maison ukrainienne de Liège", "MUL", "association", "local", "information_orientation|language_integration", "Liège"),
+        ("Solidarité Ukraine Charleroi", "", "citizen_initiative", "local", "reception_housing|information_orientation", "Charleroi"),
+        ("Association des familles ukrainiennes de Namur", "AFUN", "association", "local", "information_orientation", "Namur"),
+        ("Réseau citoyen d'hébergement du Brabant wallon", "", "citizen_initiative", "provincial", "reception_housing", "Province de Brabant wallon"),
+        ("Plateforme citoyenne d'accueil de la province de Luxembourg", "", "citizen_initiative", "provincial", "reception_housing", "Province de Luxembourg"),
+        ("Agence immobilière sociale Namur-Logement", "AIS Namur", "association", "local", "reception_housing", "Arrondissement de Namur"),
+        ("Agence immobilière sociale du Pays de Liège", "AIS Liège", "association", "local", "reception_housing", "Arrondissement de Liège"),
+        ("Agence immobilière sociale de Charleroi", "AIS Charleroi", "association", "local", "reception_housing", "Arrondissement de Charleroi"),
+        ("Service de santé mentale Exil Wallonie", "SSM Exil", "association", "regional", "health", "Wallonie"),
+        ("Mission locale pour l'emploi de Charleroi", "MIREC", "association", "local", "employment_training", "Charleroi"),
+        ("Mission locale de Liège", "", "association", "local", "employment_training", "Liège"),
+        ("Interprétariat social wallon", "SeTIS wallon", "association", "regional", "information_orientation|health", "Wallonie"),
+    ] {
+        a.push(actor(name, acr, kind, level, sectors, territory, "", "", 2, 3));
+    }
+    a
+}
+
+#[derive(Default)]
+struct Links {
+    rows: Vec<[String; 8]>,
+    seen: std::collections::HashSet<(String, String, &'static str)>,
+}
+
+impl Links {
+    fn add(&mut self, source: &str, target: &str, t: &'static str, strength: u8, formal: bool, since: &str) {
+        let (a, b) = (source.to_owned(), target.to_owned());
+        if a == b || self.seen.contains(&(a.clone(), b.clone(), t)) || self.seen.contains(&(b.clone(), a.clone(), t)) {
+            return;
+        }
+        self.seen.insert((a.clone(), b.clone(), t));
+        let formal = if formal { "yes" } else { "no" };
+        self.rows.push([a, b, t.to_owned(), strength.to_string(), formal.to_owned(), since.to_owned(), String::new(), String::new()]);
+    }
+}
+
+fn links(actors: &[Actor], communes: &HashMap<String, Commune>) -> Links {
+    let mut l = Links::default();
+    let mut rng = Rng(2022_02_24);
+    let name_of = |acr: &str| actors.iter().find(|a| a.acronym == acr).map(|a| a.name.clone()).unwrap_or_else(|| panic!("demo actor {acr}"));
+    let n = |acr: &str| name_of(acr);
+    let s = "2022-03-01";
+    for (a, b, t, st) in [
+        ("DG REFORM", "OIM", "funds", 3),
+        ("DG REFORM", "SPW IAS", "coordinates", 3),
+        ("OIM", "SPW IAS", "partners", 3),
+        ("DG HOME", "Fedasil", "funds", 2),
+        ("DG HOME", "OE", "coordinates", 1),
+        ("EUAA", "Fedasil", "coordinates", 2),
+        ("HCR", "Fedasil", "coordinates", 2),
+        ("HCR", "Caritas", "partners", 2),
+        ("HCR", "OIM", "coordinates", 2),
+        ("UNICEF", "ONE", "partners", 1),
+        ("OMS Europe", "SPF Santé", "coordinates", 1),
+        ("REP CE", "GW", "coordinates", 1),
+        ("NCCN", "Fedasil", "coordinates", 3),
+        ("NCCN", "CRC-W", "coordinates", 3),
+        ("NCCN", "IBZ", "reports_to", 2),
+        ("Fedasil", "OE", "shares_data", 3),
+        ("OE", "CGRA", "shares_data", 2),
+        ("SPP IS", "SPF SS", "coordinates", 2),
+        ("SPP IS", "Fédération des CPAS", "coordinates", 3),
+        ("SPP IS", "INAMI", "shares_data", 2),
+        ("SPF Santé", "INAMI", "coordinates", 2),
+        ("SPF Santé", "AViQ", "coordinates", 2),
+        ("Myria", "OE", "coordinates", 1),
+        ("GW", "SPW IAS", "mandates", 3),
+        ("GW", "AViQ", "mandates", 3),
+        ("GW", "FOREM", "mandates", 3),
+        ("GW", "SWL", "mandates", 2),
+        ("GW", "FLW", "mandates", 2),
+        ("GW", "IWEPS", "mandates", 2),
+        ("GW", "CRC-W", "mandates", 2),
+        ("Cabinet Action sociale", "SPW IAS", "mandates", 3),
+        ("SPW IAS", "Cabinet Action sociale", "reports_to", 3),
+        ("Cabinet Action sociale", "AViQ", "mandates", 2),
+        ("Cabinet MP", "CRC-W", "mandates", 2),
+        ("Cabinet MP", "GW", "coordinates", 3),
+        ("SPW IAS", "DisCRI", "funds", 2),
+        ("SPW IAS", "Fédération des CPAS", "coordinates", 3),
+        ("SPW IAS", "UVCW", "coordinates", 2),
+        ("SPW IAS", "IWEPS", "shares_data", 2),
+        ("SPW IAS", "AViQ", "coordinates", 2),
+        ("SPW IAS", "FOREM", "coordinates", 2),
+        ("SPW IAS", "SPW TLPE", "coordinates", 2),
+        ("SPW IAS", "LEW", "funds", 2),
+        ("SPW TLPE", "SWL", "mandates", 2),
+        ("SWL", "FLW", "coordinates", 1),
+        ("UVCW", "Fédération des CPAS", "partners", 3),
+        ("FWB", "ONE", "mandates", 3),
+        ("FWB", "SPW IAS", "coordinates", 1),
+        ("MDG", "ADG", "mandates", 3),
+        ("MDG", "SPW IAS", "coordinates", 1),
+        ("MDG", "Fedasil", "coordinates", 1),
+        ("CRB", "Fedasil", "partners", 3),
+        ("CRB", "HCR", "coordinates", 1),
+        ("Caritas", "Fedasil", "partners", 2),
+        ("MdM", "SSM Exil", "partners", 1),
+        ("AViQ", "SSM Exil", "funds", 2),
+        ("AViQ", "SeTIS wallon", "funds", 2),
+        ("FOREM", "IFAPME", "partners", 2),
+        ("DisCRI", "LEW", "partners", 2),
+        ("FOREM", "MIREC", "partners", 2),
+        ("SPW IAS", "SeTIS wallon", "funds", 2),
+    ] {
+        l.add(&n(a), &n(b), t, st, st >= 3, s);
+    }
+    for r in ["CRB"] {
+        for c in ["Namur", "Mons", "Liège", "Arlon", "Wavre"] {
+            let centre = actors.iter().find(|a| a.name.starts_with("Centre d'accueil Croix-Rouge") && a.territory == c).expect("centre");
+            l.add(&n(r), &centre.name, "mandates", 3, true, s);
+            l.add(&n("Fedasil"), &centre.name, "funds", 3, true, s);
+            l.add(&cpas(c), &centre.name, "coordinates", 2, false, "2022-04-01");
+        }
+    }
+    let provinces = [("Brabant wallon", "CRIBW"), ("Hainaut", "CIMB"), ("Liège", "CRIPEL"), ("Luxembourg", "CRILux"), ("Namur", "CAI")];
+    for (p, cri) in provinces {
+        let gov = n(&format!("Gouverneur {p}"));
+        let prov = n(&format!("Province {p}"));
+        l.add(&n("NCCN"), &gov, "coordinates", 3, true, s);
+        l.add(&n("Fedasil"), &gov, "coordinates", 3, true, s);
+        l.add(&n("IBZ"), &gov, "mandates", 2, true, "");
+        l.add(&n("SPW IAS"), &gov, "coordinates", 2, true, "2022-03-15");
+        l.add(&n("CRC-W"), &gov, "coordinates", 2, false, s);
+        l.add(&gov, &prov, "coordinates", 3, true, s);
+        l.add(&prov, &n(cri), "partners", 2, false, "");
+        l.add(&n("AViQ"), &prov, "coordinates", 1, false, "");
+    }
+    for cri in ["CRIBW", "CRIC", "CeRAIC", "CIMB", "CRIPEL", "CRVI", "CRILux", "CAI"] {
+        l.add(&n("SPW IAS"), &n(cri), "funds", 3, true, "2016-01-01");
+        l.add(&n("DisCRI"), &n(cri), "coordinates", 2, true, "");
+        l.add(&n(cri), &n("FOREM"), "refers", 2, false, "2022-05-01");
+        l.add(&n(cri), &n("LEW"), "partners", 2, false, "");
+    }
+    l.add(&n("CRIPEL"), &n("MUL"), "partners", 2, false, "2022-03-10");
+    l.add(&n("CAI"), &n("AFUN"), "partners", 1, false, "2022-04-01");
+    l.add(&n("CRIC"), &"Solidarité Ukraine Charleroi".to_owned(), "coordinates", 1, false, "");
+    l.add(&n("CRIBW"), &"Réseau citoyen d'hébergement du Brabant wallon".to_owned(), "coordinates", 1, false, "");
+    l.add(&n("CRILux"), &"Plateforme citoyenne d'accueil de la province de Luxembourg".to_owned(), "coordinates", 1, false, "");
+
+    for (i, name) in COMMUNES.iter().enumerate() {
+        let c = &communes[*name];
+        let cpas = cpas(name);
+        let gov = n(&format!("Gouverneur {}", c.province));
+        l.add(&n("SPP IS"), &cpas, "funds", 3, true, "2022-04-01");
+        l.add(&gov, &cpas, "coordinates", 2, true, s);
+        l.add(&cpas, &n(cri_for(c)), "refers", 2, false, "2022-04-15");
+        l.add(&cpas, &n("FOREM"), "refers", if i < 10 { 2 } else { 1 }, i < 10, "");
+        l.add(&cpas, &n("Fédération des CPAS"), "coordinates", 1, false, "");
+        if rng.chance(45) {
+            l.add(&cpas, &n("ONE"), "refers", 1, false, "");
+        }
+        if rng.chance(30) {
+            l.add(&cpas, &n("SSM Exil"), "refers", 1, false, "");
+        }
+        if rng.chance(25) {
+            l.add(&cpas, &n("AViQ"), "shares_data", 1, false, "");
+        }
+        if c.arrondissement == "Verviers" && ["Eupen", "Saint-Vith"].contains(name) {
+            l.add(&n("MDG"), &cpas, "coordinates", 2, true, "");
+            l.add(&cpas, &n("ADG"), "refers", 2, false, "");
+        }
+        if i < WITH_COMMUNE {
+            let commune = format!("Administration communale {}", of(name));
+            l.add(&commune, &cpas, "coordinates", 3, true, s);
+            l.add(&n("OE"), &commune, "shares_data", 2, true, s);
+            l.add(&gov, &commune, "coordinates", 2, true, s);
+            l.add(&commune, &n("UVCW"), "coordinates", 1, false, "");
+            if rng.chance(40) {
+                l.add(&n("Fedasil"), &commune, "coordinates", 1, false, "");
+            }
+        }
+        if i < WITH_PCS {
+            let pcs = format!("PCS {name}");
+            l.add(&n("SPW IAS"), &n(&pcs), "funds", 2, true, "2020-01-01");
+            l.add(&n(&pcs), &cpas, "partners", 2, false, "");
+            l.add(&n(&pcs), &n(cri_for(c)), "partners", 1, false, "");
+        }
+    }
+    for (ais, city) in [("AIS Namur", "Namur"), ("AIS Liège", "Liège"), ("AIS Charleroi", "Charleroi")] {
+        l.add(&n("SWL"), &n(ais), "funds", 2, true, "");
+        l.add(&cpas(city), &n(ais), "refers", 2, false, "");
+    }
+    l.add(&"CPAS de Charleroi".to_owned(), &n("MIREC"), "refers", 2, false, "");
+    l.add(&"CPAS de Liège".to_owned(), &"Mission locale de Liège".to_owned(), "refers", 2, false, "");
+    // A few informal neighbour ties between CPAS of the same arrondissement.
+    for _ in 0..40 {
+        let a = COMMUNES[rng.below(COMMUNES.len())];
+        let b = COMMUNES[rng.below(COMMUNES.len())];
+        if communes[a].arrondissement == communes[b].arrondissement || rng.chance(15) {
+            l.add(&cpas(a), &cpas(b), "coordinates", 1, false, "");
+        }
+    }
+    l
+}
+
+fn csv_bytes<const N: usize>(header: [&str; N], rows: impl IntoIterator<Item = [String; N]>) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)?;
+    for r in rows {
+        w.write_record(&r)?;
+    }
+    Ok(w.into_inner()?)
+}
+
+/// The demo network as the two CSV files a coordinator could have written.
+pub fn files() -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
+    let communes = communes();
+    let actors = actors(&communes);
+    let stakeholders = csv_bytes(
+        ["name", "acronym", "kind", "level", "sectors", "territory", "description", "website", "influence", "interest", "key"],
+        actors.iter().map(|a| {
+            [
+                a.name.clone(),
+                a.acronym.clone(),
+                a.kind.to_owned(),
+                a.level.to_owned(),
+                a.sectors.to_owned(),
+                a.territory.clone(),
+                a.description.clone(),
+                a.website.to_owned(),
+                a.influence.to_string(),
+                a.interest.to_string(),
+                if a.key { "yes" } else { "no" }.to_owned(),
+            ]
+        }),
+    )?;
+    let links = csv_bytes(["source", "target", "type", "strength", "formal", "since", "until", "note"], links(&actors, &communes).rows)?;
+    Ok((stakeholders, links))
+}
+
+const FIRST: &[&str] = &["Anna", "Marc", "Sophie", "Olena", "Julien", "Nathalie", "Iryna", "Pierre", "Céline", "Thomas", "Oksana", "Luc", "Isabelle", "Karim", "Élise", "Dmytro"];
+const LAST: &[&str] = &["Dupont", "Lambert", "Marchal", "Kovalenko", "Renard", "Lemaire", "Shevchenko", "Collin", "Dubois", "Hansen", "Martin", "Bondarenko", "Goffin", "Delvaux", "Mertens", "Piron"];
+const FUNCTIONS: &[&str] = &["Coordinatrice Ukraine", "Directeur", "Assistante sociale", "Chargé de mission", "Responsable de l'accueil", "Référente intégration"];
+
+/// Loads the demo network (idempotent: a second run changes nothing), and gives the key
+/// stakeholders a fictional contact person.
+pub async fn load(db: &Db) -> anyhow::Result<(ImportReport, ImportReport)> {
+    let (stakeholders, links) = files()?;
+    let mut tx = db.pool.begin().await?;
+    let s = csvio::stakeholders::import(&mut tx, &stakeholders, &mut |_, _| {}).await.map_err(describe)?;
+    let l = csvio::links::import(&mut tx, &links, "demo", &mut |_, _| {}).await.map_err(describe)?;
+    let reference = store::reference::load(&mut tx).await?;
+    let key_actors = store::stakeholders::list(&mut tx, &store::stakeholders::Filter { key_only: true, ..Default::default() }).await?;
+    for (i, actor) in key_actors.iter().enumerate().filter(|(_, a)| a.data.contacts.is_empty()) {
+        let mut draft = crate::domain::stakeholder::StakeholderDraft::from(&actor.data);
+        let (first, last) = (FIRST[i % FIRST.len()], LAST[(i * 7 + 3) % LAST.len()]);
+        draft.contacts = vec![ContactDraft {
+            name: Some(format!("{first} {last}")),
+            function: Some(FUNCTIONS[i % FUNCTIONS.len()].to_owned()),
+            email: Some(format!("{}.{}@example.org", crate::domain::text::key(first), crate::domain::text::key(last)).replace(' ', "-")),
+            phone: Some(format!("+32 81 {:02} {:02} {:02}", 20 + i % 70, (i * 13) % 100, (i * 29) % 100)),
+        }];
+        let data = draft.parse(&reference).map_err(|e| anyhow::anyhow!("demo contact for {}: {e:?}", actor.data.name.as_str()))?;
+        store::stakeholders::update(&mut tx, actor.id, &data).await?;
+    }
+    tx.commit().await.context("cannot save the demo network")?;
+    Ok((s, l))
+}
+
+fn describe(e: csvio::ImportFailure) -> anyhow::Error {
+    match e {
+        csvio::ImportFailure::Invalid(errors) => anyhow::anyhow!(
+            "the demo data is invalid (a bug): {}",
+            errors.iter().map(|e| e.message(crate::i18n::Lang::En)).collect::<Vec<_>>().join("; ")
+        ),
+        csvio::ImportFailure::Store(e) => anyhow::Error::new(e).context("cannot load the demo network"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_network_has_the_promised_size() {
+        let communes = communes();
+        let actors = actors(&communes);
+        let links = links(&actors, &communes);
+        assert!(actors.len() >= 150, "{} stakeholders", actors.len());
+        assert!(links.rows.len() >= 400, "{} links", links.rows.len());
+        for level in ["international", "eu", "federal", "community", "regional", "provincial", "local"] {
+            assert!(actors.iter().any(|a| a.level == level), "no {level} stakeholder");
+        }
+    }
 }

@@ -75,7 +75,7 @@ impl AppError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AppError::NotFound => lang.tr().not_found.to_owned(),
-            AppError::Validation(_) => lang.tr().form_has_errors.to_owned(),
+            AppError::Validation(_) => lang.tr().invalid_input.to_owned(),
             AppError::Import(_) => lang.tr().import_failed.to_owned(),
             AppError::Conflict { fr, en, .. } => lang.pick(fr, en).to_owned(),
             AppError::BadRequest(m) => m.clone(),
