@@ -1,0 +1,216 @@
+//! Test harness: each test gets its own database (a fresh SQLite file, or a fresh PostgreSQL
+//! database when TEST_POSTGRES_URL is set) and calls the router in-process.
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use maillage::db::{self, Db};
+use maillage::web::{AppState, router};
+use sqlx::{Connection, Executor};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tower::ServiceExt;
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub db: Db,
+    pub router: Router,
+    pub url: String,
+    _dir: Option<TempDir>,
+}
+
+/// A directory removed when the test ends.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn unique(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("{prefix}_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+pub fn temp_dir() -> TempDir {
+    let dir = std::env::temp_dir().join(unique("maillage_test"));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    TempDir(dir)
+}
+
+/// The PostgreSQL server for tests, if configured.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
+}
+
+/// A URL for a new, empty database on `backend`; None when PostgreSQL is not configured.
+pub async fn fresh_database(backend: Backend) -> Option<(String, Option<TempDir>)> {
+    match backend {
+        Backend::Sqlite => {
+            let dir = temp_dir();
+            let url = format!("sqlite://{}", dir.0.join("test.db").display());
+            Some((url, Some(dir)))
+        }
+        Backend::Postgres => {
+            let admin = postgres_url()?;
+            sqlx::any::install_default_drivers();
+            let name = unique("maillage_t");
+            let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("TEST_POSTGRES_URL must be reachable");
+            conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.expect("create test database");
+            let (base, query) = admin.split_once('?').map_or((admin.as_str(), ""), |(b, q)| (b, q));
+            let base = &base[..base.rfind('/').expect("database in URL")];
+            let url = if query.is_empty() { format!("{base}/{name}") } else { format!("{base}/{name}?{query}") };
+            Some((url, None))
+        }
+    }
+}
+
+pub async fn spawn(backend: Backend) -> Option<TestApp> {
+    let (url, dir) = fresh_database(backend).await?;
+    let db = db::connect(&url).await.expect("connect and migrate");
+    let router = router(AppState { db: db.clone() });
+    Some(TestApp { db, router, url, _dir: dir })
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+    pub fn location(&self) -> String {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+    }
+}
+
+impl TestApp {
+    pub async fn send(&self, request: Request<Body>) -> Response {
+        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
+        Response { status, headers, body }
+    }
+
+    pub async fn get(&self, uri: &str) -> Response {
+        self.send(Request::get(uri).header(header::ACCEPT_LANGUAGE, "en").body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn get_lang(&self, uri: &str, lang: &str) -> Response {
+        self.send(Request::get(uri).header(header::COOKIE, format!("lang={lang}")).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn json(&self, method: Method, uri: &str, body: serde_json::Value) -> Response {
+        self.send(
+            Request::builder()
+                .method(method)
+                .uri(uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::ACCEPT_LANGUAGE, "en")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn delete(&self, uri: &str) -> Response {
+        self.send(Request::delete(uri).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn form(&self, uri: &str, pairs: &[(&str, &str)]) -> Response {
+        let body = serde_urlencoded::to_string(pairs).unwrap();
+        self.send(
+            Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT_LANGUAGE, "en")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn upload(&self, what: &str, file_name: &str, bytes: &[u8]) -> Response {
+        let boundary = "maillage-test-boundary";
+        let mut body = Vec::new();
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"what\"\r\n\r\n{what}\r\n").as_bytes());
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.send(
+            Request::post("/import")
+                .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+                .header(header::ACCEPT_LANGUAGE, "en")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Creates a stakeholder through the API and returns its id.
+    pub async fn stakeholder(&self, name: &str, acronym: Option<&str>, level: &str) -> i64 {
+        let r = self
+            .json(
+                Method::POST,
+                "/api/stakeholders",
+                serde_json::json!({ "name": name, "acronym": acronym, "kind": "administration", "level": level }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        r.json()["id"].as_i64().unwrap()
+    }
+
+    pub async fn count(&self, table: &'static str) -> i64 {
+        use sqlx::Row;
+        let sql = match table {
+            "stakeholders" => "SELECT COUNT(*) FROM stakeholders",
+            "links" => "SELECT COUNT(*) FROM links",
+            _ => panic!("unknown table"),
+        };
+        sqlx::query(sql).fetch_one(&self.db.pool).await.unwrap().get::<i64, _>(0)
+    }
+}
+
+/// Runs a test body on SQLite and, when TEST_POSTGRES_URL is set, on PostgreSQL.
+#[macro_export]
+macro_rules! on_both {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: common::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                run(common::spawn(common::Backend::Sqlite).await.expect("sqlite")).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                match common::spawn(common::Backend::Postgres).await {
+                    Some(app) => run(app).await,
+                    None => eprintln!("TEST_POSTGRES_URL not set: PostgreSQL run skipped"),
+                }
+            }
+        }
+    };
+}
