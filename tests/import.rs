@@ -1,0 +1,212 @@
+//! CSV import and export as people really use them, on SQLite and PostgreSQL.
+
+mod common;
+
+use axum::http::StatusCode;
+use maillage::csvio::{self, Dialect, ImportFailure, ImportReport};
+use maillage::store;
+
+async fn import_stakeholders(app: &common::TestApp, bytes: &[u8]) -> Result<ImportReport, ImportFailure> {
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let r = csvio::stakeholders::import(&mut tx, bytes, &mut |_, _| {}).await;
+    if r.is_ok() {
+        tx.commit().await.unwrap();
+    }
+    r
+}
+
+async fn import_links(app: &common::TestApp, bytes: &[u8]) -> Result<ImportReport, ImportFailure> {
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let r = csvio::links::import(&mut tx, bytes, "links.csv", &mut |_, _| {}).await;
+    if r.is_ok() {
+        tx.commit().await.unwrap();
+    }
+    r
+}
+
+fn errors(r: Result<ImportReport, ImportFailure>) -> Vec<String> {
+    match r {
+        Err(ImportFailure::Invalid(errors)) => errors.iter().map(|e| e.message(maillage::i18n::Lang::En)).collect(),
+        other => panic!("expected validation errors, got {other:?}"),
+    }
+}
+
+async fn export(app: &common::TestApp) -> (Vec<u8>, Vec<u8>) {
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let reference = store::reference::load(&mut conn).await.unwrap();
+    let s = store::stakeholders::list(&mut conn, &Default::default()).await.unwrap();
+    let l = store::links::list(&mut conn, &Default::default()).await.unwrap();
+    (csvio::stakeholders::export(&s, &reference, Dialect::Plain).unwrap(), csvio::links::export(&l, Dialect::Plain).unwrap())
+}
+
+/// What Excel in a Belgian French locale saves: semicolons, Windows-1252, CRLF, French headers.
+fn french_excel_file() -> Vec<u8> {
+    let text = "Nom;Sigle;Type;Niveau;Secteurs;Territoire;Mandat;Site web;Courriel;Téléphone;Influence;Intérêt\r\n\
+        Fédération Wallonie-Bruxelles;FWB;Administration;Communautaire;Enseignement et petite enfance;Wallonie;\"Enseignement,\r\nDASPA\";www.federation-wallonie-bruxelles.be;;;4;3\r\n\
+        Centre régional pour l'intégration des personnes étrangères de Liège;CRIPEL;association;provincial;language_integration|information_orientation;Province de Liège;;;info@cripel.be;04 220 01 20;3;5\r\n\
+        CPAS de Liège;;administration;local;Aide sociale et revenus;Liège|Seraing;;;;;;\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+on_both!(a_french_excel_file_in_windows_1252_imports_with_its_accents, |app| {
+    let file = french_excel_file();
+    assert!(std::str::from_utf8(&file).is_err(), "the fixture really is Windows-1252");
+    let report = import_stakeholders(&app, &file).await.unwrap();
+    assert_eq!((report.created, report.updated, report.unchanged), (3, 0, 0));
+
+    let all = app.get("/api/stakeholders").await.json();
+    let fwb = all.as_array().unwrap().iter().find(|s| s["acronym"] == "FWB").unwrap();
+    assert_eq!(fwb["name"], "Fédération Wallonie-Bruxelles");
+    assert_eq!(fwb["level"], "community");
+    assert_eq!(fwb["sectors"], serde_json::json!(["education_childcare"]));
+    assert_eq!(fwb["description"], "Enseignement,\nDASPA", "quoted field with a line break");
+    assert_eq!(fwb["territory"], serde_json::json!(["03000"]));
+    let cripel = all.as_array().unwrap().iter().find(|s| s["acronym"] == "CRIPEL").unwrap();
+    assert_eq!(cripel["name"], "Centre régional pour l'intégration des personnes étrangères de Liège");
+    assert_eq!(cripel["territory"], serde_json::json!(["60000"]));
+    let cpas = all.as_array().unwrap().iter().find(|s| s["name"] == "CPAS de Liège").unwrap();
+    assert_eq!(cpas["territory"], serde_json::json!(["62063", "62096"]));
+});
+
+on_both!(a_utf8_file_with_bom_and_english_headers_imports, |app| {
+    let file = "\u{feff}name,acronym,kind,level,sectors,territory\nAgence pour une Vie de Qualité,AViQ,agency,regional,health,Wallonie\n";
+    let report = import_stakeholders(&app, file.as_bytes()).await.unwrap();
+    assert_eq!(report.created, 1);
+    assert_eq!(app.get("/api/stakeholders").await.json()[0]["name"], "Agence pour une Vie de Qualité");
+});
+
+on_both!(a_file_with_several_errors_reports_them_all_and_writes_nothing, |app| {
+    let file = "name,acronym,kind,level,sectors,territory,email,influence\n\
+        Good one,G1,administration,local,social_aid,Namur,,\n\
+        ,X,administration,local,,,,\n\
+        Bad level,,administration,regionale,,,,\n\
+        Bad sector,,association,local,housing?,Gotham,not-an-email,9\n\
+        Good one,,administration,local,,,,\n";
+    let messages = errors(import_stakeholders(&app, file.as_bytes()).await);
+    assert_eq!(
+        messages,
+        [
+            "line 3, column name: this field is required",
+            "line 4, column level: unknown level \"regionale\"; expected one of: international, eu, federal, community, regional, provincial, local",
+            "line 5, column sectors: unknown sector \"housing?\"; expected one of: reception_housing, legal_protection, social_aid, employment_training, education_childcare, health, language_integration, information_orientation, coordination",
+            "line 5, column territory: unknown territory \"Gotham\"; expected one of: Wallonie, Province de …, Arrondissement de …, un nom de commune / a commune name, un code INS / an INS code",
+            "line 5, column email: \"not-an-email\" is not an email address (name@domain.be)",
+            "line 5, column influence: \"9\" out of range: a whole number from 1 to 5",
+            "line 6, column name: duplicate of line 2",
+        ]
+    );
+    assert_eq!(app.count("stakeholders").await, 0, "nothing written, not even the good row");
+});
+
+on_both!(header_problems_are_reported_on_line_one, |app| {
+    let messages = errors(import_stakeholders(&app, b"name;niveau;colour\nX;local;red\n").await);
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].starts_with("line 1, column colour: unknown column \"colour\"; known columns: name, acronym, kind"), "{}", messages[0]);
+    assert_eq!(messages[1], "line 1, column kind: required column missing from the header");
+    assert_eq!(errors(import_stakeholders(&app, b"").await), ["line 1: the file is empty"]);
+});
+
+on_both!(reimporting_the_same_files_changes_nothing, |app| {
+    let (stakeholders, links) = maillage::demo::files().unwrap();
+    let first = import_stakeholders(&app, &stakeholders).await.unwrap();
+    let first_links = import_links(&app, &links).await.unwrap();
+    let counts = (app.count("stakeholders").await, app.count("links").await);
+    let second = import_stakeholders(&app, &stakeholders).await.unwrap();
+    let second_links = import_links(&app, &links).await.unwrap();
+    assert_eq!(first.created, first.rows);
+    assert_eq!(first_links.created, first_links.rows);
+    assert_eq!((second.created, second.updated, second.unchanged), (0, 0, first.rows));
+    assert_eq!((second_links.created, second_links.updated, second_links.unchanged), (0, 0, first_links.rows));
+    assert_eq!((app.count("stakeholders").await, app.count("links").await), counts);
+});
+
+on_both!(a_reimport_matches_on_name_or_acronym_and_updates_only_given_columns, |app| {
+    import_stakeholders(&app, "name,acronym,kind,level,description\nOffice de la Naissance et de l'Enfance,ONE,agency,community,Petite enfance\n".as_bytes())
+        .await
+        .unwrap();
+    // Same organisation by acronym, a new e-mail, no description column: the description stays.
+    let r = import_stakeholders(&app, "name,acronym,kind,level,email\nONE (Office de la Naissance),ONE,agency,community,info@one.be\n".as_bytes())
+        .await
+        .unwrap();
+    assert_eq!((r.created, r.updated), (0, 1));
+    let all = app.get("/api/stakeholders").await.json();
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    assert_eq!(all[0]["email"], "info@one.be");
+    assert_eq!(all[0]["description"], "Petite enfance");
+    assert_eq!(all[0]["name"], "ONE (Office de la Naissance)");
+});
+
+on_both!(export_then_import_round_trips, |app| {
+    maillage::demo::load(&app.db).await.unwrap();
+    // Hostile and multi-line text must survive too.
+    let id = app.stakeholder("Asbl \"Le Pont\"; <b>Accueil</b>", Some("LP"), "local").await;
+    let mut body = app.get(&format!("/api/stakeholders/{id}")).await.json();
+    body["notes"] = serde_json::json!("ligne 1\nligne 2, avec ; et \"guillemets\"");
+    body["territory"] = serde_json::json!(["Province de Namur", "Arrondissement de Namur", "Namur"]);
+    app.json(axum::http::Method::PUT, &format!("/api/stakeholders/{id}"), body).await;
+    let (s1, l1) = export(&app).await;
+
+    let other = common::spawn(common::Backend::Sqlite).await.unwrap();
+    import_stakeholders(&other, &s1).await.unwrap();
+    import_links(&other, &l1).await.unwrap();
+    let (s2, l2) = export(&other).await;
+    assert_eq!(String::from_utf8(s2).unwrap(), String::from_utf8(s1).unwrap());
+    assert_eq!(String::from_utf8(l2).unwrap(), String::from_utf8(l1).unwrap());
+});
+
+on_both!(link_files_name_stakeholders_by_name_or_acronym_and_report_unknowns, |app| {
+    import_stakeholders(
+        &app,
+        "name,acronym,kind,level\nSPW Intérieur et Action sociale,SPW IAS,administration,regional\nCPAS de Namur,CPAS,administration,local\nCPAS de Liège,CPAS,administration,local\n".as_bytes(),
+    )
+    .await
+    .unwrap();
+    let bad = "source;cible;type;force;formel;depuis\nSPW IAS;CPAS;funds;2;oui;2022\nSPW IAS;Fedasil;finance;4;peut-être;01/03/2022\n";
+    let messages = errors(import_links(&app, bad.as_bytes()).await);
+    assert_eq!(messages.len(), 5, "{messages:?}");
+    assert!(messages[0].starts_with("line 2, column target: \"CPAS\" is ambiguous: CPAS de Namur, CPAS de Liège"), "{}", messages[0]);
+    assert_eq!(messages[1], "line 2, column since: \"2022\" is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+    assert_eq!(messages[2], "line 3, column target: no stakeholder has the name or acronym \"Fedasil\"");
+    assert_eq!(app.count("links").await, 0);
+
+    let good = "source;cible;type;force;formel;depuis\nspw ias;cpas de namur;Finance;2;oui;01/03/2022\n";
+    let r = import_links(&app, good.as_bytes()).await.unwrap();
+    assert_eq!(r.created, 1);
+    let link = &app.get("/api/links").await.json()[0];
+    assert_eq!(link["provenance"], "import:links.csv");
+    assert_eq!(link["since"], "2022-03-01");
+    assert_eq!(link["formal"], true);
+    assert_eq!(link["confirmed"], false, "imported links wait for confirmation");
+});
+
+on_both!(the_import_page_shows_errors_or_a_summary, |app| {
+    let bad = app.upload("stakeholders", "liste.csv", b"name,kind,level\n<script>x</script>,administration,regionale\n").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text();
+    assert!(html.contains("The file has errors"));
+    assert!(html.contains("unknown level &#34;regionale&#34;") || html.contains("unknown level &quot;regionale&quot;"), "{html}");
+    assert_eq!(app.count("stakeholders").await, 0);
+
+    let good = app.upload("stakeholders", "liste.csv", &french_excel_file()).await;
+    assert_eq!(good.status, StatusCode::OK);
+    assert!(good.text().contains("3 created, 0 updated, 0 unchanged"), "{}", good.text());
+    let links = app.upload("links", "liens.csv", "source,target,type\nFWB,CRIPEL,coordinates\n".as_bytes()).await;
+    assert!(links.text().contains("1 created"), "{}", links.text());
+});
+
+on_both!(csv_downloads_respect_filters_and_excel_dialect, |app| {
+    maillage::demo::load(&app.db).await.unwrap();
+    let plain = app.get("/export/stakeholders.csv?level=regional").await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(plain.headers["content-disposition"].to_str().unwrap().contains("attachment"));
+    let text = plain.text();
+    assert!(text.starts_with("name,acronym,kind,level,"));
+    assert!(text.lines().skip(1).all(|l| l.contains(",regional,")), "{text}");
+    let excel = app.get("/export/stakeholders.csv?dialect=excel").await;
+    assert!(excel.body.starts_with(b"\xEF\xBB\xBFname;acronym;kind;level;"));
+    assert!(excel.text().contains("\r\n"));
+    let links = app.get("/export/links.csv").await.text();
+    assert_eq!(links.lines().count() as i64, app.count("links").await + 1);
+});
