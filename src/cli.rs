@@ -72,14 +72,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let db = db::connect(&cli.database_url).await?;
     match cli.command {
         Command::Serve { bind } => {
-            let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+            let listener =
+                tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
             tracing::info!(address = %listener.local_addr()?, database = %db::redact(&cli.database_url), "Maillage is serving");
             eprintln!("Maillage: http://{}/", listener.local_addr()?);
             web::serve(listener, AppState { db }, shutdown_signal()).await.context("server failed")?;
         }
         Command::Import { what, file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let name =
+                file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
             let mut tx = db.pool.begin().await?;
             let started = std::time::Instant::now();
             let mut progress = progress_printer();
@@ -103,10 +105,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     for e in &errors {
                         eprintln!("{name}: {}", e.message(lang));
                     }
-                    bail!(
-                        "{name}: {} error(s); nothing was written",
-                        errors.len()
-                    );
+                    bail!("{name}: {} error(s); nothing was written", errors.len());
                 }
                 Err(ImportFailure::Store(e)) => return Err(e).context("import failed; nothing was written"),
             }
@@ -126,7 +125,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             match output {
-                Some(path) => std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?,
+                Some(path) => {
+                    std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?
+                }
                 None => std::io::stdout().write_all(&bytes)?,
             }
         }

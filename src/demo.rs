@@ -15,12 +15,54 @@ const COMMUNES_CSV: &str = include_str!("../data/wallonia_communes.csv");
 /// Communes with a CPAS in the demo; the first ones also get their commune and social
 /// cohesion plan.
 const COMMUNES: &[&str] = &[
-    "Namur", "Liège", "Charleroi", "Mons", "La Louvière", "Tournai", "Verviers", "Arlon", "Wavre", "Seraing",
-    "Mouscron", "Huy", "Nivelles", "Marche-en-Famenne", "Eupen", "Bastogne", "Dinant", "Ottignies-Louvain-la-Neuve",
-    "Andenne", "Gembloux", "Braine-l'Alleud", "Herstal", "Libramont-Chevigny", "Virton", "Waremme", "Ath", "Binche",
-    "Châtelet", "Fleurus", "Sambreville", "Tubize", "Jodoigne", "Saint-Vith", "Malmedy", "Spa", "Ciney", "Rochefort",
-    "Couvin", "Philippeville", "Chimay", "Péruwelz", "Flémalle", "Visé", "Bertrix", "Florenville", "Walcourt",
-    "La Roche-en-Ardenne", "Hamois",
+    "Namur",
+    "Liège",
+    "Charleroi",
+    "Mons",
+    "La Louvière",
+    "Tournai",
+    "Verviers",
+    "Arlon",
+    "Wavre",
+    "Seraing",
+    "Mouscron",
+    "Huy",
+    "Nivelles",
+    "Marche-en-Famenne",
+    "Eupen",
+    "Bastogne",
+    "Dinant",
+    "Ottignies-Louvain-la-Neuve",
+    "Andenne",
+    "Gembloux",
+    "Braine-l'Alleud",
+    "Herstal",
+    "Libramont-Chevigny",
+    "Virton",
+    "Waremme",
+    "Ath",
+    "Binche",
+    "Châtelet",
+    "Fleurus",
+    "Sambreville",
+    "Tubize",
+    "Jodoigne",
+    "Saint-Vith",
+    "Malmedy",
+    "Spa",
+    "Ciney",
+    "Rochefort",
+    "Couvin",
+    "Philippeville",
+    "Chimay",
+    "Péruwelz",
+    "Flémalle",
+    "Visé",
+    "Bertrix",
+    "Florenville",
+    "Walcourt",
+    "La Roche-en-Ardenne",
+    "Hamois",
 ];
 const WITH_COMMUNE: usize = 30;
 const WITH_PCS: usize = 16;
@@ -37,7 +79,12 @@ fn communes() -> HashMap<String, Commune> {
         .skip(1)
         .filter_map(|l| {
             let f: Vec<&str> = l.split(',').collect();
-            (f.len() >= 8).then(|| (f[1].to_owned(), Commune { name: f[1].to_owned(), arrondissement: f[5].to_owned(), province: f[7].to_owned() }))
+            (f.len() >= 8).then(|| {
+                (
+                    f[1].to_owned(),
+                    Commune { name: f[1].to_owned(), arrondissement: f[5].to_owned(), province: f[7].to_owned() },
+                )
+            })
         })
         .collect()
 }
@@ -128,6 +175,7 @@ fn actor(
     }
 }
 
+#[rustfmt::skip]
 fn actors(communes: &HashMap<String, Commune>) -> Vec<Actor> {
     let w = "Wallonie";
     let mut a = vec![
@@ -240,13 +288,23 @@ impl Links {
         }
         self.seen.insert((a.clone(), b.clone(), t));
         let formal = if formal { "yes" } else { "no" };
-        self.rows.push([a, b, t.to_owned(), strength.to_string(), formal.to_owned(), since.to_owned(), String::new(), String::new()]);
+        self.rows.push([
+            a,
+            b,
+            t.to_owned(),
+            strength.to_string(),
+            formal.to_owned(),
+            since.to_owned(),
+            String::new(),
+            String::new(),
+        ]);
     }
 }
 
+#[rustfmt::skip]
 fn links(actors: &[Actor], communes: &HashMap<String, Commune>) -> Links {
     let mut l = Links::default();
-    let mut rng = Rng(2022_02_24);
+    let mut rng = Rng(20_220_224);
     let name_of = |acr: &str| actors.iter().find(|a| a.acronym == acr).map(|a| a.name.clone()).unwrap_or_else(|| panic!("demo actor {acr}"));
     let n = |acr: &str| name_of(acr);
     let s = "2022-03-01";
@@ -344,9 +402,9 @@ fn links(actors: &[Actor], communes: &HashMap<String, Commune>) -> Links {
     }
     l.add(&n("CRIPEL"), &n("MUL"), "partners", 2, false, "2022-03-10");
     l.add(&n("CAI"), &n("AFUN"), "partners", 1, false, "2022-04-01");
-    l.add(&n("CRIC"), &"Solidarité Ukraine Charleroi".to_owned(), "coordinates", 1, false, "");
-    l.add(&n("CRIBW"), &"Réseau citoyen d'hébergement du Brabant wallon".to_owned(), "coordinates", 1, false, "");
-    l.add(&n("CRILux"), &"Plateforme citoyenne d'accueil de la province de Luxembourg".to_owned(), "coordinates", 1, false, "");
+    l.add(&n("CRIC"), "Solidarité Ukraine Charleroi", "coordinates", 1, false, "");
+    l.add(&n("CRIBW"), "Réseau citoyen d'hébergement du Brabant wallon", "coordinates", 1, false, "");
+    l.add(&n("CRILux"), "Plateforme citoyenne d'accueil de la province de Luxembourg", "coordinates", 1, false, "");
 
     for (i, name) in COMMUNES.iter().enumerate() {
         let c = &communes[*name];
@@ -391,8 +449,8 @@ fn links(actors: &[Actor], communes: &HashMap<String, Commune>) -> Links {
         l.add(&n("SWL"), &n(ais), "funds", 2, true, "");
         l.add(&cpas(city), &n(ais), "refers", 2, false, "");
     }
-    l.add(&"CPAS de Charleroi".to_owned(), &n("MIREC"), "refers", 2, false, "");
-    l.add(&"CPAS de Liège".to_owned(), &"Mission locale de Liège".to_owned(), "refers", 2, false, "");
+    l.add("CPAS de Charleroi", &n("MIREC"), "refers", 2, false, "");
+    l.add("CPAS de Liège", "Mission locale de Liège", "refers", 2, false, "");
     // A few informal neighbour ties between CPAS of the same arrondissement.
     for _ in 0..40 {
         let a = COMMUNES[rng.below(COMMUNES.len())];
@@ -404,7 +462,10 @@ fn links(actors: &[Actor], communes: &HashMap<String, Commune>) -> Links {
     l
 }
 
-fn csv_bytes<const N: usize>(header: [&str; N], rows: impl IntoIterator<Item = [String; N]>) -> anyhow::Result<Vec<u8>> {
+fn csv_bytes<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
     for r in rows {
@@ -418,7 +479,19 @@ pub fn files() -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
     let communes = communes();
     let actors = actors(&communes);
     let stakeholders = csv_bytes(
-        ["name", "acronym", "kind", "level", "sectors", "territory", "description", "website", "influence", "interest", "key"],
+        [
+            "name",
+            "acronym",
+            "kind",
+            "level",
+            "sectors",
+            "territory",
+            "description",
+            "website",
+            "influence",
+            "interest",
+            "key",
+        ],
         actors.iter().map(|a| {
             [
                 a.name.clone(),
@@ -435,13 +508,43 @@ pub fn files() -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
             ]
         }),
     )?;
-    let links = csv_bytes(["source", "target", "type", "strength", "formal", "since", "until", "note"], links(&actors, &communes).rows)?;
+    let links = csv_bytes(
+        ["source", "target", "type", "strength", "formal", "since", "until", "note"],
+        links(&actors, &communes).rows,
+    )?;
     Ok((stakeholders, links))
 }
 
-const FIRST: &[&str] = &["Anna", "Marc", "Sophie", "Olena", "Julien", "Nathalie", "Iryna", "Pierre", "Céline", "Thomas", "Oksana", "Luc", "Isabelle", "Karim", "Élise", "Dmytro"];
-const LAST: &[&str] = &["Dupont", "Lambert", "Marchal", "Kovalenko", "Renard", "Lemaire", "Shevchenko", "Collin", "Dubois", "Hansen", "Martin", "Bondarenko", "Goffin", "Delvaux", "Mertens", "Piron"];
-const FUNCTIONS: &[&str] = &["Coordinatrice Ukraine", "Directeur", "Assistante sociale", "Chargé de mission", "Responsable de l'accueil", "Référente intégration"];
+const FIRST: &[&str] = &[
+    "Anna", "Marc", "Sophie", "Olena", "Julien", "Nathalie", "Iryna", "Pierre", "Céline", "Thomas", "Oksana", "Luc",
+    "Isabelle", "Karim", "Élise", "Dmytro",
+];
+const LAST: &[&str] = &[
+    "Dupont",
+    "Lambert",
+    "Marchal",
+    "Kovalenko",
+    "Renard",
+    "Lemaire",
+    "Shevchenko",
+    "Collin",
+    "Dubois",
+    "Hansen",
+    "Martin",
+    "Bondarenko",
+    "Goffin",
+    "Delvaux",
+    "Mertens",
+    "Piron",
+];
+const FUNCTIONS: &[&str] = &[
+    "Coordinatrice Ukraine",
+    "Directeur",
+    "Assistante sociale",
+    "Chargé de mission",
+    "Responsable de l'accueil",
+    "Référente intégration",
+];
 
 /// Loads the demo network (idempotent: a second run changes nothing), and gives the key
 /// stakeholders a fictional contact person.
@@ -451,17 +554,24 @@ pub async fn load(db: &Db) -> anyhow::Result<(ImportReport, ImportReport)> {
     let s = csvio::stakeholders::import(&mut tx, &stakeholders, &mut |_, _| {}).await.map_err(describe)?;
     let l = csvio::links::import(&mut tx, &links, "demo", &mut |_, _| {}).await.map_err(describe)?;
     let reference = store::reference::load(&mut tx).await?;
-    let key_actors = store::stakeholders::list(&mut tx, &store::stakeholders::Filter { key_only: true, ..Default::default() }).await?;
+    let key_actors =
+        store::stakeholders::list(&mut tx, &store::stakeholders::Filter { key_only: true, ..Default::default() })
+            .await?;
     for (i, actor) in key_actors.iter().enumerate().filter(|(_, a)| a.data.contacts.is_empty()) {
         let mut draft = crate::domain::stakeholder::StakeholderDraft::from(&actor.data);
         let (first, last) = (FIRST[i % FIRST.len()], LAST[(i * 7 + 3) % LAST.len()]);
         draft.contacts = vec![ContactDraft {
             name: Some(format!("{first} {last}")),
             function: Some(FUNCTIONS[i % FUNCTIONS.len()].to_owned()),
-            email: Some(format!("{}.{}@example.org", crate::domain::text::key(first), crate::domain::text::key(last)).replace(' ', "-")),
+            email: Some(
+                format!("{}.{}@example.org", crate::domain::text::key(first), crate::domain::text::key(last))
+                    .replace(' ', "-"),
+            ),
             phone: Some(format!("+32 81 {:02} {:02} {:02}", 20 + i % 70, (i * 13) % 100, (i * 29) % 100)),
         }];
-        let data = draft.parse(&reference).map_err(|e| anyhow::anyhow!("demo contact for {}: {e:?}", actor.data.name.as_str()))?;
+        let data = draft
+            .parse(&reference)
+            .map_err(|e| anyhow::anyhow!("demo contact for {}: {e:?}", actor.data.name.as_str()))?;
         store::stakeholders::update(&mut tx, actor.id, &data).await?;
     }
     tx.commit().await.context("cannot save the demo network")?;

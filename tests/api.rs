@@ -103,7 +103,11 @@ on_both!(malformed_json_is_a_clear_400_and_wrong_shapes_a_422, |app| {
 on_both!(duplicate_names_are_a_409_conflict, |app| {
     app.stakeholder("Fédération Wallonie-Bruxelles", Some("FWB"), "community").await;
     let r = app
-        .json(Method::POST, "/api/stakeholders", json!({ "name": "FEDERATION wallonie bruxelles", "kind": "administration", "level": "community" }))
+        .json(
+            Method::POST,
+            "/api/stakeholders",
+            json!({ "name": "FEDERATION wallonie bruxelles", "kind": "administration", "level": "community" }),
+        )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
     assert_eq!(r.json()["errors"][0]["field"], "name");
@@ -135,14 +139,23 @@ on_both!(stakeholder_list_filters, |app| {
     };
     assert_eq!(names(app.get("/api/stakeholders?level=local").await), ["CPAS de Liège", "CPAS de Namur"]);
     assert_eq!(names(app.get("/api/stakeholders?kind=agency").await), ["Agence pour une Vie de Qualité"]);
-    assert_eq!(names(app.get("/api/stakeholders?sector=health").await), ["Agence pour une Vie de Qualité", "CPAS de Liège"]);
-    assert_eq!(names(app.get("/api/stakeholders?province=Namur").await), ["Centre d'action interculturelle", "CPAS de Namur"]);
+    assert_eq!(
+        names(app.get("/api/stakeholders?sector=health").await),
+        ["Agence pour une Vie de Qualité", "CPAS de Liège"]
+    );
+    assert_eq!(
+        names(app.get("/api/stakeholders?province=Namur").await),
+        ["Centre d'action interculturelle", "CPAS de Namur"]
+    );
     assert_eq!(names(app.get("/api/stakeholders?province=60000").await), ["CPAS de Liège"]);
     assert_eq!(names(app.get("/api/stakeholders?q=liege").await), ["CPAS de Liège"]);
     assert_eq!(names(app.get("/api/stakeholders?q=AVIQ").await), ["Agence pour une Vie de Qualité"]);
     assert_eq!(names(app.get("/api/stakeholders?q=100%25").await), Vec::<String>::new());
     assert_eq!(names(app.get("/api/stakeholders?key=1").await), ["CPAS de Namur"]);
-    assert_eq!(names(app.get("/api/stakeholders?limit=2&offset=1").await), ["Centre d'action interculturelle", "CPAS de Liège"]);
+    assert_eq!(
+        names(app.get("/api/stakeholders?limit=2&offset=1").await),
+        ["Centre d'action interculturelle", "CPAS de Liège"]
+    );
     let bad = app.get("/api/stakeholders?sector=nothing&limit=0").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.json()["errors"].as_array().unwrap().len(), 2);
@@ -174,7 +187,11 @@ on_both!(links_create_read_update_archive_and_refuse_duplicates, |app| {
     assert_eq!(c2.status, StatusCode::CONFLICT);
 
     let put = app
-        .json(Method::PUT, &format!("/api/links/{id}"), json!({ "source": a, "target": b, "type": "funds", "strength": 2, "note": "AMIF" }))
+        .json(
+            Method::PUT,
+            &format!("/api/links/{id}"),
+            json!({ "source": a, "target": b, "type": "funds", "strength": 2, "note": "AMIF" }),
+        )
         .await;
     assert_eq!(put.status, StatusCode::OK, "{}", put.text());
     assert_eq!(put.json()["strength"], 2);
@@ -199,7 +216,8 @@ on_both!(invalid_links_get_422_naming_every_field, |app| {
         .json(Method::POST, "/api/links", json!({ "source": a, "target": "Nobody", "type": "hugs", "strength": 7, "since": "2023-05-01", "until": "2023-01-01" }))
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<String> = r.json()["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
+    let fields: Vec<String> =
+        r.json()["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
     assert_eq!(fields, ["target", "type", "strength", "until"]);
     let self_link = app.json(Method::POST, "/api/links", json!({ "source": a, "target": a, "type": "funds" })).await;
     assert_eq!(self_link.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -36,7 +36,10 @@ async fn export(app: &common::TestApp) -> (Vec<u8>, Vec<u8>) {
     let reference = store::reference::load(&mut conn).await.unwrap();
     let s = store::stakeholders::list(&mut conn, &Default::default()).await.unwrap();
     let l = store::links::list(&mut conn, &Default::default()).await.unwrap();
-    (csvio::stakeholders::export(&s, &reference, Dialect::Plain).unwrap(), csvio::links::export(&l, Dialect::Plain).unwrap())
+    (
+        csvio::stakeholders::export(&s, &reference, Dialect::Plain).unwrap(),
+        csvio::links::export(&l, Dialect::Plain).unwrap(),
+    )
 }
 
 /// What Excel in a Belgian French locale saves: semicolons, Windows-1252, CRLF, French headers.
@@ -103,7 +106,11 @@ on_both!(a_file_with_several_errors_reports_them_all_and_writes_nothing, |app| {
 on_both!(header_problems_are_reported_on_line_one, |app| {
     let messages = errors(import_stakeholders(&app, b"name;niveau;colour\nX;local;red\n").await);
     assert_eq!(messages.len(), 2, "{messages:?}");
-    assert!(messages[0].starts_with("line 1, column colour: unknown column \"colour\"; known columns: name, acronym, kind"), "{}", messages[0]);
+    assert!(
+        messages[0].starts_with("line 1, column colour: unknown column \"colour\"; known columns: name, acronym, kind"),
+        "{}",
+        messages[0]
+    );
     assert_eq!(messages[1], "line 1, column kind: required column missing from the header");
     assert_eq!(errors(import_stakeholders(&app, b"").await), ["line 1: the file is empty"]);
 });
@@ -127,9 +134,12 @@ on_both!(a_reimport_matches_on_name_or_acronym_and_updates_only_given_columns, |
         .await
         .unwrap();
     // Same organisation by acronym, a new e-mail, no description column: the description stays.
-    let r = import_stakeholders(&app, "name,acronym,kind,level,email\nONE (Office de la Naissance),ONE,agency,community,info@one.be\n".as_bytes())
-        .await
-        .unwrap();
+    let r = import_stakeholders(
+        &app,
+        "name,acronym,kind,level,email\nONE (Office de la Naissance),ONE,agency,community,info@one.be\n".as_bytes(),
+    )
+    .await
+    .unwrap();
     assert_eq!((r.created, r.updated), (0, 1));
     let all = app.get("/api/stakeholders").await.json();
     assert_eq!(all.as_array().unwrap().len(), 1);
@@ -166,7 +176,11 @@ on_both!(link_files_name_stakeholders_by_name_or_acronym_and_report_unknowns, |a
     let bad = "source;cible;type;force;formel;depuis\nSPW IAS;CPAS;funds;2;oui;2022\nSPW IAS;Fedasil;finance;4;peut-être;01/03/2022\n";
     let messages = errors(import_links(&app, bad.as_bytes()).await);
     assert_eq!(messages.len(), 5, "{messages:?}");
-    assert!(messages[0].starts_with("line 2, column target: \"CPAS\" is ambiguous: CPAS de Namur, CPAS de Liège"), "{}", messages[0]);
+    assert!(
+        messages[0].starts_with("line 2, column target: \"CPAS\" is ambiguous: CPAS de Namur, CPAS de Liège"),
+        "{}",
+        messages[0]
+    );
     assert_eq!(messages[1], "line 2, column since: \"2022\" is not a date (YYYY-MM-DD or DD/MM/YYYY)");
     assert_eq!(messages[2], "line 3, column target: no stakeholder has the name or acronym \"Fedasil\"");
     assert_eq!(app.count("links").await, 0);
@@ -182,11 +196,14 @@ on_both!(link_files_name_stakeholders_by_name_or_acronym_and_report_unknowns, |a
 });
 
 on_both!(the_import_page_shows_errors_or_a_summary, |app| {
-    let bad = app.upload("stakeholders", "liste.csv", b"name,kind,level\n<script>x</script>,administration,regionale\n").await;
+    let bad = app
+        .upload("stakeholders", "liste.csv", b"name,kind,level\n<script>x</script>,administration,regionale\n")
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     let html = bad.text();
     assert!(html.contains("The file has errors"));
-    assert!(html.contains("unknown level &#34;regionale&#34;") || html.contains("unknown level &quot;regionale&quot;"), "{html}");
+    assert!(html.contains("unknown level &#34;regionale&#34;"), "{html}");
+    assert!(!html.contains("<script>x"));
     assert_eq!(app.count("stakeholders").await, 0);
 
     let good = app.upload("stakeholders", "liste.csv", &french_excel_file()).await;

@@ -36,11 +36,12 @@ pub async fn import(
     let table = read_table(bytes, COLUMNS).map_err(ImportFailure::Invalid)?;
     let reference = store::reference::load(conn).await?;
     let index = NameIndex::new(store::stakeholders::keys(conn).await?);
-    let existing: HashMap<(i64, i64, String), Link> = store::links::list(conn, &Filter { include_archived: true, ..Default::default() })
-        .await?
-        .into_iter()
-        .map(|l| (l.data.identity(), l))
-        .collect();
+    let existing: HashMap<(i64, i64, String), Link> =
+        store::links::list(conn, &Filter { include_archived: true, ..Default::default() })
+            .await?
+            .into_iter()
+            .map(|l| (l.data.identity(), l))
+            .collect();
     let default_provenance = format!("import:{file_name}");
 
     let mut errors = Vec::new();
@@ -48,12 +49,8 @@ pub async fn import(
     let mut seen: HashMap<(i64, i64, String), u64> = HashMap::new();
     for row in &table.rows {
         let cell = |c: &str| table.get(row, c).map(str::to_owned);
-        let mut draft = LinkDraft {
-            source: cell("source"),
-            target: cell("target"),
-            link_type: cell("type"),
-            ..Default::default()
-        };
+        let mut draft =
+            LinkDraft { source: cell("source"), target: cell("target"), link_type: cell("type"), ..Default::default() };
         // Match first on the typed ends and type, to start from the existing link's values.
         let found = (|| {
             let s = index.resolve(draft.source.as_deref()?).ok()?;
@@ -85,7 +82,11 @@ pub async fn import(
             Ok(data) => {
                 let id = data.identity();
                 if let Some(first_line) = seen.get(&id) {
-                    errors.push(ImportError { line: row.line, column: Some("target".into()), problem: Problem::DuplicateInFile { first_line: *first_line } });
+                    errors.push(ImportError {
+                        line: row.line,
+                        column: Some("target".into()),
+                        problem: Problem::DuplicateInFile { first_line: *first_line },
+                    });
                     continue;
                 }
                 seen.insert(id, row.line);

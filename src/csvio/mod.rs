@@ -141,9 +141,11 @@ pub fn read_table(bytes: &[u8], spec: &[Column]) -> Result<Table, Vec<ImportErro
     for raw in header.iter() {
         let k = key(raw);
         match spec.iter().find(|c| key(c.name) == k || c.aliases.iter().any(|a| key(a) == k)) {
-            Some(c) if columns.contains(&c.name) => {
-                errors.push(ImportError { line: 1, column: Some(raw.trim().to_owned()), problem: Problem::DuplicateColumn })
-            }
+            Some(c) if columns.contains(&c.name) => errors.push(ImportError {
+                line: 1,
+                column: Some(raw.trim().to_owned()),
+                problem: Problem::DuplicateColumn,
+            }),
             Some(c) => columns.push(c.name),
             None => {
                 errors.push(ImportError {

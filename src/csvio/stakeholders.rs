@@ -1,7 +1,9 @@
 //! Stakeholder CSV: `name,acronym,kind,level,sectors,territory,description,website,email,phone,
 //! influence,interest` (+ optional `key`, `notes`).
 
-use super::{Column, Dialect, ImportError, ImportFailure, ImportReport, Progress, read_table, split_multi, writer, yes_no};
+use super::{
+    Column, Dialect, ImportError, ImportFailure, ImportReport, Progress, read_table, split_multi, writer, yes_no,
+};
 use crate::domain::problem::Problem;
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{NameIndex, Stakeholder, StakeholderDraft};
@@ -31,14 +33,19 @@ pub const COLUMNS: &[Column] = &[
 /// existing stakeholders on name (ignoring case and accents) or on an acronym only one
 /// stakeholder has; columns absent from the file leave the existing values alone.
 /// On any error nothing is written and every error is returned.
-pub async fn import(conn: &mut AnyConnection, bytes: &[u8], progress: Progress<'_>) -> Result<ImportReport, ImportFailure> {
+pub async fn import(
+    conn: &mut AnyConnection,
+    bytes: &[u8],
+    progress: Progress<'_>,
+) -> Result<ImportReport, ImportFailure> {
     let table = read_table(bytes, COLUMNS).map_err(ImportFailure::Invalid)?;
     let reference = store::reference::load(conn).await?;
-    let existing: HashMap<i64, Stakeholder> = store::stakeholders::list(conn, &Filter { include_archived: true, ..Default::default() })
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
+    let existing: HashMap<i64, Stakeholder> =
+        store::stakeholders::list(conn, &Filter { include_archived: true, ..Default::default() })
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
     let index = NameIndex::new(store::stakeholders::keys(conn).await?);
 
     let mut errors = Vec::new();

@@ -7,27 +7,64 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     ControlCharacters,
     /// A code or label that is not in a reference table (`what` is the table's name).
-    Unknown { what: RefTable, value: String, expected: Vec<String> },
-    Ambiguous { value: String, candidates: Vec<String> },
-    OutOfRange { value: String, min: i64, max: i64 },
-    NotAnInteger { value: String },
-    InvalidEmail { value: String },
-    InvalidPhone { value: String },
-    InvalidUrl { value: String },
-    InvalidDate { value: String },
-    InvalidBool { value: String },
+    Unknown {
+        what: RefTable,
+        value: String,
+        expected: Vec<String>,
+    },
+    Ambiguous {
+        value: String,
+        candidates: Vec<String>,
+    },
+    OutOfRange {
+        value: String,
+        min: i64,
+        max: i64,
+    },
+    NotAnInteger {
+        value: String,
+    },
+    InvalidEmail {
+        value: String,
+    },
+    InvalidPhone {
+        value: String,
+    },
+    InvalidUrl {
+        value: String,
+    },
+    InvalidDate {
+        value: String,
+    },
+    InvalidBool {
+        value: String,
+    },
     DateOrder,
-    UnknownStakeholder { value: String },
+    UnknownStakeholder {
+        value: String,
+    },
     SelfLink,
-    DuplicateInFile { first_line: u64 },
-    UnknownColumn { value: String, expected: Vec<String> },
+    DuplicateInFile {
+        first_line: u64,
+    },
+    UnknownColumn {
+        value: String,
+        expected: Vec<String>,
+    },
     MissingColumn,
     DuplicateColumn,
-    WrongFieldCount { found: usize, expected: usize },
-    Unreadable { detail: String },
+    WrongFieldCount {
+        found: usize,
+        expected: usize,
+    },
+    Unreadable {
+        detail: String,
+    },
     Empty,
 }
 
@@ -76,24 +113,18 @@ impl Problem {
             (TooLong { max }, Lang::En) => format!("too long (at most {max} characters)"),
             (ControlCharacters, Lang::Fr) => "contient des caractères de contrôle".into(),
             (ControlCharacters, Lang::En) => "contains control characters".into(),
-            (Unknown { what, value, expected }, Lang::Fr) => format!(
-                "{} inconnu « {value} » ; valeurs attendues : {}",
-                what.noun(lang),
-                list(expected)
-            ),
-            (Unknown { what, value, expected }, Lang::En) => format!(
-                "unknown {} \"{value}\"; expected one of: {}",
-                what.noun(lang),
-                list(expected)
-            ),
-            (Ambiguous { value, candidates }, Lang::Fr) => format!(
-                "« {value} » est ambigu : {} ; précisez (code ou nom complet)",
-                list(candidates)
-            ),
-            (Ambiguous { value, candidates }, Lang::En) => format!(
-                "\"{value}\" is ambiguous: {}; be more specific (code or full name)",
-                list(candidates)
-            ),
+            (Unknown { what, value, expected }, Lang::Fr) => {
+                format!("{} inconnu « {value} » ; valeurs attendues : {}", what.noun(lang), list(expected))
+            }
+            (Unknown { what, value, expected }, Lang::En) => {
+                format!("unknown {} \"{value}\"; expected one of: {}", what.noun(lang), list(expected))
+            }
+            (Ambiguous { value, candidates }, Lang::Fr) => {
+                format!("« {value} » est ambigu : {} ; précisez (code ou nom complet)", list(candidates))
+            }
+            (Ambiguous { value, candidates }, Lang::En) => {
+                format!("\"{value}\" is ambiguous: {}; be more specific (code or full name)", list(candidates))
+            }
             (OutOfRange { value, min, max }, Lang::Fr) => {
                 format!("« {value} » hors limites : un nombre entier de {min} à {max}")
             }
@@ -146,14 +177,12 @@ impl Problem {
             (DuplicateInFile { first_line }, Lang::En) => {
                 format!("duplicate of line {first_line}")
             }
-            (UnknownColumn { value, expected }, Lang::Fr) => format!(
-                "colonne inconnue « {value} » ; colonnes reconnues : {}",
-                expected.join(", ")
-            ),
-            (UnknownColumn { value, expected }, Lang::En) => format!(
-                "unknown column \"{value}\"; known columns: {}",
-                expected.join(", ")
-            ),
+            (UnknownColumn { value, expected }, Lang::Fr) => {
+                format!("colonne inconnue « {value} » ; colonnes reconnues : {}", expected.join(", "))
+            }
+            (UnknownColumn { value, expected }, Lang::En) => {
+                format!("unknown column \"{value}\"; known columns: {}", expected.join(", "))
+            }
             (MissingColumn, Lang::Fr) => "colonne obligatoire absente de l'en-tête".into(),
             (MissingColumn, Lang::En) => "required column missing from the header".into(),
             (DuplicateColumn, Lang::Fr) => "colonne présente deux fois dans l'en-tête".into(),
@@ -193,10 +222,7 @@ pub struct FieldMessage {
 }
 
 pub fn messages(errors: &[FieldError], lang: Lang) -> Vec<FieldMessage> {
-    errors
-        .iter()
-        .map(|e| FieldMessage { field: e.field.clone(), message: e.problem.message(lang) })
-        .collect()
+    errors.iter().map(|e| FieldMessage { field: e.field.clone(), message: e.problem.message(lang) }).collect()
 }
 
 /// Gathers field errors while parsing several fields, so that all are reported at once.

@@ -92,14 +92,13 @@ pub struct Reference {
 
 fn resolve_in<'a>(items: &'a [RefItem], what: RefTable, raw: &str) -> Result<&'a RefItem, Problem> {
     let k = key(raw);
-    items
-        .iter()
-        .find(|i| key(&i.code) == k || key(&i.label_fr) == k || key(&i.label_en) == k)
-        .ok_or_else(|| Problem::Unknown {
+    items.iter().find(|i| key(&i.code) == k || key(&i.label_fr) == k || key(&i.label_en) == k).ok_or_else(|| {
+        Problem::Unknown {
             what,
             value: raw.trim().to_owned(),
             expected: items.iter().map(|i| i.code.clone()).collect(),
-        })
+        }
+    })
 }
 
 const PROVINCE_PREFIXES: [&str; 5] = ["province de ", "province du ", "province of ", "province ", "prov "];
@@ -225,9 +224,19 @@ pub(crate) mod tests {
     pub(crate) fn sample() -> Reference {
         use TerritoryKind::*;
         Reference::new(
-            vec![item("regional", "Régional", "Regional"), item("provincial", "Provincial", "Provincial"), item("local", "Local", "Local")],
-            vec![item("association", "Association", "Association"), item("administration", "Administration", "Administration")],
-            vec![item("health", "Santé et santé mentale", "Health and mental health"), item("social_aid", "Aide sociale et revenus", "Social aid and income")],
+            vec![
+                item("regional", "Régional", "Regional"),
+                item("provincial", "Provincial", "Provincial"),
+                item("local", "Local", "Local"),
+            ],
+            vec![
+                item("association", "Association", "Association"),
+                item("administration", "Administration", "Administration"),
+            ],
+            vec![
+                item("health", "Santé et santé mentale", "Health and mental health"),
+                item("social_aid", "Aide sociale et revenus", "Social aid and income"),
+            ],
             vec![
                 RefItem { directed: Some(false), ..item("coordinates", "Se coordonne avec", "Coordinates with") },
                 RefItem { directed: Some(true), ..item("funds", "Finance", "Funds") },

@@ -23,7 +23,9 @@ pub fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::E
     use serde::de::Error;
     match serde_json::Value::deserialize(d)? {
         serde_json::Value::Null => Ok(Vec::new()),
-        serde_json::Value::String(s) => Ok(s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()),
+        serde_json::Value::String(s) => {
+            Ok(s.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+        }
         serde_json::Value::Array(items) => items
             .into_iter()
             .map(|v| match v {
@@ -190,7 +192,10 @@ impl StakeholderDraft {
 
         let description = e.take("description", long_text(self.description.as_deref(), MAX_LONG)).flatten();
         let website = e
-            .take("website", short_text(self.website.as_deref(), 500).and_then(|w| w.map(|w| Website::parse(&w)).transpose()))
+            .take(
+                "website",
+                short_text(self.website.as_deref(), 500).and_then(|w| w.map(|w| Website::parse(&w)).transpose()),
+            )
             .flatten();
         let email = e.take("email", opt(self.email.as_deref(), Email::parse)).flatten();
         let phone_v = e.take("phone", phone(self.phone.as_deref())).flatten();
@@ -203,7 +208,8 @@ impl StakeholderDraft {
         for (i, c) in self.contacts.iter().enumerate().filter(|(_, c)| !c.is_blank()) {
             let at = |f: &str| format!("contacts[{i}].{f}");
             let before = e.0.len();
-            let cname = e.take(&at("name"), short_text(c.name.as_deref(), MAX_SHORT).and_then(|n| n.ok_or(Problem::Required)));
+            let cname =
+                e.take(&at("name"), short_text(c.name.as_deref(), MAX_SHORT).and_then(|n| n.ok_or(Problem::Required)));
             let function = e.take(&at("function"), short_text(c.function.as_deref(), MAX_SHORT)).flatten();
             let cemail = e.take(&at("email"), opt(c.email.as_deref(), Email::parse)).flatten();
             let cphone = e.take(&at("phone"), phone(c.phone.as_deref())).flatten();

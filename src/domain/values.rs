@@ -122,11 +122,7 @@ impl Website {
 pub fn bounded_int(raw: &str, min: i64, max: i64) -> Result<i64, Problem> {
     let s = raw.trim();
     let n: i64 = s.parse().map_err(|_| Problem::NotAnInteger { value: s.to_owned() })?;
-    if (min..=max).contains(&n) {
-        Ok(n)
-    } else {
-        Err(Problem::OutOfRange { value: s.to_owned(), min, max })
-    }
+    if (min..=max).contains(&n) { Ok(n) } else { Err(Problem::OutOfRange { value: s.to_owned(), min, max }) }
 }
 
 /// Influence or interest on the power/interest grid, 1 to 5.
@@ -169,12 +165,8 @@ impl Strength {
 /// Yes/no in the ways people write it in French and English spreadsheets.
 pub fn flag(raw: &str) -> Result<bool, Problem> {
     match super::text::key(raw).as_str() {
-        "1" | "yes" | "y" | "true" | "oui" | "o" | "vrai" | "x" | "formal" | "formel" | "formelle" => {
-            Ok(true)
-        }
-        "0" | "no" | "n" | "false" | "non" | "faux" | "informal" | "informel" | "informelle" => {
-            Ok(false)
-        }
+        "1" | "yes" | "y" | "true" | "oui" | "o" | "vrai" | "x" | "formal" | "formel" | "formelle" => Ok(true),
+        "0" | "no" | "n" | "false" | "non" | "faux" | "informal" | "informel" | "informelle" => Ok(false),
         _ => Err(Problem::InvalidBool { value: raw.trim().to_owned() }),
     }
 }
@@ -185,7 +177,13 @@ pub fn date(raw: &str) -> Result<Date, Problem> {
     let invalid = || Problem::InvalidDate { value: s.to_owned() };
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let [a, b, c] = parts.as_slice() else { return Err(invalid()) };
-    let (y, m, d) = if a.len() == 4 { (a, b, c) } else if c.len() == 4 { (c, b, a) } else { return Err(invalid()) };
+    let (y, m, d) = if a.len() == 4 {
+        (a, b, c)
+    } else if c.len() == 4 {
+        (c, b, a)
+    } else {
+        return Err(invalid());
+    };
     let y: i32 = y.parse().map_err(|_| invalid())?;
     let m: u8 = m.parse().map_err(|_| invalid())?;
     let d: u8 = d.parse().map_err(|_| invalid())?;

@@ -77,7 +77,11 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Link>
 
 /// The link that is the same as `data` (same ends and type; either order when undirected),
 /// other than `except`.
-pub async fn find_same(conn: &mut AnyConnection, data: &LinkData, except: Option<i64>) -> sqlx::Result<Option<(i64, bool)>> {
+pub async fn find_same(
+    conn: &mut AnyConnection,
+    data: &LinkData,
+    except: Option<i64>,
+) -> sqlx::Result<Option<(i64, bool)>> {
     let row = sqlx::query(
         "SELECT id, archived FROM links WHERE type_code = $1 AND id <> $4 AND \
          ((source_id = $2 AND target_id = $3) OR ($5 = 0 AND source_id = $3 AND target_id = $2))",
@@ -145,7 +149,12 @@ pub async fn create(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
 }
 
 /// Replaces a link's data; the provenance stays unless a new one is given.
-pub async fn update(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: Option<&str>) -> Result<(), StoreError> {
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    data: &LinkData,
+    provenance: Option<&str>,
+) -> Result<(), StoreError> {
     if find_same(conn, data, Some(id)).await?.is_some() {
         return Err(conflict());
     }

@@ -76,8 +76,10 @@ pub async fn count(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<i6
 /// The stakeholders matching `filter`, ordered by name, with their sectors, territory and contacts.
 pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec<Stakeholder>> {
     let c = filter.conditions();
-    let selected = format!("SELECT s.id FROM stakeholders s WHERE 1 = 1{} ORDER BY s.name_key{}", c.sql(), filter.page());
-    let sql = format!("SELECT {COLUMNS} FROM stakeholders s WHERE 1 = 1{} ORDER BY s.name_key{}", c.sql(), filter.page());
+    let selected =
+        format!("SELECT s.id FROM stakeholders s WHERE 1 = 1{} ORDER BY s.name_key{}", c.sql(), filter.page());
+    let sql =
+        format!("SELECT {COLUMNS} FROM stakeholders s WHERE 1 = 1{} ORDER BY s.name_key{}", c.sql(), filter.page());
     let rows = c.bind(sqlx::query(AssertSqlSafe(sql))).fetch_all(&mut *conn).await?;
     let children = |table_sql: &str| format!("{table_sql} WHERE stakeholder_id IN ({selected})");
     let mut sectors = group(
@@ -89,7 +91,8 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
     )?;
     let mut territory = group(
         c.bind(sqlx::query(AssertSqlSafe(
-            children("SELECT stakeholder_id, ins_code FROM stakeholder_territories") + " ORDER BY stakeholder_id, ins_code",
+            children("SELECT stakeholder_id, ins_code FROM stakeholder_territories")
+                + " ORDER BY stakeholder_id, ins_code",
         )))
         .fetch_all(&mut *conn)
         .await?,
@@ -97,7 +100,8 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
     let mut contacts: HashMap<i64, Vec<Contact>> = HashMap::new();
     for r in c
         .bind(sqlx::query(AssertSqlSafe(
-            children("SELECT stakeholder_id, name, function, email, phone FROM contacts") + " ORDER BY stakeholder_id, position",
+            children("SELECT stakeholder_id, name, function, email, phone FROM contacts")
+                + " ORDER BY stakeholder_id, position",
         )))
         .fetch_all(&mut *conn)
         .await?
@@ -177,27 +181,29 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Stake
     .iter()
     .map(|r| r.try_get(0))
     .collect::<sqlx::Result<_>>()?;
-    let territory = sqlx::query("SELECT ins_code FROM stakeholder_territories WHERE stakeholder_id = $1 ORDER BY ins_code")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| r.try_get(0))
-        .collect::<sqlx::Result<_>>()?;
-    let contacts = sqlx::query("SELECT name, function, email, phone FROM contacts WHERE stakeholder_id = $1 ORDER BY position")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(Contact {
-                name: r.try_get(0)?,
-                function: r.try_get(1)?,
-                email: r.try_get::<Option<String>, _>(2)?.map(Email::trusted),
-                phone: r.try_get(3)?,
+    let territory =
+        sqlx::query("SELECT ins_code FROM stakeholder_territories WHERE stakeholder_id = $1 ORDER BY ins_code")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<sqlx::Result<_>>()?;
+    let contacts =
+        sqlx::query("SELECT name, function, email, phone FROM contacts WHERE stakeholder_id = $1 ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(Contact {
+                    name: r.try_get(0)?,
+                    function: r.try_get(1)?,
+                    email: r.try_get::<Option<String>, _>(2)?.map(Email::trusted),
+                    phone: r.try_get(3)?,
+                })
             })
-        })
-        .collect::<sqlx::Result<_>>()?;
+            .collect::<sqlx::Result<_>>()?;
     row_to_stakeholder(&row, sectors, territory, contacts).map(Some)
 }
 
@@ -331,7 +337,8 @@ pub async fn keys(conn: &mut AnyConnection) -> sqlx::Result<Vec<NameKeys>> {
         .fetch_all(conn)
         .await?
         .iter()
-        .map(|r| Ok(NameKeys { id: r.try_get(0)?, name: r.try_get(1)?, name_key: r.try_get(2)?, acronym_key: r.try_get(3)? }))
+        .map(|r| {
+            Ok(NameKeys { id: r.try_get(0)?, name: r.try_get(1)?, name_key: r.try_get(2)?, acronym_key: r.try_get(3)? })
+        })
         .collect()
 }
-

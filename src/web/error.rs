@@ -80,7 +80,10 @@ impl AppError {
             AppError::Conflict { fr, en, .. } => lang.pick(fr, en).to_owned(),
             AppError::BadRequest(m) => m.clone(),
             AppError::Internal(_) => lang
-                .pick("Erreur interne ; elle a été consignée dans le journal du serveur.", "Internal error; it was recorded in the server log.")
+                .pick(
+                    "Erreur interne ; elle a été consignée dans le journal du serveur.",
+                    "Internal error; it was recorded in the server log.",
+                )
                 .to_owned(),
         }
     }

@@ -30,10 +30,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         let lang = super::lang::from_headers(req.headers());
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
-            Err(JsonRejection::JsonDataError(e)) => Err(AppError::Validation(vec![crate::domain::problem::FieldError::new(
-                "body",
-                crate::domain::problem::Problem::Unreadable { detail: e.body_text() },
-            )])),
+            Err(JsonRejection::JsonDataError(e)) => {
+                Err(AppError::Validation(vec![crate::domain::problem::FieldError::new(
+                    "body",
+                    crate::domain::problem::Problem::Unreadable { detail: e.body_text() },
+                )]))
+            }
             Err(e) => Err(AppError::BadRequest(match lang {
                 Lang::Fr => format!("corps de requête JSON invalide : {}", e.body_text()),
                 Lang::En => format!("invalid JSON request body: {}", e.body_text()),

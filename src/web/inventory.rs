@@ -97,14 +97,19 @@ fn given(v: &Option<String>) -> Option<&str> {
 impl ListQuery {
     /// Resolves codes or labels; unknown values are field errors, not silently empty lists.
     /// `page_size` is the default and largest page (pages), None for no limit (API).
-    pub fn to_filter(&self, reference: &Reference, page_size: Option<i64>) -> Result<store::stakeholders::Filter, Vec<FieldError>> {
+    pub fn to_filter(
+        &self,
+        reference: &Reference,
+        page_size: Option<i64>,
+    ) -> Result<store::stakeholders::Filter, Vec<FieldError>> {
         let mut e = Collector::default();
         let level = given(&self.level).and_then(|v| e.take("level", reference.level(v).map(|i| i.code.clone())));
         let kind = given(&self.kind).and_then(|v| e.take("kind", reference.kind(v).map(|i| i.code.clone())));
         let sector = given(&self.sector).and_then(|v| e.take("sector", reference.sector(v).map(|i| i.code.clone())));
         let province = given(&self.province).and_then(|v| e.take("province", province_of(reference, v)));
         let key_only = given(&self.key).and_then(|v| e.take("key", flag(v))).unwrap_or(false);
-        let include_archived = given(&self.include_archived).and_then(|v| e.take("include_archived", flag(v))).unwrap_or(false);
+        let include_archived =
+            given(&self.include_archived).and_then(|v| e.take("include_archived", flag(v))).unwrap_or(false);
         let max = page_size.unwrap_or(i64::MAX / 4);
         let limit = given(&self.limit).and_then(|v| e.take("limit", bounded_int(v, 1, max))).or(page_size);
         let offset = given(&self.offset).and_then(|v| e.take("offset", bounded_int(v, 0, i64::MAX / 4)));

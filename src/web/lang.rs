@@ -15,10 +15,7 @@ pub fn from_headers(headers: &HeaderMap) -> Lang {
         .get("lang")
         .and_then(|c| Lang::parse(c.value()))
         .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
+            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
         })
         .unwrap_or_default()
 }

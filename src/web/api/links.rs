@@ -66,7 +66,11 @@ async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<LinkDraft
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/links/{id}"))], Json(link.to_json())).into_response())
 }
 
-async fn replace(State(state): State<AppState>, Id(id): Id, ApiJson(draft): ApiJson<LinkDraft>) -> Result<Response, AppError> {
+async fn replace(
+    State(state): State<AppState>,
+    Id(id): Id,
+    ApiJson(draft): ApiJson<LinkDraft>,
+) -> Result<Response, AppError> {
     inventory::link(&state, id).await?;
     inventory::save_link(&state, Some(id), &draft).await?;
     Ok(Json(inventory::link(&state, id).await?.to_json()).into_response())

@@ -32,13 +32,21 @@ async fn read(State(state): State<AppState>, Id(id): Id) -> Result<Response, App
     Ok(Json(s.to_json()).into_response())
 }
 
-async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<StakeholderDraft>) -> Result<Response, AppError> {
+async fn create(
+    State(state): State<AppState>,
+    ApiJson(draft): ApiJson<StakeholderDraft>,
+) -> Result<Response, AppError> {
     let id = inventory::save_stakeholder(&state, None, &draft).await?;
     let s = inventory::stakeholder(&state, id).await?;
-    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/stakeholders/{id}"))], Json(s.to_json())).into_response())
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/stakeholders/{id}"))], Json(s.to_json()))
+        .into_response())
 }
 
-async fn replace(State(state): State<AppState>, Id(id): Id, ApiJson(draft): ApiJson<StakeholderDraft>) -> Result<Response, AppError> {
+async fn replace(
+    State(state): State<AppState>,
+    Id(id): Id,
+    ApiJson(draft): ApiJson<StakeholderDraft>,
+) -> Result<Response, AppError> {
     inventory::stakeholder(&state, id).await?;
     inventory::save_stakeholder(&state, Some(id), &draft).await?;
     let s = inventory::stakeholder(&state, id).await?;

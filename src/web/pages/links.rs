@@ -99,8 +99,11 @@ async fn form_page(
         let v = v.clone().unwrap_or_default();
         v.parse::<i64>().ok().and_then(|id| keys.iter().find(|k| k.id == id)).map_or(v, |k| k.name.clone())
     };
-    let link_type = reference.link_type(d.link_type.as_deref().unwrap_or("")).map(|t| t.code.clone()).unwrap_or_default();
-    let yes = |v: &Option<String>, default: bool| v.as_deref().map_or(default, |v| crate::domain::values::flag(v).unwrap_or(default));
+    let link_type =
+        reference.link_type(d.link_type.as_deref().unwrap_or("")).map(|t| t.code.clone()).unwrap_or_default();
+    let yes = |v: &Option<String>, default: bool| {
+        v.as_deref().map_or(default, |v| crate::domain::values::flag(v).unwrap_or(default))
+    };
     let t = lang.tr();
     let mut names: Vec<String> = keys.iter().map(|k| k.name.clone()).collect();
     names.sort_by_key(|n| crate::domain::text::key(n));
@@ -111,7 +114,12 @@ async fn form_page(
         source: name_of(&d.source),
         target: name_of(&d.target),
         types: options(&reference.link_types, lang, &[link_type.as_str()]),
-        directed: d.directed.as_deref().map(|v| crate::domain::values::flag(v).map_or("", |b| if b { "1" } else { "0" })).unwrap_or("").to_owned(),
+        directed: d
+            .directed
+            .as_deref()
+            .map(|v| crate::domain::values::flag(v).map_or("", |b| if b { "1" } else { "0" }))
+            .unwrap_or("")
+            .to_owned(),
         strength: d.strength.clone().unwrap_or_else(|| "1".into()),
         formal: yes(&d.formal, false),
         since: d.since.clone().unwrap_or_default(),
@@ -131,7 +139,12 @@ struct NewQuery {
     target: Option<String>,
 }
 
-async fn new(State(state): State<AppState>, lang: Lang, uri: Uri, Query(q): Query<NewQuery>) -> Result<Response, AppError> {
+async fn new(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, AppError> {
     let draft = LinkDraft { source: q.source, target: q.target, ..Default::default() };
     Ok(form_page(&state, lang, &uri, None, &draft, FormErrors::default()).await?.into_response())
 }
@@ -152,7 +165,9 @@ async fn edit(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -
         confirmed: Some(if d.confirmed { "1" } else { "0" }.into()),
         provenance: None,
     };
-    Ok(form_page(&state, lang, &uri, Some((id, l.provenance.clone())), &draft, FormErrors::default()).await?.into_response())
+    Ok(form_page(&state, lang, &uri, Some((id, l.provenance.clone())), &draft, FormErrors::default())
+        .await?
+        .into_response())
 }
 
 async fn save(state: AppState, lang: Lang, uri: Uri, id: Option<i64>, form: LinkForm) -> Result<Response, AppError> {
@@ -170,14 +185,26 @@ async fn save(state: AppState, lang: Lang, uri: Uri, id: Option<i64>, form: Link
         Err(AppError::Conflict { field, fr, en }) => FormErrors::conflict(field, lang.pick(&fr, &en).to_owned()),
         Err(e) => return Err(e),
     };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, lang, &uri, existing, &draft, errors).await?).into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, lang, &uri, existing, &draft, errors).await?)
+        .into_response())
 }
 
-async fn create(State(state): State<AppState>, lang: Lang, uri: Uri, Form(form): Form<LinkForm>) -> Result<Response, AppError> {
+async fn create(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Form(form): Form<LinkForm>,
+) -> Result<Response, AppError> {
     save(state, lang, uri, None, form).await
 }
 
-async fn update(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id, Form(form): Form<LinkForm>) -> Result<Response, AppError> {
+async fn update(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Id(id): Id,
+    Form(form): Form<LinkForm>,
+) -> Result<Response, AppError> {
     save(state, lang, uri, Some(id), form).await
 }
 

@@ -39,7 +39,11 @@ pub struct ErrorPage {
 
 impl ErrorPage {
     pub fn new(lang: Lang, status: StatusCode, message: String) -> Self {
-        ErrorPage { page: Page::new(lang, lang.tr().error_title, &Uri::from_static("/")), status: status.as_u16(), message }
+        ErrorPage {
+            page: Page::new(lang, lang.tr().error_title, &Uri::from_static("/")),
+            status: status.as_u16(),
+            message,
+        }
     }
 }
 
@@ -53,14 +57,22 @@ pub struct Opt {
 pub fn options(items: &[RefItem], lang: Lang, selected: &[&str]) -> Vec<Opt> {
     items
         .iter()
-        .map(|i| Opt { value: i.code.clone(), label: i.label(lang).to_owned(), selected: selected.contains(&i.code.as_str()) })
+        .map(|i| Opt {
+            value: i.code.clone(),
+            label: i.label(lang).to_owned(),
+            selected: selected.contains(&i.code.as_str()),
+        })
         .collect()
 }
 
 pub fn province_options(reference: &Reference, lang: Lang, selected: Option<&str>) -> Vec<Opt> {
     reference
         .provinces()
-        .map(|p| Opt { value: p.ins_code.clone(), label: p.label(lang), selected: selected == Some(p.ins_code.as_str()) })
+        .map(|p| Opt {
+            value: p.ins_code.clone(),
+            label: p.label(lang),
+            selected: selected == Some(p.ins_code.as_str()),
+        })
         .collect()
 }
 
@@ -128,6 +140,6 @@ impl FormErrors {
     }
 }
 
-pub fn label_of<'a>(items: &'a [RefItem], code: &str, lang: Lang) -> String {
+pub fn label_of(items: &[RefItem], code: &str, lang: Lang) -> String {
     items.iter().find(|i| i.code == code).map_or_else(|| code.to_owned(), |i| i.label(lang).to_owned())
 }

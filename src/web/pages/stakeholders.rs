@@ -98,7 +98,12 @@ fn with_offset(q: &ListQuery, offset: i64) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
-async fn list(State(state): State<AppState>, lang: Lang, uri: Uri, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
+async fn list(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let (filter, errors) = match q.to_filter(&reference, Some(PAGE_SIZE)) {
         Ok(f) => (Some(f), Vec::new()),
@@ -177,8 +182,11 @@ struct ShowPage {
 }
 
 fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
-    let (other_id, other_name) =
-        if l.data.source == from { (l.data.target, l.target_name.clone()) } else { (l.data.source, l.source_name.clone()) };
+    let (other_id, other_name) = if l.data.source == from {
+        (l.data.target, l.target_name.clone())
+    } else {
+        (l.data.source, l.source_name.clone())
+    };
     let period = match (l.data.since, l.data.until) {
         (None, None) => String::new(),
         (s, u) => format!("{} → {}", s.map(format_date).unwrap_or_default(), u.map(format_date).unwrap_or_default()),
@@ -201,8 +209,11 @@ async fn show(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -
     let reference = inventory::reference(&state).await?;
     let s = inventory::stakeholder(&state, id).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let links = store::links::list(&mut conn, &store::links::Filter { stakeholder: Some(id), ..Default::default() }).await?;
-    let rows = |pred: &dyn Fn(&Link) -> bool| links.iter().filter(|l| pred(l)).map(|l| link_row(l, id, &reference, lang)).collect();
+    let links =
+        store::links::list(&mut conn, &store::links::Filter { stakeholder: Some(id), ..Default::default() }).await?;
+    let rows = |pred: &dyn Fn(&Link) -> bool| {
+        links.iter().filter(|l| pred(l)).map(|l| link_row(l, id, &reference, lang)).collect()
+    };
     Ok(ShowPage {
         page: Page::new(lang, s.display(), &uri),
         level: label_of(&reference.levels, &s.data.level, lang),
@@ -248,7 +259,12 @@ pub struct StakeholderForm {
 
 impl StakeholderForm {
     fn into_draft(self) -> StakeholderDraft {
-        let n = self.contact_name.len().max(self.contact_email.len()).max(self.contact_function.len()).max(self.contact_phone.len());
+        let n = self
+            .contact_name
+            .len()
+            .max(self.contact_email.len())
+            .max(self.contact_function.len())
+            .max(self.contact_phone.len());
         let at = |v: &Vec<String>, i: usize| v.get(i).cloned();
         let contacts = (0..n)
             .map(|i| ContactDraft {
@@ -326,7 +342,8 @@ fn form_page(
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let level = reference.level(draft.level.as_deref().unwrap_or("")).map(|i| i.code.clone()).unwrap_or_default();
     let kind = reference.kind(draft.kind.as_deref().unwrap_or("")).map(|i| i.code.clone()).unwrap_or_default();
-    let sectors: Vec<String> = draft.sectors.iter().filter_map(|s| reference.sector(s).ok().map(|i| i.code.clone())).collect();
+    let sectors: Vec<String> =
+        draft.sectors.iter().filter_map(|s| reference.sector(s).ok().map(|i| i.code.clone())).collect();
     let territory: Vec<String> = draft
         .territory
         .iter()
@@ -345,10 +362,17 @@ fn form_page(
             index,
         })
         .collect();
-    let blank = contacts.iter().filter(|c| (c.name.clone() + &c.function + &c.email + &c.phone).trim().is_empty()).count();
+    let blank =
+        contacts.iter().filter(|c| (c.name.clone() + &c.function + &c.email + &c.phone).trim().is_empty()).count();
     for _ in blank..2 {
         let index = contacts.len();
-        contacts.push(ContactRow { name: String::new(), function: String::new(), email: String::new(), phone: String::new(), index });
+        contacts.push(ContactRow {
+            name: String::new(),
+            function: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            index,
+        });
     }
     let t = lang.tr();
     FormPage {
@@ -384,10 +408,17 @@ async fn new(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Resp
 async fn edit(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let s = inventory::stakeholder(&state, id).await?;
-    Ok(form_page(lang, &uri, &reference, Some(id), &StakeholderDraft::from(&s.data), FormErrors::default()).into_response())
+    Ok(form_page(lang, &uri, &reference, Some(id), &StakeholderDraft::from(&s.data), FormErrors::default())
+        .into_response())
 }
 
-async fn save(state: AppState, lang: Lang, uri: Uri, id: Option<i64>, form: StakeholderForm) -> Result<Response, AppError> {
+async fn save(
+    state: AppState,
+    lang: Lang,
+    uri: Uri,
+    id: Option<i64>,
+    form: StakeholderForm,
+) -> Result<Response, AppError> {
     if let Some(id) = id {
         inventory::stakeholder(&state, id).await?;
     }
@@ -402,7 +433,12 @@ async fn save(state: AppState, lang: Lang, uri: Uri, id: Option<i64>, form: Stak
     Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(lang, &uri, &reference, id, &draft, errors)).into_response())
 }
 
-async fn create(State(state): State<AppState>, lang: Lang, uri: Uri, Form(form): Form<StakeholderForm>) -> Result<Response, AppError> {
+async fn create(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Form(form): Form<StakeholderForm>,
+) -> Result<Response, AppError> {
     save(state, lang, uri, None, form).await
 }
 

@@ -50,7 +50,12 @@ async fn form(lang: Lang, uri: Uri) -> ImportPage {
     }
 }
 
-async fn upload(State(state): State<AppState>, lang: Lang, uri: Uri, mut multipart: Multipart) -> Result<Response, AppError> {
+async fn upload(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
     let mut what = "stakeholders".to_owned();
     let mut file: Option<(String, Vec<u8>)> = None;
     while let Some(field) = multipart.next_field().await.map_err(|e| AppError::BadRequest(e.body_text()))? {
@@ -72,7 +77,11 @@ async fn upload(State(state): State<AppState>, lang: Lang, uri: Uri, mut multipa
         errors: Vec::new(),
     };
     let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        page.errors.push(ErrorRow { line: 1, column: String::new(), message: crate::domain::problem::Problem::Empty.message(lang) });
+        page.errors.push(ErrorRow {
+            line: 1,
+            column: String::new(),
+            message: crate::domain::problem::Problem::Empty.message(lang),
+        });
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     page.file_name = name.clone();
@@ -91,7 +100,11 @@ async fn upload(State(state): State<AppState>, lang: Lang, uri: Uri, mut multipa
         Err(ImportFailure::Invalid(errors)) => {
             page.errors = errors
                 .iter()
-                .map(|e| ErrorRow { line: e.line, column: e.column.clone().unwrap_or_default(), message: e.problem.message(lang) })
+                .map(|e| ErrorRow {
+                    line: e.line,
+                    column: e.column.clone().unwrap_or_default(),
+                    message: e.problem.message(lang),
+                })
                 .collect();
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -122,7 +135,10 @@ fn download(bytes: Vec<u8>, name: &str) -> Response {
         .into_response()
 }
 
-async fn export_stakeholders(State(state): State<AppState>, Query(q): Query<ExportQuery>) -> Result<Response, AppError> {
+async fn export_stakeholders(
+    State(state): State<AppState>,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let filter = q.filters.to_filter(&reference, None).map_err(AppError::Validation)?;
     let mut conn = state.db.pool.acquire().await?;
