@@ -1,0 +1,170 @@
+//! Inventory at scale: import 10,000 stakeholders and 50,000 links from CSV, then list and
+//! filter them through the JSON API. Prints its figures; run with `cargo bench --bench inventory`.
+//! Set BENCH_POSTGRES_URL (a server URL with a database the user may create databases from)
+//! to measure PostgreSQL too.
+
+use axum::body::Body;
+use axum::http::Request;
+use http_body_util::BodyExt;
+use maillage::csvio;
+use maillage::web::{AppState, router};
+use sqlx::{Connection, Executor};
+use std::time::Instant;
+use tower::ServiceExt;
+
+const STAKEHOLDERS: usize = 10_000;
+const LINKS: usize = 50_000;
+
+const LEVELS: [&str; 7] = ["international", "eu", "federal", "community", "regional", "provincial", "local"];
+const KINDS: [&str; 5] = ["administration", "association", "agency", "public_authority", "citizen_initiative"];
+const SECTORS: [&str; 9] = [
+    "reception_housing",
+    "legal_protection",
+    "social_aid",
+    "employment_training",
+    "education_childcare",
+    "health",
+    "language_integration",
+    "information_orientation",
+    "coordination",
+];
+const TYPES: [&str; 7] = ["coordinates", "funds", "mandates", "reports_to", "refers", "shares_data", "partners"];
+
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+fn files() -> (Vec<u8>, Vec<u8>) {
+    let communes: Vec<String> = include_str!("../data/wallonia_communes.csv")
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_owned())
+        .collect();
+    let mut rng = Rng(0x5eed);
+    let mut s = csv::Writer::from_writer(Vec::new());
+    s.write_record([
+        "name",
+        "acronym",
+        "kind",
+        "level",
+        "sectors",
+        "territory",
+        "description",
+        "email",
+        "influence",
+        "interest",
+    ])
+    .unwrap();
+    for i in 0..STAKEHOLDERS {
+        let sectors = format!("{}|{}", SECTORS[rng.below(9)], SECTORS[rng.below(9)]);
+        let territory = format!("{}|{}", communes[rng.below(communes.len())], communes[rng.below(communes.len())]);
+        s.write_record([
+            format!("Organisation {i:05} de Wallonie"),
+            format!("ORG{i}"),
+            KINDS[rng.below(5)].to_owned(),
+            LEVELS[rng.below(7)].to_owned(),
+            sectors,
+            territory,
+            format!("Mandat de l'organisation {i}: accueil, orientation et accompagnement."),
+            format!("contact{i}@example.org"),
+            (1 + rng.below(5)).to_string(),
+            (1 + rng.below(5)).to_string(),
+        ])
+        .unwrap();
+    }
+    let mut l = csv::Writer::from_writer(Vec::new());
+    l.write_record(["source", "target", "type", "strength", "formal", "since"]).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    while seen.len() < LINKS {
+        let (a, b, t) = (rng.below(STAKEHOLDERS), rng.below(STAKEHOLDERS), rng.below(7));
+        if a == b || !seen.insert((a.min(b), a.max(b), t)) {
+            continue;
+        }
+        l.write_record([
+            format!("ORG{a}"),
+            format!("ORG{b}"),
+            TYPES[t].to_owned(),
+            (1 + rng.below(3)).to_string(),
+            if rng.below(2) == 0 { "yes" } else { "no" }.to_owned(),
+            "2022-03-01".to_owned(),
+        ])
+        .unwrap();
+    }
+    (s.into_inner().unwrap(), l.into_inner().unwrap())
+}
+
+async fn get(app: &axum::Router, uri: &str) -> (f64, usize) {
+    let started = Instant::now();
+    let response = app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    assert!(response.status().is_success(), "{uri}: {}", response.status());
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let count = serde_json::from_slice::<serde_json::Value>(&body).unwrap().as_array().map_or(0, Vec::len);
+    (started.elapsed().as_secs_f64() * 1000.0, count)
+}
+
+async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8]) {
+    let db = maillage::db::connect(url).await.unwrap();
+    println!("\n== {label} ==");
+    let t = Instant::now();
+    let mut tx = db.pool.begin().await.unwrap();
+    let r = csvio::stakeholders::import(&mut tx, stakeholders, &mut |_, _| {}).await.unwrap();
+    tx.commit().await.unwrap();
+    println!("import {} stakeholders: {:.2} s", r.created, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let mut tx = db.pool.begin().await.unwrap();
+    let r = csvio::links::import(&mut tx, links, "bench.csv", &mut |_, _| {}).await.unwrap();
+    tx.commit().await.unwrap();
+    println!("import {} links: {:.2} s", r.created, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let mut tx = db.pool.begin().await.unwrap();
+    let r = csvio::links::import(&mut tx, links, "bench.csv", &mut |_, _| {}).await.unwrap();
+    tx.commit().await.unwrap();
+    println!("re-import the same links ({} unchanged): {:.2} s", r.unchanged, t.elapsed().as_secs_f64());
+
+    let app = router(AppState { db });
+    for uri in [
+        "/api/stakeholders",
+        "/api/stakeholders?limit=50",
+        "/api/stakeholders?level=local",
+        "/api/stakeholders?level=local&sector=health&province=Namur",
+        "/api/stakeholders?q=organisation%2004",
+        "/api/stakeholders?q=accompagnement&limit=50&offset=5000",
+        "/api/links?limit=1000",
+        "/api/links?stakeholder=42",
+        "/api/links",
+    ] {
+        let mut times = Vec::new();
+        let mut count = 0;
+        for _ in 0..5 {
+            let (ms, n) = get(&app, uri).await;
+            times.push(ms);
+            count = n;
+        }
+        times.sort_by(f64::total_cmp);
+        println!("GET {uri:<62} {count:>6} rows  median {:>8.1} ms  (min {:.1})", times[2], times[0]);
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let (stakeholders, links) = files();
+    let dir = std::env::temp_dir().join(format!("maillage-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    run("SQLite", &format!("sqlite://{}", dir.join("bench.db").display()), &stakeholders, &links).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Ok(admin) = std::env::var("BENCH_POSTGRES_URL") {
+        sqlx::any::install_default_drivers();
+        let name = format!("maillage_bench_{}", std::process::id());
+        let mut conn = sqlx::AnyConnection::connect(&admin).await.unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.unwrap();
+        let base = &admin[..admin.rfind('/').unwrap()];
+        run("PostgreSQL", &format!("{base}/{name}"), &stakeholders, &links).await;
+        conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).await.unwrap();
+    }
+}

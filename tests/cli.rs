@@ -1,0 +1,60 @@
+//! The `maillage` binary: import, export and demo from the command line.
+
+mod common;
+
+use std::process::Command;
+
+fn maillage(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_maillage")).args(args).env("MAILLAGE_LANG", "en").output().expect("run maillage")
+}
+
+#[test]
+fn cli_import_reports_every_error_and_writes_nothing_then_imports_and_exports() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("cli.db").display());
+    let bad = dir.0.join("bad.csv");
+    std::fs::write(&bad, "name;niveau;type\nCPAS de Namur;locale;administration\n;local;administration\n").unwrap();
+    let out = maillage(&["import", "stakeholders", bad.to_str().unwrap(), "--database-url", &url]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.csv: line 2, column level: unknown level \"locale\""), "{stderr}");
+    assert!(stderr.contains("bad.csv: line 3, column name: this field is required"), "{stderr}");
+    assert!(stderr.contains("2 error(s); nothing was written"), "{stderr}");
+
+    let export = maillage(&["--database-url", &url, "export", "stakeholders"]);
+    assert!(export.status.success());
+    assert_eq!(String::from_utf8_lossy(&export.stdout).lines().count(), 1, "only the header: nothing was written");
+
+    let good = dir.0.join("good.csv");
+    std::fs::write(&good, "name;niveau;type\nCPAS de Namur;local;administration\n").unwrap();
+    let out = maillage(&["--database-url", &url, "import", "stakeholders", good.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 rows — 1 created, 0 updated, 0 unchanged"));
+
+    let file = dir.0.join("out.csv");
+    let out = maillage(&["--database-url", &url, "export", "stakeholders", "-o", file.to_str().unwrap(), "--excel"]);
+    assert!(out.status.success());
+    let written = std::fs::read(&file).unwrap();
+    assert!(written.starts_with(b"\xEF\xBB\xBFname;acronym;kind;level"));
+    assert!(String::from_utf8_lossy(&written).contains("CPAS de Namur;;administration;local"));
+}
+
+#[test]
+fn cli_demo_loads_once_and_is_idempotent() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("demo.db").display());
+    let first = maillage(&["demo", "--database-url", &url]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let second = maillage(&["demo", "--database-url", &url]);
+    let text = String::from_utf8_lossy(&second.stderr);
+    assert!(text.contains("(0 new)") && text.contains("links (0 new)"), "{text}");
+    let links = maillage(&["export", "links", "--database-url", &url]);
+    assert!(String::from_utf8_lossy(&links.stdout).lines().count() > 400);
+}
+
+#[test]
+fn cli_refuses_an_unknown_database_scheme() {
+    let out = maillage(&["export", "links", "--database-url", "mysql://x"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database URL"));
+}
