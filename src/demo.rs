@@ -276,7 +276,9 @@ fn actors(communes: &HashMap<String, Commune>) -> Vec<Actor> {
 
 #[derive(Default)]
 struct Links {
-    rows: Vec<[String; 8]>,
+    rows: Vec<[String; 9]>,
+    /// Ties added from now on are not confirmed by both sides.
+    unconfirmed: bool,
     seen: std::collections::HashSet<(String, String, &'static str)>,
 }
 
@@ -297,6 +299,7 @@ impl Links {
             since.to_owned(),
             String::new(),
             String::new(),
+            if self.unconfirmed { "no" } else { "yes" }.to_owned(),
         ]);
     }
 }
@@ -451,7 +454,9 @@ fn links(actors: &[Actor], communes: &HashMap<String, Commune>) -> Links {
     }
     l.add("CPAS de Charleroi", &n("MIREC"), "refers", 2, false, "");
     l.add("CPAS de Liège", "Mission locale de Liège", "refers", 2, false, "");
-    // A few informal neighbour ties between CPAS of the same arrondissement.
+    // A few informal neighbour ties between CPAS of the same arrondissement, declared by
+    // one side only.
+    l.unconfirmed = true;
     for _ in 0..40 {
         let a = COMMUNES[rng.below(COMMUNES.len())];
         let b = COMMUNES[rng.below(COMMUNES.len())];
@@ -509,7 +514,7 @@ pub fn files() -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
         }),
     )?;
     let links = csv_bytes(
-        ["source", "target", "type", "strength", "formal", "since", "until", "note"],
+        ["source", "target", "type", "strength", "formal", "since", "until", "note", "confirmed"],
         links(&actors, &communes).rows,
     )?;
     Ok((stakeholders, links))

@@ -115,7 +115,7 @@ pub async fn import(
                 report.updated += 1;
             }
             None => {
-                store::links::create(conn, &data, provenance.as_deref().unwrap_or(&default_provenance)).await?;
+                store::links::insert(conn, &data, provenance.as_deref().unwrap_or(&default_provenance)).await?;
                 report.created += 1;
             }
         }

@@ -25,6 +25,30 @@ pub struct TestApp {
     pub router: Router,
     pub url: String,
     _dir: Option<TempDir>,
+    _pg: Option<PgDatabase>,
+}
+
+/// A PostgreSQL test database, dropped when the test ends.
+pub struct PgDatabase {
+    admin: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (admin, name) = (self.admin.clone(), self.name.clone());
+        // Drop runs inside the test's runtime: use a thread with its own.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::AnyConnection::connect(&admin).await {
+                    let _ =
+                        conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 /// A directory removed when the test ends.
@@ -54,12 +78,12 @@ pub fn postgres_url() -> Option<String> {
 }
 
 /// A URL for a new, empty database on `backend`; None when PostgreSQL is not configured.
-pub async fn fresh_database(backend: Backend) -> Option<(String, Option<TempDir>)> {
+pub async fn fresh_database(backend: Backend) -> Option<(String, Option<TempDir>, Option<PgDatabase>)> {
     match backend {
         Backend::Sqlite => {
             let dir = temp_dir();
             let url = format!("sqlite://{}", dir.0.join("test.db").display());
-            Some((url, Some(dir)))
+            Some((url, Some(dir), None))
         }
         Backend::Postgres => {
             let admin = postgres_url()?;
@@ -70,16 +94,16 @@ pub async fn fresh_database(backend: Backend) -> Option<(String, Option<TempDir>
             let (base, query) = admin.split_once('?').map_or((admin.as_str(), ""), |(b, q)| (b, q));
             let base = &base[..base.rfind('/').expect("database in URL")];
             let url = if query.is_empty() { format!("{base}/{name}") } else { format!("{base}/{name}?{query}") };
-            Some((url, None))
+            Some((url, None, Some(PgDatabase { admin: admin.clone(), name })))
         }
     }
 }
 
 pub async fn spawn(backend: Backend) -> Option<TestApp> {
-    let (url, dir) = fresh_database(backend).await?;
+    let (url, dir, pg) = fresh_database(backend).await?;
     let db = db::connect(&url).await.expect("connect and migrate");
     let router = router(AppState { db: db.clone() });
-    Some(TestApp { db, router, url, _dir: dir })
+    Some(TestApp { db, router, url, _dir: dir, _pg: pg })
 }
 
 pub struct Response {
