@@ -127,7 +127,7 @@ async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8]) {
     tx.commit().await.unwrap();
     println!("re-import the same links ({} unchanged): {:.2} s", r.unchanged, t.elapsed().as_secs_f64());
 
-    let app = router(AppState { db });
+    let app = router(AppState::new(db));
     for uri in [
         "/api/stakeholders",
         "/api/stakeholders?limit=50",

@@ -76,7 +76,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
             tracing::info!(address = %listener.local_addr()?, database = %db::redact(&cli.database_url), "Maillage is serving");
             eprintln!("Maillage: http://{}/", listener.local_addr()?);
-            web::serve(listener, AppState { db }, shutdown_signal()).await.context("server failed")?;
+            web::serve(listener, AppState::new(db), shutdown_signal()).await.context("server failed")?;
         }
         Command::Import { what, file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;

@@ -6,6 +6,7 @@ pub mod csvio;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod graph;
 pub mod i18n;
 pub mod store;
 pub mod web;

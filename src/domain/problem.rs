@@ -75,6 +75,7 @@ pub enum RefTable {
     Sector,
     LinkType,
     Territory,
+    Format,
 }
 
 impl RefTable {
@@ -90,6 +91,8 @@ impl RefTable {
             (RefTable::LinkType, Lang::En) => "link type",
             (RefTable::Territory, Lang::Fr) => "territoire",
             (RefTable::Territory, Lang::En) => "territory",
+            (RefTable::Format, Lang::Fr) => "format",
+            (RefTable::Format, Lang::En) => "format",
         }
     }
 }

@@ -25,6 +25,11 @@ impl RefItem {
 
 pub const REGION_INS: &str = "03000";
 
+/// The label of `code` in `items` in the user's language (the code itself if unknown).
+pub fn label_of(items: &[RefItem], code: &str, lang: Lang) -> String {
+    items.iter().find(|i| i.code == code).map_or_else(|| code.to_owned(), |i| i.label(lang).to_owned())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TerritoryKind {

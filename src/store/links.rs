@@ -149,6 +149,7 @@ pub async fn insert(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
         let (field, fr, en) = duplicate();
         on_unique(e, field, fr, en)
     })?;
+    super::bump_revision(conn).await?;
     Ok(row.try_get(0)?)
 }
 
@@ -190,7 +191,10 @@ async fn write(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: O
         let (field, fr, en) = duplicate();
         on_unique(e, field, fr, en)
     })?;
-    if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(super::bump_revision(conn).await?)
 }
 
 /// Archives a link (it leaves the lists and the map; the row stays for the audit trail).
@@ -198,7 +202,10 @@ pub async fn archive(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError
     let done = sqlx::query("UPDATE links SET archived = 1, updated_at = $1 WHERE id = $2 AND archived = 0")
         .bind(now())
         .bind(id)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(super::bump_revision(conn).await?)
 }

@@ -3,6 +3,7 @@
 //! where access checks and audit rows will go.
 
 pub mod links;
+pub mod network;
 pub mod reference;
 pub mod stakeholders;
 
@@ -35,6 +36,18 @@ pub fn on_unique(err: sqlx::Error, field: &'static str, fr: String, en: String) 
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict { field, fr, en },
         _ => StoreError::Db(err),
     }
+}
+
+/// Marks the data as changed; every mutation function calls it in the caller's transaction.
+pub async fn bump_revision(conn: &mut sqlx::AnyConnection) -> sqlx::Result<()> {
+    sqlx::query("UPDATE data_revision SET revision = revision + 1 WHERE id = 1").execute(conn).await?;
+    Ok(())
+}
+
+/// The current data revision (changes whenever a stakeholder or link does).
+pub async fn revision(conn: &mut sqlx::AnyConnection) -> sqlx::Result<i64> {
+    use sqlx::Row;
+    sqlx::query("SELECT revision FROM data_revision WHERE id = 1").fetch_one(conn).await?.try_get(0)
 }
 
 pub fn now() -> String {

@@ -246,6 +246,7 @@ pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<
     .map_err(|e| duplicate_name(e, data))?
     .try_get(0)?;
     write_children(conn, id, data).await?;
+    super::bump_revision(conn).await?;
     Ok(id)
 }
 
@@ -286,7 +287,8 @@ pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -
     ] {
         sqlx::query(table).bind(id).execute(&mut *conn).await?;
     }
-    write_children(conn, id, data).await
+    write_children(conn, id, data).await?;
+    Ok(super::bump_revision(conn).await?)
 }
 
 async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
@@ -328,7 +330,10 @@ pub async fn set_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> 
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(super::bump_revision(conn).await?)
 }
 
 /// Every stakeholder's matching keys, for resolving names and acronyms typed by users.

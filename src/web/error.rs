@@ -25,6 +25,9 @@ pub enum AppError {
     Conflict { field: &'static str, fr: String, en: String },
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// A feature this server cannot provide (e.g. PNG without Graphviz), said plainly.
+    #[error("unavailable: {en}")]
+    Unavailable { fr: String, en: String },
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -67,6 +70,7 @@ impl AppError {
             AppError::Validation(_) | AppError::Import(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unavailable { .. } => StatusCode::NOT_IMPLEMENTED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -79,6 +83,7 @@ impl AppError {
             AppError::Import(_) => lang.tr().import_failed.to_owned(),
             AppError::Conflict { fr, en, .. } => lang.pick(fr, en).to_owned(),
             AppError::BadRequest(m) => m.clone(),
+            AppError::Unavailable { fr, en } => lang.pick(fr, en).to_owned(),
             AppError::Internal(_) => lang
                 .pick(
                     "Erreur interne ; elle a été consignée dans le journal du serveur.",
@@ -94,6 +99,7 @@ impl AppError {
             AppError::Validation(_) | AppError::Import(_) => "validation",
             AppError::Conflict { .. } => "conflict",
             AppError::BadRequest(_) => "bad_request",
+            AppError::Unavailable { .. } => "unavailable",
             AppError::Internal(_) => "internal",
         };
         let mut body = json!({ "error": code, "message": self.message(lang) });

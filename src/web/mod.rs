@@ -6,6 +6,7 @@ pub mod error;
 pub mod extract;
 pub mod inventory;
 pub mod lang;
+pub mod network;
 pub mod pages;
 
 use crate::db::Db;
@@ -19,6 +20,13 @@ use tokio::net::TcpListener;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub cache: std::sync::Arc<network::RenderCache>,
+}
+
+impl AppState {
+    pub fn new(db: Db) -> Self {
+        AppState { db, cache: Default::default() }
+    }
 }
 
 /// Largest accepted upload: a CSV of tens of thousands of rows.
@@ -28,16 +36,27 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(api::healthz))
         .route("/lang/{code}", get(lang::switch))
+        .route("/static/map.js", get(map_js))
         .merge(api::stakeholders::router())
         .merge(api::links::router())
         .merge(api::reference::router())
+        .merge(api::graph::router())
         .merge(pages::stakeholders::router())
         .merge(pages::links::router())
         .merge(pages::transfer::router())
+        .merge(pages::map::router())
         .fallback(|| async { error::AppError::NotFound })
         .layer(middleware::from_fn(error::render_errors))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
+}
+
+/// The map's pan-and-zoom script, built into the binary.
+async fn map_js() -> impl axum::response::IntoResponse {
+    (
+        [(axum::http::header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (axum::http::header::CACHE_CONTROL, "max-age=3600")],
+        include_str!("../../static/map.js"),
+    )
 }
 
 /// Serves until `shutdown` resolves; tests bind port 0 and pass their own signal.

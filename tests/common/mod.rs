@@ -102,7 +102,7 @@ pub async fn fresh_database(backend: Backend) -> Option<(String, Option<TempDir>
 pub async fn spawn(backend: Backend) -> Option<TestApp> {
     let (url, dir, pg) = fresh_database(backend).await?;
     let db = db::connect(&url).await.expect("connect and migrate");
-    let router = router(AppState { db: db.clone() });
+    let router = router(AppState::new(db.clone()));
     Some(TestApp { db, router, url, _dir: dir, _pg: pg })
 }
 

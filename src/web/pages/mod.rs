@@ -1,6 +1,7 @@
 //! Server-rendered pages (askama templates in `templates/`), working without JavaScript.
 
 pub mod links;
+pub mod map;
 pub mod stakeholders;
 pub mod transfer;
 
@@ -140,6 +141,4 @@ impl FormErrors {
     }
 }
 
-pub fn label_of(items: &[RefItem], code: &str, lang: Lang) -> String {
-    items.iter().find(|i| i.code == code).map_or_else(|| code.to_owned(), |i| i.label(lang).to_owned())
-}
+pub use crate::domain::reference::label_of;

@@ -179,6 +179,8 @@ struct ShowPage {
     outgoing: Vec<LinkRow>,
     incoming: Vec<LinkRow>,
     mutual: Vec<LinkRow>,
+    ego_svg: String,
+    ego_renderer: String,
 }
 
 fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
@@ -211,6 +213,8 @@ async fn show(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -
     let mut conn = state.db.pool.acquire().await?;
     let links =
         store::links::list(&mut conn, &store::links::Filter { stakeholder: Some(id), ..Default::default() }).await?;
+    let ego_query = crate::graph::model::FilterQuery { ego: Some(id.to_string()), ..Default::default() };
+    let ego = crate::web::network::svg(&state, &ego_query, lang, crate::graph::render::Preference::Auto).await?;
     let rows = |pred: &dyn Fn(&Link) -> bool| {
         links.iter().filter(|l| pred(l)).map(|l| link_row(l, id, &reference, lang)).collect()
     };
@@ -228,6 +232,8 @@ async fn show(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -
         outgoing: rows(&|l| l.data.directed && l.data.source == id),
         incoming: rows(&|l| l.data.directed && l.data.target == id),
         mutual: rows(&|l| !l.data.directed),
+        ego_svg: ego.svg.clone(),
+        ego_renderer: ego.renderer.clone(),
         s,
     }
     .into_response())

@@ -1,0 +1,318 @@
+//! The built-in renderer, pure Rust, used when Graphviz is not installed (or too slow):
+//! one horizontal band per institutional level, top to bottom; inside a band, nodes ordered
+//! by the barycentre of their neighbours (a few sweeps) and wrapped into rows; edges as
+//! curves. Written with quick-xml, so every text is escaped. Handles thousands of nodes in
+//! milliseconds.
+
+use super::dot::{node_name, tooltip};
+use super::model::Network;
+use super::style::{self, BAND_FILLS};
+use crate::i18n::Lang;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use quick_xml::Writer;
+use quick_xml::events::BytesText;
+use std::collections::HashMap;
+
+const WIDTH: f64 = 1900.0;
+const MARGIN: f64 = 20.0;
+const BAND_LABEL: f64 = 26.0;
+const ROW_HEIGHT: f64 = 46.0;
+const GAP: f64 = 10.0;
+const CHAR_WIDTH: f64 = 6.4;
+
+struct Placed {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    font: f64,
+}
+
+/// Lays out and draws the network as a standalone SVG document.
+pub fn render(net: &Network, lang: Lang) -> String {
+    let g = &net.graph;
+    let max_degree = g.node_weights().map(|n| n.degree).max().unwrap_or(0);
+    let mut levels: Vec<usize> = g.node_weights().map(|n| n.level_rank).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let mut bands: Vec<Vec<NodeIndex>> =
+        levels.iter().map(|&r| net.ordered_nodes().into_iter().filter(|&n| g[n].level_rank == r).collect()).collect();
+
+    let size = |n: NodeIndex| {
+        let scale = style::node_scale(g[n].degree, max_degree);
+        let font = 10.0 * (0.85 + 0.25 * scale);
+        let w = (g[n].label().chars().count().min(28) as f64 * CHAR_WIDTH * font / 10.0 + 14.0).max(34.0);
+        (w, 14.0 + font * 1.2, font)
+    };
+
+    // Barycentre sweeps: order each band by the mean horizontal position of its neighbours.
+    let mut position: HashMap<NodeIndex, f64> = HashMap::new();
+    let assign = |bands: &Vec<Vec<NodeIndex>>, position: &mut HashMap<NodeIndex, f64>| {
+        for band in bands {
+            let total: f64 = band.iter().map(|&n| size(n).0 + GAP).sum::<f64>().max(1.0);
+            let mut x = 0.0;
+            for &n in band {
+                position.insert(n, (x + size(n).0 / 2.0) / total);
+                x += size(n).0 + GAP;
+            }
+        }
+    };
+    assign(&bands, &mut position);
+    for _ in 0..6 {
+        for band in bands.iter_mut() {
+            let mut keyed: Vec<(f64, NodeIndex)> = band
+                .iter()
+                .map(|&n| {
+                    let xs: Vec<f64> = g.neighbors_undirected(n).filter_map(|m| position.get(&m)).copied().collect();
+                    let own = position[&n];
+                    let target = if xs.is_empty() { own } else { (own + xs.iter().sum::<f64>()) / (xs.len() + 1) as f64 };
+                    (target, n)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            *band = keyed.into_iter().map(|(_, n)| n).collect();
+        }
+        assign(&bands, &mut position);
+    }
+
+    // Rows: wrap each band to the canvas width, centring every row.
+    let mut placed: HashMap<NodeIndex, Placed> = HashMap::new();
+    let mut band_boxes: Vec<(f64, f64, usize)> = Vec::new();
+    let mut y = MARGIN;
+    for (band, &rank) in bands.iter().zip(&levels) {
+        let top = y;
+        y += BAND_LABEL;
+        let mut rows: Vec<Vec<NodeIndex>> = vec![Vec::new()];
+        let mut used = 0.0;
+        for &n in band {
+            let w = size(n).0 + GAP;
+            if used + w > WIDTH - 2.0 * MARGIN - 120.0 && !rows.last().is_some_and(Vec::is_empty) {
+                rows.push(Vec::new());
+                used = 0.0;
+            }
+            used += w;
+            rows.last_mut().expect("a row").push(n);
+        }
+        for (i, row) in rows.iter().enumerate() {
+            let row_width: f64 = row.iter().map(|&n| size(n).0 + GAP).sum();
+            // Stagger alternate rows so that vertical edges do not hide behind nodes.
+            let mut x = MARGIN + 120.0 + (WIDTH - 2.0 * MARGIN - 120.0 - row_width) / 2.0 + if i % 2 == 1 { 18.0 } else { 0.0 };
+            let row_height = row.iter().map(|&n| size(n).1).fold(0.0, f64::max);
+            for &n in row {
+                let (w, h, font) = size(n);
+                placed.insert(n, Placed { x: x + w / 2.0, y: y + row_height / 2.0 + 6.0, w, h, font });
+                x += w + GAP;
+            }
+            y += ROW_HEIGHT.max(row_height + 22.0);
+        }
+        y += 8.0;
+        band_boxes.push((top, y - top, rank));
+        y += 6.0;
+    }
+    let legend_top = y + 10.0;
+    let height = legend_top + 80.0;
+
+    let mut w = Writer::new(Vec::new());
+    let attrs = |pairs: Vec<(&'static str, String)>| pairs;
+    let mut svg = || -> std::io::Result<()> {
+        w.create_element("svg")
+            .with_attributes(attrs(vec![
+                ("xmlns", "http://www.w3.org/2000/svg".into()),
+                ("viewBox", format!("0 0 {WIDTH} {height:.0}")),
+                ("width", format!("{WIDTH}")),
+                ("height", format!("{height:.0}")),
+                ("font-family", "Helvetica, Arial, sans-serif".into()),
+                ("class", "maillage-map".into()),
+            ]).iter().map(|(k, v)| (*k, v.as_str())))
+            .write_inner_content(|w| {
+                w.create_element("defs").write_inner_content(|w| {
+                    for (i, t) in net.reference.link_types.iter().enumerate() {
+                        let (colour, _) = style::link_style(&net.reference, &t.code);
+                        w.create_element("marker")
+                            .with_attributes([
+                                ("id", format!("arrow{i}").as_str()),
+                                ("viewBox", "0 0 10 10"),
+                                ("refX", "9"),
+                                ("refY", "5"),
+                                ("markerWidth", "7"),
+                                ("markerHeight", "7"),
+                                ("orient", "auto-start-reverse"),
+                            ])
+                            .write_inner_content(|w| {
+                                w.create_element("path").with_attributes([("d", "M 0 0 L 10 5 L 0 10 z"), ("fill", colour)]).write_empty()?;
+                                Ok(())
+                            })?;
+                    }
+                    Ok(())
+                })?;
+                // Bands.
+                for (i, (top, h, rank)) in band_boxes.iter().enumerate() {
+                    let level = &net.reference.levels[*rank];
+                    w.create_element("rect")
+                        .with_attributes([
+                            ("x", format!("{MARGIN}").as_str()),
+                            ("y", format!("{top:.1}").as_str()),
+                            ("width", format!("{}", WIDTH - 2.0 * MARGIN).as_str()),
+                            ("height", format!("{h:.1}").as_str()),
+                            ("rx", "8"),
+                            ("fill", BAND_FILLS[i % 2]),
+                            ("stroke", "#d8dee6"),
+                        ])
+                        .write_empty()?;
+                    w.create_element("text")
+                        .with_attributes([
+                            ("x", format!("{}", MARGIN + 10.0).as_str()),
+                            ("y", format!("{:.1}", top + 19.0).as_str()),
+                            ("font-size", "15"),
+                            ("font-weight", "bold"),
+                            ("fill", "#3d4a5c"),
+                        ])
+                        .write_text_content(BytesText::new(level.label(lang)))?;
+                }
+                // Edges first, so that nodes stay readable on top.
+                w.create_element("g").with_attribute(("class", "edges")).write_inner_content(|w| {
+                    for e in g.edge_references() {
+                        let (Some(a), Some(b)) = (placed.get(&e.source()), placed.get(&e.target())) else { continue };
+                        let d = e.weight();
+                        let (colour, dash) = style::link_style(&net.reference, &d.link_type);
+                        let marker = net.reference.link_types.iter().position(|t| t.code == d.link_type).unwrap_or(0);
+                        let (x1, y1, x2, y2) = endpoints(a, b);
+                        let bend = if (y1 - y2).abs() < 1.0 { -28.0 - (x2 - x1).abs() * 0.08 } else { 0.0 };
+                        let path = format!(
+                            "M {x1:.1} {y1:.1} C {x1:.1} {:.1}, {x2:.1} {:.1}, {x2:.1} {y2:.1}",
+                            (y1 + y2) / 2.0 + bend,
+                            (y1 + y2) / 2.0 + bend
+                        );
+                        let type_label = crate::domain::reference::label_of(&net.reference.link_types, &d.link_type, lang);
+                        let title = format!("{} → {}: {type_label}", g[e.source()].name, g[e.target()].name);
+                        let width = format!("{:.1}", 0.5 + 0.5 * d.strength as f64);
+                        let marker_url = format!("url(#arrow{marker})");
+                        let mut el = w.create_element("path").with_attributes([
+                            ("d", path.as_str()),
+                            ("fill", "none"),
+                            ("stroke", colour),
+                            ("stroke-width", width.as_str()),
+                            ("stroke-opacity", "0.55"),
+                            ("class", "edge"),
+                        ]);
+                        if let Some(dasharray) = dash.svg_dasharray() {
+                            el = el.with_attribute(("stroke-dasharray", dasharray));
+                        }
+                        if d.directed {
+                            el = el.with_attribute(("marker-end", marker_url.as_str()));
+                        }
+                        el.write_inner_content(|w| {
+                            w.create_element("title").write_text_content(BytesText::new(&title))?;
+                            Ok(())
+                        })?;
+                    }
+                    Ok(())
+                })?;
+                // Nodes, each a link to its stakeholder page with a tooltip.
+                for n in net.ordered_nodes() {
+                    let Some(p) = placed.get(&n) else { continue };
+                    let d = &g[n];
+                    let (fill, stroke) = style::kind_colours(&net.reference, &d.kind);
+                    let href = format!("/stakeholders/{}", d.id);
+                    w.create_element("a")
+                        .with_attributes([("href", href.as_str()), ("id", node_name(d.id).as_str()), ("class", "node"), ("target", "_top")])
+                        .write_inner_content(|w| {
+                            w.create_element("title").write_text_content(BytesText::new(&tooltip(net, n, lang)))?;
+                            w.create_element("rect")
+                                .with_attributes([
+                                    ("x", format!("{:.1}", p.x - p.w / 2.0).as_str()),
+                                    ("y", format!("{:.1}", p.y - p.h / 2.0).as_str()),
+                                    ("width", format!("{:.1}", p.w).as_str()),
+                                    ("height", format!("{:.1}", p.h).as_str()),
+                                    ("rx", "6"),
+                                    ("fill", fill),
+                                    ("stroke", stroke),
+                                    ("stroke-width", if d.key { "2.5" } else { "1" }),
+                                ])
+                                .write_empty()?;
+                            let label: String = if d.label().chars().count() > 28 {
+                                d.label().chars().take(27).chain(['…']).collect()
+                            } else {
+                                d.label().to_owned()
+                            };
+                            w.create_element("text")
+                                .with_attributes([
+                                    ("x", format!("{:.1}", p.x).as_str()),
+                                    ("y", format!("{:.1}", p.y + p.font * 0.35).as_str()),
+                                    ("font-size", format!("{:.1}", p.font).as_str()),
+                                    ("text-anchor", "middle"),
+                                    ("fill", "#1d2733"),
+                                ])
+                                .write_text_content(BytesText::new(&label))?;
+                            Ok(())
+                        })?;
+                }
+                legend(w, net, lang, legend_top)?;
+                Ok(())
+            })?;
+        Ok(())
+    };
+    svg().expect("writing to a Vec cannot fail");
+    String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+/// Where an edge leaves and enters: bottom/top of the boxes, or their sides in one row.
+fn endpoints(a: &Placed, b: &Placed) -> (f64, f64, f64, f64) {
+    if (a.y - b.y).abs() < 1.0 {
+        (a.x, a.y - a.h / 2.0, b.x, b.y - b.h / 2.0)
+    } else if a.y < b.y {
+        (a.x, a.y + a.h / 2.0, b.x, b.y - b.h / 2.0 - 2.0)
+    } else {
+        (a.x, a.y - a.h / 2.0, b.x, b.y + b.h / 2.0 + 2.0)
+    }
+}
+
+fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::io::Result<()> {
+    let g = &net.graph;
+    let mut x = MARGIN + 10.0;
+    let text = |w: &mut Writer<Vec<u8>>, x: f64, y: f64, s: &str| -> std::io::Result<()> {
+        w.create_element("text")
+            .with_attributes([("x", format!("{x:.1}").as_str()), ("y", format!("{y:.1}").as_str()), ("font-size", "12"), ("fill", "#1d2733")])
+            .write_text_content(BytesText::new(s))?;
+        Ok(())
+    };
+    text(w, x, top + 14.0, lang.pick("Légende", "Legend"))?;
+    x += 70.0;
+    for k in net.reference.kinds.iter().filter(|k| g.node_weights().any(|n| n.kind == k.code)) {
+        let (fill, stroke) = style::kind_colours(&net.reference, &k.code);
+        w.create_element("rect")
+            .with_attributes([
+                ("x", format!("{x:.1}").as_str()),
+                ("y", format!("{:.1}", top + 3.0).as_str()),
+                ("width", "16"),
+                ("height", "14"),
+                ("rx", "3"),
+                ("fill", fill),
+                ("stroke", stroke),
+            ])
+            .write_empty()?;
+        text(w, x + 22.0, top + 14.0, k.label(lang))?;
+        x += 34.0 + k.label(lang).chars().count() as f64 * 6.6;
+    }
+    let mut x = MARGIN + 80.0;
+    let y = top + 44.0;
+    for t in net.reference.link_types.iter().filter(|t| g.edge_weights().any(|e| e.link_type == t.code)) {
+        let (colour, dash) = style::link_style(&net.reference, &t.code);
+        let mut el = w.create_element("line").with_attributes([
+            ("x1", format!("{x:.1}").as_str()),
+            ("y1", format!("{:.1}", y - 4.0).as_str()),
+            ("x2", format!("{:.1}", x + 30.0).as_str()),
+            ("y2", format!("{:.1}", y - 4.0).as_str()),
+            ("stroke", colour),
+            ("stroke-width", "2.5"),
+        ]);
+        if let Some(d) = dash.svg_dasharray() {
+            el = el.with_attribute(("stroke-dasharray", d));
+        }
+        el.write_empty()?;
+        text(w, x + 36.0, y, t.label(lang))?;
+        x += 50.0 + t.label(lang).chars().count() as f64 * 6.6;
+    }
+    Ok(())
+}

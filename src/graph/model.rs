@@ -1,0 +1,323 @@
+//! The network as a petgraph graph: stakeholders as nodes, links as edges, each with the
+//! attributes the map and the exports need, and the filters shared by every view.
+
+use crate::domain::link::Link;
+use crate::domain::problem::{Collector, FieldError, Problem};
+use crate::domain::reference::{Reference, TerritoryKind};
+use crate::domain::stakeholder::{NameIndex, NameKeys, Stakeholder};
+use crate::domain::text::key;
+use crate::domain::values::{bounded_int, date, flag, format_date};
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet, VecDeque};
+use time::Date;
+
+#[derive(Debug, Clone)]
+pub struct NodeData {
+    pub id: i64,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub kind: String,
+    pub level: String,
+    /// Position of the level from the top (international) down.
+    pub level_rank: usize,
+    pub sectors: Vec<String>,
+    pub territory: Vec<String>,
+    /// Names of the provinces the stakeholder acts in ("Wallonie" for region-wide actors).
+    pub provinces: Vec<String>,
+    pub key: bool,
+    pub influence: Option<i64>,
+    pub interest: Option<i64>,
+    pub degree: usize,
+}
+
+impl NodeData {
+    /// The short label drawn on the map: the acronym when there is one.
+    pub fn label(&self) -> &str {
+        self.acronym.as_deref().filter(|a| !a.is_empty()).unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EdgeData {
+    pub id: i64,
+    pub link_type: String,
+    pub directed: bool,
+    pub strength: i64,
+    pub formal: bool,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    pub note: Option<String>,
+    pub provenance: String,
+    pub confirmed: bool,
+}
+
+impl EdgeData {
+    pub fn since_text(&self) -> String {
+        self.since.map(format_date).unwrap_or_default()
+    }
+    pub fn until_text(&self) -> String {
+        self.until.map(format_date).unwrap_or_default()
+    }
+}
+
+/// The filtered network. Undirected links are edges with `directed == false`.
+pub struct Network {
+    pub graph: DiGraph<NodeData, EdgeData>,
+    pub reference: Reference,
+}
+
+/// Which part of the network to show. Every view (map, exports, CLI) takes the same filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct GraphFilter {
+    pub level: Option<String>,
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    /// INS code of a province: stakeholders acting on it or on a unit inside it.
+    pub province: Option<String>,
+    /// INS code of a commune: stakeholders whose territory includes it, its arrondissement or province.
+    pub commune: Option<String>,
+    pub link_type: Option<String>,
+    pub formal: Option<bool>,
+    pub confirmed_only: bool,
+    pub key_only: bool,
+    /// Ego network: this stakeholder and everyone within `depth` links of it.
+    pub ego: Option<i64>,
+    pub depth: usize,
+    /// Only links valid on this date (open ends count as valid).
+    pub date: Option<Date>,
+}
+
+/// The filters as they arrive in a query string or on the command line.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FilterQuery {
+    pub level: Option<String>,
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    pub province: Option<String>,
+    pub commune: Option<String>,
+    #[serde(rename = "type")]
+    pub link_type: Option<String>,
+    pub formal: Option<String>,
+    pub confirmed: Option<String>,
+    pub key: Option<String>,
+    pub ego: Option<String>,
+    pub depth: Option<String>,
+    pub date: Option<String>,
+}
+
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl FilterQuery {
+    /// Resolves codes, labels, names and dates; every problem is reported.
+    pub fn parse(&self, reference: &Reference, names: &[NameKeys]) -> Result<GraphFilter, Vec<FieldError>> {
+        let mut e = Collector::default();
+        let level = given(&self.level).and_then(|v| e.take("level", reference.level(v).map(|i| i.code.clone())));
+        let kind = given(&self.kind).and_then(|v| e.take("kind", reference.kind(v).map(|i| i.code.clone())));
+        let sector = given(&self.sector).and_then(|v| e.take("sector", reference.sector(v).map(|i| i.code.clone())));
+        let province = given(&self.province).and_then(|v| {
+            e.take(
+                "province",
+                reference.territory(v, Some("provincial")).and_then(|t| match t.kind {
+                    TerritoryKind::Province => Ok(t.ins_code.clone()),
+                    _ => reference.territory(&format!("Province de {}", t.name_fr), None).map(|p| p.ins_code.clone()),
+                }),
+            )
+        });
+        let commune = given(&self.commune).and_then(|v| {
+            e.take(
+                "commune",
+                reference.territory(v, Some("local")).and_then(|t| match t.kind {
+                    TerritoryKind::Commune => Ok(t.ins_code.clone()),
+                    _ => Err(Problem::Unknown {
+                        what: crate::domain::problem::RefTable::Territory,
+                        value: v.to_owned(),
+                        expected: vec!["un nom de commune / a commune name".into(), "un code INS / an INS code".into()],
+                    }),
+                }),
+            )
+        });
+        let link_type = given(&self.link_type).and_then(|v| e.take("type", reference.link_type(v).map(|i| i.code.clone())));
+        let formal = given(&self.formal).and_then(|v| e.take("formal", flag(v)));
+        let confirmed_only = given(&self.confirmed).and_then(|v| e.take("confirmed", flag(v))).unwrap_or(false);
+        let key_only = given(&self.key).and_then(|v| e.take("key", flag(v))).unwrap_or(false);
+        let index = NameIndex::new(names.iter().cloned());
+        let ego = given(&self.ego).and_then(|v| e.take("ego", index.resolve(v)));
+        let depth = given(&self.depth).and_then(|v| e.take("depth", bounded_int(v, 1, 6))).unwrap_or(1) as usize;
+        let date = given(&self.date).and_then(|v| e.take("date", date(v)));
+        e.finish(|| GraphFilter {
+            level,
+            kind,
+            sector,
+            province,
+            commune,
+            link_type,
+            formal,
+            confirmed_only,
+            key_only,
+            ego,
+            depth,
+            date,
+        })
+    }
+}
+
+impl GraphFilter {
+    /// A stable text form, for cache keys.
+    pub fn cache_key(&self) -> String {
+        format!("{self:?}")
+    }
+
+    fn keeps_node(&self, s: &Stakeholder, reference: &Reference) -> bool {
+        let d = &s.data;
+        let in_province = |p: &str| {
+            d.territory.iter().any(|ins| reference.territory_by_ins(ins).is_some_and(|t| t.province_ins.as_deref() == Some(p)))
+        };
+        let covers_commune = |c: &str| {
+            let Some(commune) = reference.territory_by_ins(c) else { return false };
+            d.territory.iter().any(|ins| {
+                ins == c || Some(ins) == commune.parent_ins.as_ref() || Some(ins) == commune.province_ins.as_ref()
+            })
+        };
+        self.level.as_ref().is_none_or(|l| *l == d.level)
+            && self.kind.as_ref().is_none_or(|k| *k == d.kind)
+            && self.sector.as_ref().is_none_or(|c| d.sectors.contains(c))
+            && self.province.as_deref().is_none_or(in_province)
+            && self.commune.as_deref().is_none_or(covers_commune)
+            && (!self.key_only || d.key)
+    }
+
+    fn keeps_link(&self, l: &Link) -> bool {
+        let d = &l.data;
+        self.link_type.as_ref().is_none_or(|t| *t == d.link_type)
+            && self.formal.is_none_or(|f| f == d.formal)
+            && (!self.confirmed_only || d.confirmed)
+            && self.date.is_none_or(|day| d.since.is_none_or(|s| s <= day) && d.until.is_none_or(|u| day <= u))
+    }
+}
+
+impl Network {
+    /// Builds the filtered network from active stakeholders and links.
+    pub fn build(reference: Reference, stakeholders: &[Stakeholder], links: &[Link], filter: &GraphFilter) -> Network {
+        let mut graph = DiGraph::new();
+        let mut index: HashMap<i64, NodeIndex> = HashMap::new();
+        let level_rank: HashMap<&str, usize> =
+            reference.levels.iter().enumerate().map(|(i, l)| (l.code.as_str(), i)).collect();
+        for s in stakeholders.iter().filter(|s| !s.archived && filter.keeps_node(s, &reference)) {
+            let d = &s.data;
+            let mut provinces: Vec<String> = d
+                .territory
+                .iter()
+                .filter_map(|ins| reference.territory_by_ins(ins))
+                .map(|t| match (&t.kind, &t.province_ins) {
+                    (TerritoryKind::Region, _) => "Wallonie".to_owned(),
+                    (_, Some(p)) => reference.territory_by_ins(p).map_or_else(|| p.clone(), |p| p.name_fr.clone()),
+                    (_, None) => t.name_fr.clone(),
+                })
+                .collect();
+            provinces.sort();
+            provinces.dedup();
+            let node = graph.add_node(NodeData {
+                id: s.id,
+                name: d.name.as_str().to_owned(),
+                acronym: d.acronym.clone(),
+                kind: d.kind.clone(),
+                level: d.level.clone(),
+                level_rank: level_rank.get(d.level.as_str()).copied().unwrap_or(usize::MAX),
+                sectors: d.sectors.clone(),
+                territory: d.territory.clone(),
+                provinces,
+                key: d.key,
+                influence: d.influence.map(|x| x.get()),
+                interest: d.interest.map(|x| x.get()),
+                degree: 0,
+            });
+            index.insert(s.id, node);
+        }
+        for l in links.iter().filter(|l| !l.archived && filter.keeps_link(l)) {
+            let (Some(&a), Some(&b)) = (index.get(&l.data.source), index.get(&l.data.target)) else { continue };
+            let d = &l.data;
+            graph.add_edge(
+                a,
+                b,
+                EdgeData {
+                    id: l.id,
+                    link_type: d.link_type.clone(),
+                    directed: d.directed,
+                    strength: d.strength.get(),
+                    formal: d.formal,
+                    since: d.since,
+                    until: d.until,
+                    note: d.note.clone(),
+                    provenance: l.provenance.clone(),
+                    confirmed: d.confirmed,
+                },
+            );
+        }
+        if let Some(center) = filter.ego.and_then(|id| index.get(&id).copied()) {
+            graph = ego_network(graph, center, filter.depth);
+        } else if filter.ego.is_some() {
+            graph.clear();
+        }
+        for n in graph.node_indices().collect::<Vec<_>>() {
+            graph[n].degree = graph.edges_directed(n, Direction::Outgoing).count()
+                + graph.edges_directed(n, Direction::Incoming).count();
+        }
+        Network { graph, reference }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Nodes in level order, then by name: the order of every listing and export.
+    pub fn ordered_nodes(&self) -> Vec<NodeIndex> {
+        let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        nodes.sort_by_cached_key(|&n| (self.graph[n].level_rank, key(&self.graph[n].name)));
+        nodes
+    }
+
+    pub fn level_label(&self, code: &str, lang: crate::i18n::Lang) -> String {
+        crate::domain::reference::label_of(&self.reference.levels, code, lang)
+    }
+}
+
+/// The subgraph within `depth` links of `center`, following links in either direction.
+fn ego_network(graph: DiGraph<NodeData, EdgeData>, center: NodeIndex, depth: usize) -> DiGraph<NodeData, EdgeData> {
+    let mut distance: HashMap<NodeIndex, usize> = HashMap::from([(center, 0)]);
+    let mut queue = VecDeque::from([center]);
+    while let Some(n) = queue.pop_front() {
+        let d = distance[&n];
+        if d == depth {
+            continue;
+        }
+        for m in graph.neighbors_undirected(n) {
+            if let std::collections::hash_map::Entry::Vacant(v) = distance.entry(m) {
+                v.insert(d + 1);
+                queue.push_back(m);
+            }
+        }
+    }
+    let keep: HashSet<NodeIndex> = distance.keys().copied().collect();
+    graph.filter_map(|n, w| keep.contains(&n).then(|| w.clone()), |e, w| {
+        let (a, b) = graph.edge_endpoints(e)?;
+        (keep.contains(&a) && keep.contains(&b)).then(|| w.clone())
+    })
+}
+
+/// The ids of the edges' ends, for tests and exports.
+pub fn edge_ends(net: &Network) -> Vec<(i64, i64, String)> {
+    net.graph
+        .edge_references()
+        .map(|e| (net.graph[e.source()].id, net.graph[e.target()].id, e.weight().link_type.clone()))
+        .collect()
+}

@@ -1,0 +1,129 @@
+//! Turning a network into SVG or PNG: Graphviz when `dot` is installed (the `dot` engine with
+//! level bands for maps of up to a few hundred stakeholders, `sfdp` beyond), the built-in
+//! band layout otherwise, or when Graphviz fails or runs past its time limit.
+
+use super::dot::{Engine, print, to_dot};
+use super::{Network, band};
+use crate::i18n::Lang;
+use std::process::Stdio;
+use std::sync::OnceLock;
+use std::time::Duration;
+use tokio::io::AsyncWriteExt;
+
+/// Above these sizes `dot` takes minutes; `sfdp` lays out thousands of nodes in a second.
+pub const DOT_MAX_NODES: usize = 400;
+pub const DOT_MAX_EDGES: usize = 2_000;
+/// The longest an external layout may run before the built-in renderer takes over.
+pub const GRAPHVIZ_TIME_LIMIT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renderer {
+    Graphviz(Engine),
+    Builtin,
+}
+
+impl Renderer {
+    pub fn describe(self, lang: Lang) -> String {
+        match self {
+            Renderer::Graphviz(e) => format!("Graphviz ({})", e.name()),
+            Renderer::Builtin => lang.pick("moteur intégré (bandes par niveau)", "built-in engine (level bands)").to_owned(),
+        }
+    }
+}
+
+/// What the caller wants: the best available, or one renderer in particular.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Preference {
+    #[default]
+    Auto,
+    Builtin,
+    Graphviz,
+}
+
+pub struct Rendered {
+    pub svg: String,
+    pub renderer: Renderer,
+    /// Why the preferred renderer was not used, if it was not.
+    pub note: Option<String>,
+}
+
+/// Whether the system has Graphviz's `dot` (checked once).
+pub fn graphviz_available() -> bool {
+    static AVAILABLE: OnceLock<bool> = OnceLock::new();
+    *AVAILABLE.get_or_init(|| {
+        std::process::Command::new("dot")
+            .arg("-V")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+pub fn engine_for(net: &Network) -> Engine {
+    if net.node_count() <= DOT_MAX_NODES && net.edge_count() <= DOT_MAX_EDGES { Engine::Dot } else { Engine::Sfdp }
+}
+
+/// Runs Graphviz on `dot` text with a time limit; the process is killed when it runs over.
+pub async fn run_graphviz(dot: &str, engine: Engine, format: &str) -> std::io::Result<Vec<u8>> {
+    let mut child = tokio::process::Command::new("dot")
+        .arg(format!("-K{}", engine.name()))
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()?;
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input = dot.as_bytes().to_vec();
+    let writer = tokio::spawn(async move {
+        let _ = stdin.write_all(&input).await;
+    });
+    let output = tokio::time::timeout(GRAPHVIZ_TIME_LIMIT, child.wait_with_output())
+        .await
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::TimedOut, "Graphviz ran past its time limit"))??;
+    let _ = writer.await;
+    if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        Err(std::io::Error::other(format!("Graphviz failed: {}", String::from_utf8_lossy(&output.stderr).trim())))
+    }
+}
+
+/// An SVG without its XML prolog and DOCTYPE, ready to be placed inside an HTML page.
+pub fn inline_svg(svg: &str) -> &str {
+    svg.find("<svg").map_or(svg, |i| &svg[i..])
+}
+
+pub async fn render_svg(net: &Network, lang: Lang, preference: Preference) -> Rendered {
+    let use_graphviz = match preference {
+        Preference::Builtin => false,
+        Preference::Auto | Preference::Graphviz => graphviz_available(),
+    };
+    let mut note = (preference == Preference::Graphviz && !use_graphviz)
+        .then(|| lang.pick("Graphviz n'est pas installé sur ce serveur.", "Graphviz is not installed on this server.").to_owned());
+    if use_graphviz {
+        let engine = engine_for(net);
+        let dot = print(&to_dot(net, lang, engine, false));
+        match run_graphviz(&dot, engine, "svg").await {
+            Ok(bytes) => {
+                let svg = String::from_utf8_lossy(&bytes);
+                return Rendered { svg: inline_svg(&svg).to_owned(), renderer: Renderer::Graphviz(engine), note };
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, nodes = net.node_count(), "Graphviz failed; using the built-in renderer");
+                note = Some(format!("{} ({e})", lang.pick("Graphviz a échoué", "Graphviz failed")));
+            }
+        }
+    }
+    Rendered { svg: band::render(net, lang), renderer: Renderer::Builtin, note }
+}
+
+/// A PNG, which needs Graphviz; `None` when it is not installed.
+pub async fn render_png(net: &Network, lang: Lang) -> Option<std::io::Result<Vec<u8>>> {
+    if !graphviz_available() {
+        return None;
+    }
+    let engine = engine_for(net);
+    Some(run_graphviz(&print(&to_dot(net, lang, engine, true)), engine, "png").await)
+}

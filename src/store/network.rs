@@ -1,0 +1,23 @@
+//! Reading what the network is built from: the reference tables, active stakeholders and
+//! links, and the names used to resolve an ego stakeholder typed by a user.
+
+use crate::domain::link::Link;
+use crate::domain::reference::Reference;
+use crate::domain::stakeholder::{NameKeys, Stakeholder};
+use sqlx::AnyConnection;
+
+pub struct Inventory {
+    pub reference: Reference,
+    pub stakeholders: Vec<Stakeholder>,
+    pub links: Vec<Link>,
+    pub names: Vec<NameKeys>,
+}
+
+pub async fn load(conn: &mut AnyConnection) -> sqlx::Result<Inventory> {
+    Ok(Inventory {
+        reference: super::reference::load(conn).await?,
+        stakeholders: super::stakeholders::list(conn, &Default::default()).await?,
+        links: super::links::list(conn, &Default::default()).await?,
+        names: super::stakeholders::keys(conn).await?,
+    })
+}

@@ -1,0 +1,163 @@
+//! `GET /map`: the network map with its filters, pan and zoom, legend, downloads and a
+//! full-screen presentation mode for projectors.
+
+use super::{Opt, Page, options, province_options};
+use crate::graph::model::FilterQuery;
+use crate::graph::style;
+use crate::i18n::Lang;
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::{inventory, network};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum_extra::extract::Query;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/map", get(map))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MapQuery {
+    renderer: Option<String>,
+    present: Option<String>,
+    #[serde(flatten)]
+    filters: FilterQuery,
+}
+
+pub struct Swatch {
+    pub label: String,
+    pub fill: &'static str,
+    pub stroke: &'static str,
+    pub dash: &'static str,
+}
+
+pub struct Download {
+    pub label: &'static str,
+    pub href: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "map.html")]
+struct MapPage {
+    page: Page,
+    present: bool,
+    f: FilterQuery,
+    levels: Vec<Opt>,
+    kinds: Vec<Opt>,
+    sectors: Vec<Opt>,
+    provinces: Vec<Opt>,
+    types: Vec<Opt>,
+    errors: Vec<String>,
+    svg: String,
+    renderer: String,
+    note: Option<String>,
+    nodes: usize,
+    edges: usize,
+    kind_legend: Vec<Swatch>,
+    type_legend: Vec<Swatch>,
+    downloads: Vec<Download>,
+    present_url: String,
+    exit_url: String,
+}
+
+fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
+    let pairs: Vec<(&str, String)> = [
+        ("level", &f.level),
+        ("kind", &f.kind),
+        ("sector", &f.sector),
+        ("province", &f.province),
+        ("commune", &f.commune),
+        ("type", &f.link_type),
+        ("formal", &f.formal),
+        ("confirmed", &f.confirmed),
+        ("key", &f.key),
+        ("ego", &f.ego),
+        ("depth", &f.depth),
+        ("date", &f.date),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
+    .chain(extra.iter().map(|(k, v)| (*k, (*v).to_owned())))
+    .collect();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+async fn map(State(state): State<AppState>, lang: Lang, uri: Uri, Query(q): Query<MapQuery>) -> Result<Response, AppError> {
+    let reference = inventory::reference(&state).await?;
+    let t = lang.tr();
+    let pick = |v: &Option<String>, items: &[crate::domain::reference::RefItem], find: &dyn Fn(&str) -> Option<String>| {
+        let code = v.as_deref().and_then(find).unwrap_or_default();
+        options(items, lang, &[code.as_str()])
+    };
+    let (rendered, errors) = match network::svg(&state, &q.filters, lang, network::preference(q.renderer.as_deref())).await {
+        Ok(r) => (Some(r), Vec::new()),
+        Err(AppError::Validation(errors)) => {
+            (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
+        }
+        Err(e) => return Err(e),
+    };
+    let present = q.present.as_deref().is_some_and(|p| p == "1");
+    let kind_legend = reference
+        .kinds
+        .iter()
+        .map(|k| {
+            let (fill, stroke) = style::kind_colours(&reference, &k.code);
+            Swatch { label: k.label(lang).to_owned(), fill, stroke, dash: "" }
+        })
+        .collect();
+    let type_legend = reference
+        .link_types
+        .iter()
+        .map(|lt| {
+            let (colour, dash) = style::link_style(&reference, &lt.code);
+            Swatch { label: lt.label(lang).to_owned(), fill: colour, stroke: colour, dash: dash.svg_dasharray().unwrap_or("") }
+        })
+        .collect();
+    let downloads = [
+        ("SVG", "svg"),
+        ("PNG", "png"),
+        ("DOT", "dot"),
+        ("GraphML", "graphml"),
+        ("GEXF (Gephi)", "gexf"),
+        ("JSON", "json"),
+        ("Kumu – elements", "kumu-elements"),
+        ("Kumu – connections", "kumu-connections"),
+    ]
+    .into_iter()
+    .map(|(label, format)| Download { label, href: format!("/api/graph?{}", query_string(&q.filters, &[("format", format)])) })
+    .collect();
+    let page = MapPage {
+        page: Page::new(lang, t.nav_map, &uri),
+        present,
+        levels: pick(&q.filters.level, &reference.levels, &|v| reference.level(v).ok().map(|i| i.code.clone())),
+        kinds: pick(&q.filters.kind, &reference.kinds, &|v| reference.kind(v).ok().map(|i| i.code.clone())),
+        sectors: pick(&q.filters.sector, &reference.sectors, &|v| reference.sector(v).ok().map(|i| i.code.clone())),
+        types: pick(&q.filters.link_type, &reference.link_types, &|v| reference.link_type(v).ok().map(|i| i.code.clone())),
+        provinces: province_options(
+            &reference,
+            lang,
+            q.filters.province.as_deref().and_then(|p| reference.territory(p, Some("provincial")).ok()).map(|t| t.ins_code.as_str()),
+        ),
+        errors,
+        svg: rendered.as_ref().map(|r| r.svg.clone()).unwrap_or_default(),
+        renderer: rendered.as_ref().map(|r| r.renderer.clone()).unwrap_or_default(),
+        note: rendered.as_ref().and_then(|r| r.note.clone()),
+        nodes: rendered.as_ref().map_or(0, |r| r.nodes),
+        edges: rendered.as_ref().map_or(0, |r| r.edges),
+        kind_legend,
+        type_legend,
+        downloads,
+        present_url: format!("/map?{}", query_string(&q.filters, &[("present", "1")])),
+        exit_url: format!("/map?{}", query_string(&q.filters, &[])),
+        f: q.filters,
+    };
+    let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, page).into_response())
+}

@@ -1,0 +1,70 @@
+// Pan and zoom for the network map: wheel or buttons to zoom, drag to pan, keyboard + - 0.
+// Works on the SVG's viewBox, so links and tooltips stay live. No dependencies.
+(function () {
+  var box = document.getElementById('map');
+  if (!box) return;
+  var svg = box.querySelector('svg');
+  if (!svg) return;
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+  var vb = svg.viewBox.baseVal;
+  if (!vb || !vb.width) {
+    var b = svg.getBBox();
+    svg.setAttribute('viewBox', b.x + ' ' + b.y + ' ' + b.width + ' ' + b.height);
+    vb = svg.viewBox.baseVal;
+  }
+  var home = { x: vb.x, y: vb.y, w: vb.width, h: vb.height };
+  function set(x, y, w, h) { svg.setAttribute('viewBox', x + ' ' + y + ' ' + w + ' ' + h); }
+  function zoom(factor, cx, cy) {
+    var v = svg.viewBox.baseVal;
+    if (cx === undefined) { cx = v.x + v.width / 2; cy = v.y + v.height / 2; }
+    var w = Math.min(home.w * 4, Math.max(home.w / 40, v.width * factor));
+    var h = w * v.height / v.width;
+    set(cx - (cx - v.x) * w / v.width, cy - (cy - v.y) * h / v.height, w, h);
+  }
+  function toSvg(evt) {
+    var r = svg.getBoundingClientRect(), v = svg.viewBox.baseVal;
+    var s = Math.max(v.width / r.width, v.height / r.height);
+    var ox = (r.width - v.width / s) / 2, oy = (r.height - v.height / s) / 2;
+    return { x: v.x + (evt.clientX - r.left - ox) * s, y: v.y + (evt.clientY - r.top - oy) * s, s: s };
+  }
+  box.addEventListener('wheel', function (e) {
+    e.preventDefault();
+    var p = toSvg(e);
+    zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
+  }, { passive: false });
+  var drag = null;
+  box.addEventListener('pointerdown', function (e) {
+    if (e.target.closest && e.target.closest('a')) return;
+    drag = { x: e.clientX, y: e.clientY, v: { x: svg.viewBox.baseVal.x, y: svg.viewBox.baseVal.y }, s: toSvg(e).s };
+    box.setPointerCapture(e.pointerId);
+    box.style.cursor = 'grabbing';
+  });
+  box.addEventListener('pointermove', function (e) {
+    if (!drag) return;
+    var v = svg.viewBox.baseVal;
+    set(drag.v.x - (e.clientX - drag.x) * drag.s, drag.v.y - (e.clientY - drag.y) * drag.s, v.width, v.height);
+  });
+  function end() { drag = null; box.style.cursor = 'grab'; }
+  box.addEventListener('pointerup', end);
+  box.addEventListener('pointercancel', end);
+  document.querySelectorAll('[data-zoom]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var z = b.getAttribute('data-zoom');
+      if (z === 'in') zoom(1 / 1.3); else if (z === 'out') zoom(1.3); else set(home.x, home.y, home.w, home.h);
+    });
+  });
+  box.addEventListener('keydown', function (e) {
+    if (e.key === '+' || e.key === '=') zoom(1 / 1.3);
+    else if (e.key === '-') zoom(1.3);
+    else if (e.key === '0') set(home.x, home.y, home.w, home.h);
+  });
+  var present = document.getElementById('present');
+  if (present && document.documentElement.requestFullscreen) {
+    present.addEventListener('click', function () {
+      // Full screen and the presentation layout together; the link alone still works.
+      document.documentElement.requestFullscreen().catch(function () {});
+    });
+  }
+})();
