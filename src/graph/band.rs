@@ -21,30 +21,57 @@ const ROW_HEIGHT: f64 = 46.0;
 const GAP: f64 = 10.0;
 const CHAR_WIDTH: f64 = 6.4;
 
-struct Placed {
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-    font: f64,
+/// A node's box: centre, size and font size, in points (y grows downwards).
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub font: f64,
 }
 
-/// Lays out and draws the network as a standalone SVG document.
-pub fn render(net: &Network, lang: Lang) -> String {
+/// Where everything goes: node boxes, and each level band as (top, height, level rank).
+pub struct Layout {
+    pub placed: HashMap<NodeIndex, Placed>,
+    pub bands: Vec<(f64, f64, usize)>,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Width, height and font size of a node's box: larger for more connected nodes.
+fn node_size(net: &Network, n: NodeIndex, max_degree: usize) -> (f64, f64, f64) {
+    let d = &net.graph[n];
+    let scale = style::node_scale(d.degree, max_degree);
+    let font = 10.0 * (0.85 + 0.25 * scale);
+    let lines = label_lines(d.label());
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(1);
+    let w = (longest as f64 * CHAR_WIDTH * font / 10.0 + 14.0).max(34.0);
+    (w, 10.0 + font * 1.2 * lines.len() as f64, font)
+}
+
+/// A label on at most two lines of about 22 characters, shortened with an ellipsis.
+pub fn label_lines(label: &str) -> Vec<String> {
+    let wrapped = super::dot::wrap(label, 22);
+    let mut lines: Vec<String> = wrapped.lines().map(str::to_owned).collect();
+    if lines.len() > 2 {
+        lines.truncate(2);
+        lines[1].push('…');
+    }
+    lines
+}
+
+/// The band layout: for each level present (top to bottom), its rows of nodes, ordered by
+/// barycentre sweeps and wrapped to `row_width` (in the built-in renderer's units).
+pub fn rows(net: &Network, row_width: f64) -> Vec<(usize, Vec<Vec<NodeIndex>>)> {
     let g = &net.graph;
     let max_degree = g.node_weights().map(|n| n.degree).max().unwrap_or(0);
+    let size = |n: NodeIndex| node_size(net, n, max_degree);
     let mut levels: Vec<usize> = g.node_weights().map(|n| n.level_rank).collect();
     levels.sort_unstable();
     levels.dedup();
+    let ordered = net.ordered_nodes();
     let mut bands: Vec<Vec<NodeIndex>> =
-        levels.iter().map(|&r| net.ordered_nodes().into_iter().filter(|&n| g[n].level_rank == r).collect()).collect();
-
-    let size = |n: NodeIndex| {
-        let scale = style::node_scale(g[n].degree, max_degree);
-        let font = 10.0 * (0.85 + 0.25 * scale);
-        let w = (g[n].label().chars().count().min(28) as f64 * CHAR_WIDTH * font / 10.0 + 14.0).max(34.0);
-        (w, 14.0 + font * 1.2, font)
-    };
+        levels.iter().map(|&r| ordered.iter().copied().filter(|&n| g[n].level_rank == r).collect()).collect();
 
     // Barycentre sweeps: order each band by the mean horizontal position of its neighbours.
     let mut position: HashMap<NodeIndex, f64> = HashMap::new();
@@ -66,7 +93,8 @@ pub fn render(net: &Network, lang: Lang) -> String {
                 .map(|&n| {
                     let xs: Vec<f64> = g.neighbors_undirected(n).filter_map(|m| position.get(&m)).copied().collect();
                     let own = position[&n];
-                    let target = if xs.is_empty() { own } else { (own + xs.iter().sum::<f64>()) / (xs.len() + 1) as f64 };
+                    let target =
+                        if xs.is_empty() { own } else { (own + xs.iter().sum::<f64>()) / (xs.len() + 1) as f64 };
                     (target, n)
                 })
                 .collect();
@@ -76,28 +104,47 @@ pub fn render(net: &Network, lang: Lang) -> String {
         assign(&bands, &mut position);
     }
 
-    // Rows: wrap each band to the canvas width, centring every row.
+    levels
+        .into_iter()
+        .zip(bands)
+        .map(|(rank, band)| {
+            let mut rows: Vec<Vec<NodeIndex>> = vec![Vec::new()];
+            let mut used = 0.0;
+            for n in band {
+                let w = size(n).0 + GAP;
+                if used + w > row_width && !rows.last().is_some_and(Vec::is_empty) {
+                    rows.push(Vec::new());
+                    used = 0.0;
+                }
+                used += w;
+                rows.last_mut().expect("a row").push(n);
+            }
+            (rank, rows)
+        })
+        .collect()
+}
+
+/// The usable width of a band in the built-in renderer.
+pub const ROW_WIDTH: f64 = WIDTH - 2.0 * MARGIN - 120.0;
+
+/// Places every node: bands top to bottom, rows centred, alternate rows staggered so that
+/// vertical edges do not hide behind nodes.
+pub fn layout(net: &Network) -> Layout {
+    let g = &net.graph;
+    let max_degree = g.node_weights().map(|n| n.degree).max().unwrap_or(0);
+    let size = |n: NodeIndex| node_size(net, n, max_degree);
+
+    // Rows: centre every row of every band, staggering alternate rows so that vertical
+    // edges do not hide behind nodes.
     let mut placed: HashMap<NodeIndex, Placed> = HashMap::new();
     let mut band_boxes: Vec<(f64, f64, usize)> = Vec::new();
     let mut y = MARGIN;
-    for (band, &rank) in bands.iter().zip(&levels) {
+    for (rank, rows) in rows(net, ROW_WIDTH) {
         let top = y;
         y += BAND_LABEL;
-        let mut rows: Vec<Vec<NodeIndex>> = vec![Vec::new()];
-        let mut used = 0.0;
-        for &n in band {
-            let w = size(n).0 + GAP;
-            if used + w > WIDTH - 2.0 * MARGIN - 120.0 && !rows.last().is_some_and(Vec::is_empty) {
-                rows.push(Vec::new());
-                used = 0.0;
-            }
-            used += w;
-            rows.last_mut().expect("a row").push(n);
-        }
         for (i, row) in rows.iter().enumerate() {
             let row_width: f64 = row.iter().map(|&n| size(n).0 + GAP).sum();
-            // Stagger alternate rows so that vertical edges do not hide behind nodes.
-            let mut x = MARGIN + 120.0 + (WIDTH - 2.0 * MARGIN - 120.0 - row_width) / 2.0 + if i % 2 == 1 { 18.0 } else { 0.0 };
+            let mut x = MARGIN + 120.0 + (ROW_WIDTH - row_width) / 2.0 + if i % 2 == 1 { 18.0 } else { 0.0 };
             let row_height = row.iter().map(|&n| size(n).1).fold(0.0, f64::max);
             for &n in row {
                 let (w, h, font) = size(n);
@@ -110,6 +157,13 @@ pub fn render(net: &Network, lang: Lang) -> String {
         band_boxes.push((top, y - top, rank));
         y += 6.0;
     }
+    Layout { placed, bands: band_boxes, width: WIDTH, height: y }
+}
+
+/// Lays out and draws the network as a standalone SVG document.
+pub fn render(net: &Network, lang: Lang) -> String {
+    let g = &net.graph;
+    let Layout { placed, bands: band_boxes, height: y, .. } = layout(net);
     let legend_top = y + 10.0;
     let height = legend_top + 80.0;
 
@@ -117,14 +171,18 @@ pub fn render(net: &Network, lang: Lang) -> String {
     let attrs = |pairs: Vec<(&'static str, String)>| pairs;
     let mut svg = || -> std::io::Result<()> {
         w.create_element("svg")
-            .with_attributes(attrs(vec![
-                ("xmlns", "http://www.w3.org/2000/svg".into()),
-                ("viewBox", format!("0 0 {WIDTH} {height:.0}")),
-                ("width", format!("{WIDTH}")),
-                ("height", format!("{height:.0}")),
-                ("font-family", "Helvetica, Arial, sans-serif".into()),
-                ("class", "maillage-map".into()),
-            ]).iter().map(|(k, v)| (*k, v.as_str())))
+            .with_attributes(
+                attrs(vec![
+                    ("xmlns", "http://www.w3.org/2000/svg".into()),
+                    ("viewBox", format!("0 0 {WIDTH} {height:.0}")),
+                    ("width", format!("{WIDTH}")),
+                    ("height", format!("{height:.0}")),
+                    ("font-family", "Helvetica, Arial, sans-serif".into()),
+                    ("class", "maillage-map".into()),
+                ])
+                .iter()
+                .map(|(k, v)| (*k, v.as_str())),
+            )
             .write_inner_content(|w| {
                 w.create_element("defs").write_inner_content(|w| {
                     for (i, t) in net.reference.link_types.iter().enumerate() {
@@ -140,7 +198,9 @@ pub fn render(net: &Network, lang: Lang) -> String {
                                 ("orient", "auto-start-reverse"),
                             ])
                             .write_inner_content(|w| {
-                                w.create_element("path").with_attributes([("d", "M 0 0 L 10 5 L 0 10 z"), ("fill", colour)]).write_empty()?;
+                                w.create_element("path")
+                                    .with_attributes([("d", "M 0 0 L 10 5 L 0 10 z"), ("fill", colour)])
+                                    .write_empty()?;
                                 Ok(())
                             })?;
                     }
@@ -184,7 +244,8 @@ pub fn render(net: &Network, lang: Lang) -> String {
                             (y1 + y2) / 2.0 + bend,
                             (y1 + y2) / 2.0 + bend
                         );
-                        let type_label = crate::domain::reference::label_of(&net.reference.link_types, &d.link_type, lang);
+                        let type_label =
+                            crate::domain::reference::label_of(&net.reference.link_types, &d.link_type, lang);
                         let title = format!("{} → {}: {type_label}", g[e.source()].name, g[e.target()].name);
                         let width = format!("{:.1}", 0.5 + 0.5 * d.strength as f64);
                         let marker_url = format!("url(#arrow{marker})");
@@ -216,7 +277,12 @@ pub fn render(net: &Network, lang: Lang) -> String {
                     let (fill, stroke) = style::kind_colours(&net.reference, &d.kind);
                     let href = format!("/stakeholders/{}", d.id);
                     w.create_element("a")
-                        .with_attributes([("href", href.as_str()), ("id", node_name(d.id).as_str()), ("class", "node"), ("target", "_top")])
+                        .with_attributes([
+                            ("href", href.as_str()),
+                            ("id", node_name(d.id).as_str()),
+                            ("class", "node"),
+                            ("target", "_top"),
+                        ])
                         .write_inner_content(|w| {
                             w.create_element("title").write_text_content(BytesText::new(&tooltip(net, n, lang)))?;
                             w.create_element("rect")
@@ -231,20 +297,27 @@ pub fn render(net: &Network, lang: Lang) -> String {
                                     ("stroke-width", if d.key { "2.5" } else { "1" }),
                                 ])
                                 .write_empty()?;
-                            let label: String = if d.label().chars().count() > 28 {
-                                d.label().chars().take(27).chain(['…']).collect()
-                            } else {
-                                d.label().to_owned()
-                            };
+                            let lines = label_lines(d.label());
+                            let first_y = p.y + p.font * 0.35 - (lines.len() as f64 - 1.0) * p.font * 0.6;
                             w.create_element("text")
                                 .with_attributes([
                                     ("x", format!("{:.1}", p.x).as_str()),
-                                    ("y", format!("{:.1}", p.y + p.font * 0.35).as_str()),
+                                    ("y", format!("{first_y:.1}").as_str()),
                                     ("font-size", format!("{:.1}", p.font).as_str()),
                                     ("text-anchor", "middle"),
                                     ("fill", "#1d2733"),
                                 ])
-                                .write_text_content(BytesText::new(&label))?;
+                                .write_inner_content(|w| {
+                                    for (i, line) in lines.iter().enumerate() {
+                                        w.create_element("tspan")
+                                            .with_attributes([
+                                                ("x", format!("{:.1}", p.x).as_str()),
+                                                ("dy", if i == 0 { "0" } else { "1.2em" }),
+                                            ])
+                                            .write_text_content(BytesText::new(line))?;
+                                    }
+                                    Ok(())
+                                })?;
                             Ok(())
                         })?;
                 }
@@ -273,7 +346,12 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
     let mut x = MARGIN + 10.0;
     let text = |w: &mut Writer<Vec<u8>>, x: f64, y: f64, s: &str| -> std::io::Result<()> {
         w.create_element("text")
-            .with_attributes([("x", format!("{x:.1}").as_str()), ("y", format!("{y:.1}").as_str()), ("font-size", "12"), ("fill", "#1d2733")])
+            .with_attributes([
+                ("x", format!("{x:.1}").as_str()),
+                ("y", format!("{y:.1}").as_str()),
+                ("font-size", "12"),
+                ("fill", "#1d2733"),
+            ])
             .write_text_content(BytesText::new(s))?;
         Ok(())
     };

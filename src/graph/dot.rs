@@ -10,17 +10,22 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::visit::EdgeRef;
 
-/// Which Graphviz engine the DOT is meant for: `dot` (level bands) or `sfdp` (large maps).
+/// How Graphviz lays the map out. `Bands`: the level bands computed here, pinned, with
+/// Graphviz (`neato -n2`) drawing nodes, curves, arrows, links and tooltips; it scales to
+/// thousands of nodes. `Sfdp`: Graphviz's own force-directed layout, for an alternative view.
+/// (Graphviz's hierarchical `dot` engine was tried and dropped: it puts each level on one
+/// line, 150 communes wide, and takes minutes beyond a few hundred nodes.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
-    Dot,
+    Bands,
     Sfdp,
 }
 
 impl Engine {
+    /// The Graphviz layout program.
     pub fn name(self) -> &'static str {
         match self {
-            Engine::Dot => "dot",
+            Engine::Bands => "neato",
             Engine::Sfdp => "sfdp",
         }
     }
@@ -88,19 +93,24 @@ pub fn node_name(id: i64) -> String {
     format!("n{id}")
 }
 
+fn pt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
 pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph {
     let g = &net.graph;
     let max_degree = g.node_weights().map(|n| n.degree).max().unwrap_or(0);
+    let layout = (engine == Engine::Bands).then(|| super::band::layout(net));
+    let flip = |y: f64| layout.as_ref().map_or(0.0, |l| l.height - y);
     let mut stmts: Vec<Stmt> = vec![
         Stmt::GAttribute(GraphAttributes::Graph(match engine {
-            Engine::Dot => vec![
-                attr("rankdir", plain("TB")),
-                attr("newrank", plain("true")),
-                attr("nodesep", plain("0.25")),
-                attr("ranksep", plain("0.5")),
+            Engine::Bands => vec![
+                attr("layout", plain("neato")),
+                attr("splines", plain("curved")),
                 attr("fontname", quoted("Helvetica")),
                 attr("outputorder", plain("edgesfirst")),
                 attr("bgcolor", quoted("white")),
+                attr("pad", plain("0.2")),
             ],
             Engine::Sfdp => vec![
                 attr("layout", plain("sfdp")),
@@ -114,66 +124,71 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
             attr("shape", plain("box")),
             attr("style", quoted("rounded,filled")),
             attr("fontname", quoted("Helvetica")),
-            attr("margin", quoted("0.08,0.04")),
+            attr("margin", quoted("0.05,0.02")),
         ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("arrowsize", plain("0.6")), attr("fontname", quoted("Helvetica"))])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("arrowsize", plain("0.6")),
+            attr("fontname", quoted("Helvetica")),
+        ])),
     ];
 
-    let node_stmt = |n: petgraph::graph::NodeIndex| -> Stmt {
+    // Level bands: a background box and a title per band, drawn first (behind the nodes).
+    if let Some(l) = &layout {
+        for (i, (top, height, rank)) in l.bands.iter().enumerate() {
+            let level = &net.reference.levels[*rank];
+            let width = l.width - 40.0;
+            stmts.push(Stmt::Node(Node::new(
+                node_id(&format!("band_{rank}")),
+                vec![
+                    attr("label", quoted("")),
+                    attr("shape", plain("box")),
+                    attr("style", quoted("filled,rounded")),
+                    // Translucent: edges are drawn first and must show through.
+                    attr("fillcolor", quoted(&format!("{}66", BAND_FILLS[i % 2]))),
+                    attr("color", quoted("#d8dee6")),
+                    attr("fixedsize", plain("true")),
+                    attr("width", plain(&format!("{:.3}", width / 72.0))),
+                    attr("height", plain(&format!("{:.3}", height / 72.0))),
+                    attr("pos", quoted(&format!("{},{}!", pt(l.width / 2.0), pt(flip(top + height / 2.0))))),
+                ],
+            )));
+            stmts.push(Stmt::Node(Node::new(
+                node_id(&format!("band_label_{rank}")),
+                vec![
+                    attr("label", quoted(level.label(lang))),
+                    attr("shape", plain("plaintext")),
+                    attr("style", quoted("")),
+                    attr("fontsize", plain("15")),
+                    attr("fontcolor", quoted("#3d4a5c")),
+                    attr("pos", quoted(&format!("{},{}!", pt(80.0), pt(flip(top + 14.0))))),
+                ],
+            )));
+        }
+    }
+
+    for n in net.ordered_nodes() {
         let d = &g[n];
         let (fill, stroke) = style::kind_colours(&net.reference, &d.kind);
         let scale = style::node_scale(d.degree, max_degree);
-        Stmt::Node(Node::new(
-            node_id(&node_name(d.id)),
-            vec![
-                attr("label", quoted(&wrap(d.label(), 22))),
-                attr("tooltip", quoted(&tooltip(net, n, lang))),
-                attr("URL", quoted(&format!("/stakeholders/{}", d.id))),
-                attr("target", quoted("_top")),
-                attr("id", quoted(&node_name(d.id))),
-                attr("class", quoted("node")),
-                attr("fillcolor", quoted(fill)),
-                attr("color", quoted(stroke)),
-                attr("fontsize", plain(&format!("{:.1}", 9.0 * scale))),
-                attr("penwidth", plain(if d.key { "2.5" } else { "1" })),
-            ],
-        ))
-    };
-
-    match engine {
-        Engine::Dot => {
-            // One cluster per level, stacked by invisible edges between their anchors.
-            let mut anchors = Vec::new();
-            for (rank, level) in net.reference.levels.iter().enumerate() {
-                let members: Vec<_> = net.ordered_nodes().into_iter().filter(|&n| g[n].level == level.code).collect();
-                if members.is_empty() {
-                    continue;
-                }
-                let anchor = format!("level_{rank}");
-                let mut sub = vec![
-                    Stmt::Attribute(attr("label", quoted(level.label(lang)))),
-                    Stmt::Attribute(attr("style", quoted("filled,rounded"))),
-                    Stmt::Attribute(attr("fillcolor", quoted(BAND_FILLS[anchors.len() % 2]))),
-                    Stmt::Attribute(attr("color", quoted("#d8dee6"))),
-                    Stmt::Attribute(attr("fontsize", plain("16"))),
-                    Stmt::Attribute(attr("labeljust", plain("l"))),
-                    Stmt::Node(Node::new(
-                        node_id(&anchor),
-                        vec![attr("style", plain("invis")), attr("shape", plain("point")), attr("width", plain("0"))],
-                    )),
-                ];
-                sub.extend(members.into_iter().map(node_stmt));
-                stmts.push(Stmt::Subgraph(Subgraph { id: plain(&format!("cluster_{}", level.code)), stmts: sub }));
-                anchors.push(anchor);
-            }
-            for pair in anchors.windows(2) {
-                stmts.push(Stmt::Edge(Edge {
-                    ty: EdgeTy::Pair(Vertex::N(node_id(&pair[0])), Vertex::N(node_id(&pair[1]))),
-                    attributes: vec![attr("style", plain("invis")), attr("weight", plain("100"))],
-                }));
-            }
+        let mut attributes = vec![
+            attr("label", quoted(&super::band::label_lines(d.label()).join("\n"))),
+            attr("tooltip", quoted(&tooltip(net, n, lang))),
+            attr("URL", quoted(&format!("/stakeholders/{}", d.id))),
+            attr("target", quoted("_top")),
+            attr("id", quoted(&node_name(d.id))),
+            attr("class", quoted("node")),
+            attr("fillcolor", quoted(fill)),
+            attr("color", quoted(stroke)),
+            attr("fontsize", plain(&format!("{:.1}", 8.5 * (0.85 + 0.25 * scale)))),
+            attr("penwidth", plain(if d.key { "2.5" } else { "1" })),
+        ];
+        if let Some(p) = layout.as_ref().and_then(|l| l.placed.get(&n)) {
+            attributes.push(attr("pos", quoted(&format!("{},{}!", pt(p.x), pt(flip(p.y))))));
+            attributes.push(attr("width", plain(&format!("{:.3}", p.w / 72.0))));
+            attributes.push(attr("height", plain(&format!("{:.3}", p.h / 72.0))));
+            attributes.push(attr("fixedsize", plain("true")));
         }
-        Engine::Sfdp => stmts.extend(net.ordered_nodes().into_iter().map(node_stmt)),
+        stmts.push(Stmt::Node(Node::new(node_id(&node_name(d.id)), attributes)));
     }
 
     for e in g.edge_references() {
@@ -182,18 +197,14 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
         let type_label = crate::domain::reference::label_of(&net.reference.link_types, &d.link_type, lang);
         let tip = format!("{} → {}: {type_label}", g[e.source()].name, g[e.target()].name);
         let mut attributes = vec![
-            attr("color", quoted(colour)),
+            attr("color", quoted(&format!("{colour}99"))),
             attr("style", plain(dash.dot_style())),
-            attr("penwidth", plain(&format!("{:.1}", 0.6 + 0.6 * d.strength as f64))),
+            attr("penwidth", plain(&format!("{:.1}", 0.4 + 0.5 * d.strength as f64))),
             attr("tooltip", quoted(&tip)),
             attr("id", quoted(&format!("e{}", d.id))),
         ];
         if !d.directed {
             attributes.push(attr("dir", plain("none")));
-        }
-        if engine == Engine::Dot && g[e.source()].level_rank > g[e.target()].level_rank {
-            // Upward links (reports to) must not pull levels out of order.
-            attributes.push(attr("constraint", plain("false")));
         }
         stmts.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(
@@ -203,7 +214,7 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
             attributes,
         }));
     }
-    if legend {
+    if legend && engine == Engine::Sfdp {
         stmts.push(Stmt::Subgraph(legend_cluster(net, lang)));
     }
     Graph::DiGraph { id: plain("maillage"), strict: false, stmts }
@@ -229,7 +240,9 @@ fn legend_cluster(net: &Network, lang: Lang) -> Subgraph {
             ],
         )));
     }
-    for (i, t) in net.reference.link_types.iter().enumerate().filter(|(_, t)| g.edge_weights().any(|e| e.link_type == t.code)) {
+    for (i, t) in
+        net.reference.link_types.iter().enumerate().filter(|(_, t)| g.edge_weights().any(|e| e.link_type == t.code))
+    {
         let (colour, dash) = style::link_style(&net.reference, &t.code);
         let (a, b) = (format!("legend_type_{i}_a"), format!("legend_type_{i}_b"));
         for n in [&a, &b] {

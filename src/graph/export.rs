@@ -92,50 +92,64 @@ pub fn graphml(net: &Network) -> Vec<u8> {
                 for (name, kind, _) in NODE_ATTRS {
                     let id = format!("n_{name}");
                     w.create_element("key")
-                        .with_attributes([("id", id.as_str()), ("for", "node"), ("attr.name", name), ("attr.type", kind.graphml())])
+                        .with_attributes([
+                            ("id", id.as_str()),
+                            ("for", "node"),
+                            ("attr.name", name),
+                            ("attr.type", kind.graphml()),
+                        ])
                         .write_empty()?;
                 }
                 for (name, kind, _) in EDGE_ATTRS {
                     let id = format!("e_{name}");
                     w.create_element("key")
-                        .with_attributes([("id", id.as_str()), ("for", "edge"), ("attr.name", name), ("attr.type", kind.graphml())])
+                        .with_attributes([
+                            ("id", id.as_str()),
+                            ("for", "edge"),
+                            ("attr.name", name),
+                            ("attr.type", kind.graphml()),
+                        ])
                         .write_empty()?;
                 }
-                w.create_element("graph").with_attributes([("id", "maillage"), ("edgedefault", "directed")]).write_inner_content(|w| {
-                    for n in net.ordered_nodes() {
-                        let d = &g[n];
-                        w.create_element("node").with_attribute(("id", node_xml_id(d).as_str())).write_inner_content(|w| {
-                            for (name, _, get) in NODE_ATTRS {
-                                if let Some(v) = get(d) {
-                                    w.create_element("data")
-                                        .with_attribute(("key", format!("n_{name}").as_str()))
-                                        .write_text_content(BytesText::new(&v))?;
-                                }
-                            }
-                            Ok(())
-                        })?;
-                    }
-                    for e in g.edge_references() {
-                        let d = e.weight();
-                        w.create_element("edge")
-                            .with_attributes([
-                                ("id", format!("e{}", d.id).as_str()),
-                                ("source", node_xml_id(&g[e.source()]).as_str()),
-                                ("target", node_xml_id(&g[e.target()]).as_str()),
-                            ])
-                            .write_inner_content(|w| {
-                                for (name, _, get) in EDGE_ATTRS {
-                                    if let Some(v) = get(d) {
-                                        w.create_element("data")
-                                            .with_attribute(("key", format!("e_{name}").as_str()))
-                                            .write_text_content(BytesText::new(&v))?;
+                w.create_element("graph")
+                    .with_attributes([("id", "maillage"), ("edgedefault", "directed")])
+                    .write_inner_content(|w| {
+                        for n in net.ordered_nodes() {
+                            let d = &g[n];
+                            w.create_element("node")
+                                .with_attribute(("id", node_xml_id(d).as_str()))
+                                .write_inner_content(|w| {
+                                    for (name, _, get) in NODE_ATTRS {
+                                        if let Some(v) = get(d) {
+                                            w.create_element("data")
+                                                .with_attribute(("key", format!("n_{name}").as_str()))
+                                                .write_text_content(BytesText::new(&v))?;
+                                        }
                                     }
-                                }
-                                Ok(())
-                            })?;
-                    }
-                    Ok(())
-                })?;
+                                    Ok(())
+                                })?;
+                        }
+                        for e in g.edge_references() {
+                            let d = e.weight();
+                            w.create_element("edge")
+                                .with_attributes([
+                                    ("id", format!("e{}", d.id).as_str()),
+                                    ("source", node_xml_id(&g[e.source()]).as_str()),
+                                    ("target", node_xml_id(&g[e.target()]).as_str()),
+                                ])
+                                .write_inner_content(|w| {
+                                    for (name, _, get) in EDGE_ATTRS {
+                                        if let Some(v) = get(d) {
+                                            w.create_element("data")
+                                                .with_attribute(("key", format!("e_{name}").as_str()))
+                                                .write_text_content(BytesText::new(&v))?;
+                                        }
+                                    }
+                                    Ok(())
+                                })?;
+                        }
+                        Ok(())
+                    })?;
                 Ok(())
             })?;
         Ok(())
@@ -163,12 +177,17 @@ pub fn gexf(net: &Network) -> Vec<u8> {
                         .write_text_content(BytesText::new("Stakeholder coordination network (IOM / SPW IAS)"))?;
                     Ok(())
                 })?;
-                w.create_element("graph").with_attributes([("defaultedgetype", "directed"), ("mode", "static")]).write_inner_content(
-                    |w| {
+                w.create_element("graph")
+                    .with_attributes([("defaultedgetype", "directed"), ("mode", "static")])
+                    .write_inner_content(|w| {
                         w.create_element("attributes").with_attribute(("class", "node")).write_inner_content(|w| {
                             for (i, (name, kind, _)) in NODE_ATTRS.iter().enumerate().skip(1) {
                                 w.create_element("attribute")
-                                    .with_attributes([("id", i.to_string().as_str()), ("title", name), ("type", kind.gexf())])
+                                    .with_attributes([
+                                        ("id", i.to_string().as_str()),
+                                        ("title", name),
+                                        ("type", kind.gexf()),
+                                    ])
                                     .write_empty()?;
                             }
                             Ok(())
@@ -176,7 +195,11 @@ pub fn gexf(net: &Network) -> Vec<u8> {
                         w.create_element("attributes").with_attribute(("class", "edge")).write_inner_content(|w| {
                             for (i, (name, kind, _)) in EDGE_ATTRS.iter().enumerate() {
                                 w.create_element("attribute")
-                                    .with_attributes([("id", i.to_string().as_str()), ("title", name), ("type", kind.gexf())])
+                                    .with_attributes([
+                                        ("id", i.to_string().as_str()),
+                                        ("title", name),
+                                        ("type", kind.gexf()),
+                                    ])
                                     .write_empty()?;
                             }
                             Ok(())
@@ -191,7 +214,10 @@ pub fn gexf(net: &Network) -> Vec<u8> {
                                             for (i, (_, _, get)) in NODE_ATTRS.iter().enumerate().skip(1) {
                                                 if let Some(v) = get(d) {
                                                     w.create_element("attvalue")
-                                                        .with_attributes([("for", i.to_string().as_str()), ("value", v.as_str())])
+                                                        .with_attributes([
+                                                            ("for", i.to_string().as_str()),
+                                                            ("value", v.as_str()),
+                                                        ])
                                                         .write_empty()?;
                                                 }
                                             }
@@ -217,7 +243,10 @@ pub fn gexf(net: &Network) -> Vec<u8> {
                                             for (i, (_, _, get)) in EDGE_ATTRS.iter().enumerate() {
                                                 if let Some(v) = get(d) {
                                                     w.create_element("attvalue")
-                                                        .with_attributes([("for", i.to_string().as_str()), ("value", v.as_str())])
+                                                        .with_attributes([
+                                                            ("for", i.to_string().as_str()),
+                                                            ("value", v.as_str()),
+                                                        ])
                                                         .write_empty()?;
                                                 }
                                             }
@@ -229,8 +258,7 @@ pub fn gexf(net: &Network) -> Vec<u8> {
                             Ok(())
                         })?;
                         Ok(())
-                    },
-                )?;
+                    })?;
                 Ok(())
             })?;
         Ok(())
@@ -288,7 +316,18 @@ pub fn json(net: &Network) -> Value {
 pub fn kumu_elements(net: &Network) -> anyhow::Result<Vec<u8>> {
     let g = &net.graph;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["Label", "Type", "Level", "Sectors", "Province", "Tags", "Acronym", "Key", "Influence", "Interest"])?;
+    w.write_record([
+        "Label",
+        "Type",
+        "Level",
+        "Sectors",
+        "Province",
+        "Tags",
+        "Acronym",
+        "Key",
+        "Influence",
+        "Interest",
+    ])?;
     for n in net.ordered_nodes() {
         let d = &g[n];
         w.write_record([
@@ -311,7 +350,18 @@ pub fn kumu_elements(net: &Network) -> anyhow::Result<Vec<u8>> {
 pub fn kumu_connections(net: &Network) -> anyhow::Result<Vec<u8>> {
     let g = &net.graph;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["From", "To", "Type", "Direction", "Strength", "Formal", "Since", "Until", "Provenance", "Confirmed"])?;
+    w.write_record([
+        "From",
+        "To",
+        "Type",
+        "Direction",
+        "Strength",
+        "Formal",
+        "Since",
+        "Until",
+        "Provenance",
+        "Confirmed",
+    ])?;
     for e in g.edge_references() {
         let d = e.weight();
         w.write_record([

@@ -142,7 +142,8 @@ impl FilterQuery {
                 }),
             )
         });
-        let link_type = given(&self.link_type).and_then(|v| e.take("type", reference.link_type(v).map(|i| i.code.clone())));
+        let link_type =
+            given(&self.link_type).and_then(|v| e.take("type", reference.link_type(v).map(|i| i.code.clone())));
         let formal = given(&self.formal).and_then(|v| e.take("formal", flag(v)));
         let confirmed_only = given(&self.confirmed).and_then(|v| e.take("confirmed", flag(v))).unwrap_or(false);
         let key_only = given(&self.key).and_then(|v| e.take("key", flag(v))).unwrap_or(false);
@@ -176,7 +177,9 @@ impl GraphFilter {
     fn keeps_node(&self, s: &Stakeholder, reference: &Reference) -> bool {
         let d = &s.data;
         let in_province = |p: &str| {
-            d.territory.iter().any(|ins| reference.territory_by_ins(ins).is_some_and(|t| t.province_ins.as_deref() == Some(p)))
+            d.territory
+                .iter()
+                .any(|ins| reference.territory_by_ins(ins).is_some_and(|t| t.province_ins.as_deref() == Some(p)))
         };
         let covers_commune = |c: &str| {
             let Some(commune) = reference.territory_by_ins(c) else { return false };
@@ -308,10 +311,13 @@ fn ego_network(graph: DiGraph<NodeData, EdgeData>, center: NodeIndex, depth: usi
         }
     }
     let keep: HashSet<NodeIndex> = distance.keys().copied().collect();
-    graph.filter_map(|n, w| keep.contains(&n).then(|| w.clone()), |e, w| {
-        let (a, b) = graph.edge_endpoints(e)?;
-        (keep.contains(&a) && keep.contains(&b)).then(|| w.clone())
-    })
+    graph.filter_map(
+        |n, w| keep.contains(&n).then(|| w.clone()),
+        |e, w| {
+            let (a, b) = graph.edge_endpoints(e)?;
+            (keep.contains(&a) && keep.contains(&b)).then(|| w.clone())
+        },
+    )
 }
 
 /// The ids of the edges' ends, for tests and exports.

@@ -1,6 +1,6 @@
-//! Turning a network into SVG or PNG: Graphviz when `dot` is installed (the `dot` engine with
-//! level bands for maps of up to a few hundred stakeholders, `sfdp` beyond), the built-in
-//! band layout otherwise, or when Graphviz fails or runs past its time limit.
+//! Turning a network into SVG or PNG: Graphviz when it is installed (drawing the level-band
+//! layout computed in `band`), the built-in SVG writer otherwise, or when Graphviz fails or
+//! runs past its time limit.
 
 use super::dot::{Engine, print, to_dot};
 use super::{Network, band};
@@ -10,9 +10,6 @@ use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::io::AsyncWriteExt;
 
-/// Above these sizes `dot` takes minutes; `sfdp` lays out thousands of nodes in a second.
-pub const DOT_MAX_NODES: usize = 400;
-pub const DOT_MAX_EDGES: usize = 2_000;
 /// The longest an external layout may run before the built-in renderer takes over.
 pub const GRAPHVIZ_TIME_LIMIT: Duration = Duration::from_secs(30);
 
@@ -26,7 +23,9 @@ impl Renderer {
     pub fn describe(self, lang: Lang) -> String {
         match self {
             Renderer::Graphviz(e) => format!("Graphviz ({})", e.name()),
-            Renderer::Builtin => lang.pick("moteur intégré (bandes par niveau)", "built-in engine (level bands)").to_owned(),
+            Renderer::Builtin => {
+                lang.pick("moteur intégré (bandes par niveau)", "built-in engine (level bands)").to_owned()
+            }
         }
     }
 }
@@ -60,20 +59,21 @@ pub fn graphviz_available() -> bool {
     })
 }
 
-pub fn engine_for(net: &Network) -> Engine {
-    if net.node_count() <= DOT_MAX_NODES && net.edge_count() <= DOT_MAX_EDGES { Engine::Dot } else { Engine::Sfdp }
+/// The engine for maps: level bands, pinned (any size).
+pub fn engine_for(_net: &Network) -> Engine {
+    Engine::Bands
 }
 
 /// Runs Graphviz on `dot` text with a time limit; the process is killed when it runs over.
 pub async fn run_graphviz(dot: &str, engine: Engine, format: &str) -> std::io::Result<Vec<u8>> {
-    let mut child = tokio::process::Command::new("dot")
-        .arg(format!("-K{}", engine.name()))
-        .arg(format!("-T{format}"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()?;
+    let mut command = tokio::process::Command::new("dot");
+    command.arg(format!("-K{}", engine.name())).arg(format!("-T{format}"));
+    if engine == Engine::Bands {
+        // Positions are given in points: use them as they are.
+        command.arg("-n2");
+    }
+    let mut child =
+        command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).kill_on_drop(true).spawn()?;
     let mut stdin = child.stdin.take().expect("piped stdin");
     let input = dot.as_bytes().to_vec();
     let writer = tokio::spawn(async move {
@@ -100,8 +100,9 @@ pub async fn render_svg(net: &Network, lang: Lang, preference: Preference) -> Re
         Preference::Builtin => false,
         Preference::Auto | Preference::Graphviz => graphviz_available(),
     };
-    let mut note = (preference == Preference::Graphviz && !use_graphviz)
-        .then(|| lang.pick("Graphviz n'est pas installé sur ce serveur.", "Graphviz is not installed on this server.").to_owned());
+    let mut note = (preference == Preference::Graphviz && !use_graphviz).then(|| {
+        lang.pick("Graphviz n'est pas installé sur ce serveur.", "Graphviz is not installed on this server.").to_owned()
+    });
     if use_graphviz {
         let engine = engine_for(net);
         let dot = print(&to_dot(net, lang, engine, false));

@@ -54,7 +54,10 @@ pub fn router(state: AppState) -> Router {
 /// The map's pan-and-zoom script, built into the binary.
 async fn map_js() -> impl axum::response::IntoResponse {
     (
-        [(axum::http::header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (axum::http::header::CACHE_CONTROL, "max-age=3600")],
+        [
+            (axum::http::header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (axum::http::header::CACHE_CONTROL, "max-age=3600"),
+        ],
         include_str!("../../static/map.js"),
     )
 }

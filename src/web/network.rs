@@ -60,7 +60,12 @@ pub fn preference(raw: Option<&str>) -> Preference {
 }
 
 /// The map as SVG, from the cache when the data has not changed since it was drawn.
-pub async fn svg(state: &AppState, query: &FilterQuery, lang: Lang, pref: Preference) -> Result<Arc<CachedSvg>, AppError> {
+pub async fn svg(
+    state: &AppState,
+    query: &FilterQuery,
+    lang: Lang,
+    pref: Preference,
+) -> Result<Arc<CachedSvg>, AppError> {
     let revision = {
         let mut conn = state.db.pool.acquire().await?;
         store::revision(&mut conn).await?

@@ -95,7 +95,10 @@ async fn graph(State(state): State<AppState>, lang: Lang, Query(q): Query<GraphQ
         _ => format!("maillage-network.{ext}"),
     };
     Ok((
-        [(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, format!("inline; filename=\"{name}\""))],
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{name}\"")),
+        ],
         body,
     )
         .into_response())

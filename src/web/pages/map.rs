@@ -89,20 +89,27 @@ fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
-async fn map(State(state): State<AppState>, lang: Lang, uri: Uri, Query(q): Query<MapQuery>) -> Result<Response, AppError> {
+async fn map(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Query(q): Query<MapQuery>,
+) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let t = lang.tr();
-    let pick = |v: &Option<String>, items: &[crate::domain::reference::RefItem], find: &dyn Fn(&str) -> Option<String>| {
-        let code = v.as_deref().and_then(find).unwrap_or_default();
-        options(items, lang, &[code.as_str()])
-    };
-    let (rendered, errors) = match network::svg(&state, &q.filters, lang, network::preference(q.renderer.as_deref())).await {
-        Ok(r) => (Some(r), Vec::new()),
-        Err(AppError::Validation(errors)) => {
-            (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
-        }
-        Err(e) => return Err(e),
-    };
+    let pick =
+        |v: &Option<String>, items: &[crate::domain::reference::RefItem], find: &dyn Fn(&str) -> Option<String>| {
+            let code = v.as_deref().and_then(find).unwrap_or_default();
+            options(items, lang, &[code.as_str()])
+        };
+    let (rendered, errors) =
+        match network::svg(&state, &q.filters, lang, network::preference(q.renderer.as_deref())).await {
+            Ok(r) => (Some(r), Vec::new()),
+            Err(AppError::Validation(errors)) => {
+                (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
+            }
+            Err(e) => return Err(e),
+        };
     let present = q.present.as_deref().is_some_and(|p| p == "1");
     let kind_legend = reference
         .kinds
@@ -117,7 +124,12 @@ async fn map(State(state): State<AppState>, lang: Lang, uri: Uri, Query(q): Quer
         .iter()
         .map(|lt| {
             let (colour, dash) = style::link_style(&reference, &lt.code);
-            Swatch { label: lt.label(lang).to_owned(), fill: colour, stroke: colour, dash: dash.svg_dasharray().unwrap_or("") }
+            Swatch {
+                label: lt.label(lang).to_owned(),
+                fill: colour,
+                stroke: colour,
+                dash: dash.svg_dasharray().unwrap_or(""),
+            }
         })
         .collect();
     let downloads = [
@@ -131,7 +143,10 @@ async fn map(State(state): State<AppState>, lang: Lang, uri: Uri, Query(q): Quer
         ("Kumu – connections", "kumu-connections"),
     ]
     .into_iter()
-    .map(|(label, format)| Download { label, href: format!("/api/graph?{}", query_string(&q.filters, &[("format", format)])) })
+    .map(|(label, format)| Download {
+        label,
+        href: format!("/api/graph?{}", query_string(&q.filters, &[("format", format)])),
+    })
     .collect();
     let page = MapPage {
         page: Page::new(lang, t.nav_map, &uri),
@@ -139,11 +154,17 @@ async fn map(State(state): State<AppState>, lang: Lang, uri: Uri, Query(q): Quer
         levels: pick(&q.filters.level, &reference.levels, &|v| reference.level(v).ok().map(|i| i.code.clone())),
         kinds: pick(&q.filters.kind, &reference.kinds, &|v| reference.kind(v).ok().map(|i| i.code.clone())),
         sectors: pick(&q.filters.sector, &reference.sectors, &|v| reference.sector(v).ok().map(|i| i.code.clone())),
-        types: pick(&q.filters.link_type, &reference.link_types, &|v| reference.link_type(v).ok().map(|i| i.code.clone())),
+        types: pick(&q.filters.link_type, &reference.link_types, &|v| {
+            reference.link_type(v).ok().map(|i| i.code.clone())
+        }),
         provinces: province_options(
             &reference,
             lang,
-            q.filters.province.as_deref().and_then(|p| reference.territory(p, Some("provincial")).ok()).map(|t| t.ins_code.as_str()),
+            q.filters
+                .province
+                .as_deref()
+                .and_then(|p| reference.territory(p, Some("provincial")).ok())
+                .map(|t| t.ins_code.as_str()),
         ),
         errors,
         svg: rendered.as_ref().map(|r| r.svg.clone()).unwrap_or_default(),
