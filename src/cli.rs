@@ -39,15 +39,18 @@ pub enum Command {
         what: Table,
         file: PathBuf,
     },
-    /// Export stakeholders or links as CSV (to stdout unless -o is given).
+    /// Export stakeholders or links as CSV (to stdout unless -o is given), or the network
+    /// graph (`export graph --format …`, into exports/ unless -o is given).
     Export {
         #[arg(value_enum)]
-        what: Table,
+        what: Exported,
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Write for Excel in a French locale: semicolons, BOM, CRLF.
+        /// CSV for Excel in a French locale: semicolons, BOM, CRLF.
         #[arg(long)]
         excel: bool,
+        #[command(flatten)]
+        graph: GraphArgs,
     },
     /// Load the demo network of the Walloon reception ecosystem (idempotent).
     Demo,
@@ -57,6 +60,77 @@ pub enum Command {
 pub enum Table {
     Stakeholders,
     Links,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Exported {
+    Stakeholders,
+    Links,
+    Graph,
+}
+
+/// The graph export's format and the map's filters (same names as the web's).
+#[derive(Debug, Clone, clap::Args)]
+pub struct GraphArgs {
+    /// dot, svg, png, graphml, gexf, json, kumu-elements or kumu-connections.
+    #[arg(long, default_value = "svg")]
+    pub format: String,
+    /// SVG renderer: auto, builtin or graphviz.
+    #[arg(long)]
+    pub renderer: Option<String>,
+    #[arg(long)]
+    pub level: Option<String>,
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub sector: Option<String>,
+    #[arg(long)]
+    pub province: Option<String>,
+    #[arg(long)]
+    pub commune: Option<String>,
+    /// Link type.
+    #[arg(long = "type")]
+    pub link_type: Option<String>,
+    /// yes (formal links only) or no (informal only).
+    #[arg(long)]
+    pub formal: Option<String>,
+    /// Confirmed links only.
+    #[arg(long)]
+    pub confirmed: bool,
+    /// Key stakeholders only.
+    #[arg(long)]
+    pub key: bool,
+    /// Ego network around this stakeholder (name, acronym or id).
+    #[arg(long)]
+    pub ego: Option<String>,
+    #[arg(long)]
+    pub depth: Option<String>,
+    /// Links valid on this date.
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+impl GraphArgs {
+    fn query(&self) -> crate::web::api::graph::GraphQuery {
+        crate::web::api::graph::GraphQuery {
+            format: Some(self.format.clone()),
+            renderer: self.renderer.clone(),
+            filters: crate::graph::model::FilterQuery {
+                level: self.level.clone(),
+                kind: self.kind.clone(),
+                sector: self.sector.clone(),
+                province: self.province.clone(),
+                commune: self.commune.clone(),
+                link_type: self.link_type.clone(),
+                formal: self.formal.clone(),
+                confirmed: self.confirmed.then(|| "yes".to_owned()),
+                key: self.key.then(|| "yes".to_owned()),
+                ego: self.ego.clone(),
+                depth: self.depth.clone(),
+                date: self.date.clone(),
+            },
+        }
+    }
 }
 
 fn message_lang(cli: &Cli) -> Lang {
@@ -110,16 +184,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(ImportFailure::Store(e)) => return Err(e).context("import failed; nothing was written"),
             }
         }
-        Command::Export { what, output, excel } => {
+        Command::Export { what: Exported::Graph, output, graph, .. } => {
+            let state = AppState::new(db);
+            let bytes = crate::web::api::graph::produce(&state, &graph.format, &graph.query(), lang)
+                .await
+                .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            let path = output.unwrap_or_else(|| {
+                let (_, ext) = crate::web::api::graph::media(&graph.format);
+                let stem = match graph.format.as_str() {
+                    "kumu-elements" => "maillage-kumu-elements",
+                    "kumu-connections" => "maillage-kumu-connections",
+                    _ => "maillage-network",
+                };
+                PathBuf::from("exports").join(format!("{stem}.{ext}"))
+            });
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("{}", path.display());
+        }
+        Command::Export { what, output, excel, .. } => {
             let dialect = if excel { Dialect::Excel } else { Dialect::Plain };
             let mut conn = db.pool.acquire().await?;
             let bytes = match what {
-                Table::Stakeholders => {
+                Exported::Graph => unreachable!("handled above"),
+                Exported::Stakeholders => {
                     let reference = store::reference::load(&mut conn).await?;
                     let list = store::stakeholders::list(&mut conn, &Default::default()).await?;
                     csvio::stakeholders::export(&list, &reference, dialect)?
                 }
-                Table::Links => {
+                Exported::Links => {
                     let list = store::links::list(&mut conn, &Default::default()).await?;
                     csvio::links::export(&list, dialect)?
                 }
@@ -140,6 +235,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// An application error as one message for the terminal.
+fn describe(e: &crate::web::error::AppError, lang: Lang) -> String {
+    match e {
+        crate::web::error::AppError::Validation(errors) => errors
+            .iter()
+            .map(|f| format!("--{}: {}", f.field, f.problem.message(lang)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.message(lang),
+    }
 }
 
 /// Prints "written/total" on stderr, at most every 2% of the rows, on a terminal only.
