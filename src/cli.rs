@@ -240,11 +240,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// An application error as one message for the terminal.
 fn describe(e: &crate::web::error::AppError, lang: Lang) -> String {
     match e {
-        crate::web::error::AppError::Validation(errors) => errors
-            .iter()
-            .map(|f| format!("--{}: {}", f.field, f.problem.message(lang)))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        crate::web::error::AppError::Validation(errors) => {
+            errors.iter().map(|f| format!("--{}: {}", f.field, f.problem.message(lang))).collect::<Vec<_>>().join("\n")
+        }
         other => other.message(lang),
     }
 }
