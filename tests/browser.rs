@@ -14,7 +14,11 @@ fn chromium() -> Option<PathBuf> {
     if path.exists() {
         return Some(path);
     }
-    assert!(std::env::var("MAILLAGE_REQUIRE_BROWSER").is_err(), "Chromium is required here but {} is missing", path.display());
+    assert!(
+        std::env::var("MAILLAGE_REQUIRE_BROWSER").is_err(),
+        "Chromium is required here but {} is missing",
+        path.display()
+    );
     eprintln!("Chromium not installed: browser test skipped");
     None
 }
@@ -37,7 +41,10 @@ async fn run_chromium(browser: PathBuf, args: Vec<String>) -> std::process::Outp
         .arg(format!("--user-data-dir={}", profile.0.display()))
         .args(args)
         .kill_on_drop(true);
-    tokio::time::timeout(Duration::from_secs(90), command.output()).await.expect("Chromium finished in time").expect("Chromium ran")
+    tokio::time::timeout(Duration::from_secs(90), command.output())
+        .await
+        .expect("Chromium finished in time")
+        .expect("Chromium ran")
 }
 
 fn png_size(bytes: &[u8]) -> (u32, u32) {
@@ -60,7 +67,11 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
 
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../screenshots");
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, path) in [("map.png", "/map"), ("map-presentation.png", "/map?present=1"), ("map-builtin.png", "/map?present=1&renderer=builtin")] {
+    for (name, path) in [
+        ("map.png", "/map"),
+        ("map-presentation.png", "/map?present=1"),
+        ("map-builtin.png", "/map?present=1&renderer=builtin"),
+    ] {
         let file = dir.join(name);
         let _ = std::fs::remove_file(&file);
         let out = run_chromium(
@@ -73,13 +84,18 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
             ],
         )
         .await;
-        let bytes = std::fs::read(&file).unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&out.stderr)));
+        let bytes =
+            std::fs::read(&file).unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&out.stderr)));
         assert_eq!(png_size(&bytes), (1920, 1080), "{name}");
         assert!(bytes.len() > 60_000, "{name} has content ({} bytes)", bytes.len());
     }
 
     // After the script ran, the SVG fills the map box and every stakeholder is a link.
-    let out = run_chromium(browser, vec!["--virtual-time-budget=5000".into(), "--dump-dom".into(), format!("{base}/map?renderer=builtin")]).await;
+    let out = run_chromium(
+        browser,
+        vec!["--virtual-time-budget=5000".into(), "--dump-dom".into(), format!("{base}/map?renderer=builtin")],
+    )
+    .await;
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(dom.contains("preserveAspectRatio=\"xMidYMid meet\""), "the pan/zoom script ran");
     assert_eq!(dom.matches("class=\"node\"").count(), 170, "one clickable node per demo stakeholder");

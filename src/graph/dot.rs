@@ -93,6 +93,10 @@ pub fn node_name(id: i64) -> String {
     format!("n{id}")
 }
 
+/// Above this many links, Graphviz draws straight edges (curved ones took over 30 s for
+/// 10,000 links here).
+pub const CURVED_MAX_EDGES: usize = 2_000;
+
 fn pt(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -106,7 +110,8 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
         Stmt::GAttribute(GraphAttributes::Graph(match engine {
             Engine::Bands => vec![
                 attr("layout", plain("neato")),
-                attr("splines", plain("curved")),
+                // Curved edges cost Graphviz seconds per thousand links; straight beyond that.
+                attr("splines", plain(if g.edge_count() <= CURVED_MAX_EDGES { "curved" } else { "false" })),
                 attr("fontname", quoted("Helvetica")),
                 attr("outputorder", plain("edgesfirst")),
                 attr("bgcolor", quoted("white")),
