@@ -110,10 +110,8 @@ on_both!(dot_parses_back_with_every_node_and_edge_and_hostile_names_intact, |app
                             }
                         }
                     }
-                    Stmt::Edge(e) => {
-                        if !e.attributes.iter().any(|a| matches!(&a.1, Id::Plain(v) if v == "invis")) {
-                            *edges += 1;
-                        }
+                    Stmt::Edge(e) if !e.attributes.iter().any(|a| matches!(&a.1, Id::Plain(v) if v == "invis")) => {
+                        *edges += 1;
                     }
                     Stmt::Subgraph(s) if !matches!(&s.id, Id::Plain(id) if id == "cluster_legend") => {
                         walk(&s.stmts, nodes, edges, labels)

@@ -219,10 +219,64 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
             attributes,
         }));
     }
-    if legend && engine == Engine::Sfdp {
-        stmts.push(Stmt::Subgraph(legend_cluster(net, lang)));
+    match (&layout, legend) {
+        (Some(l), true) => stmts.extend(pinned_legend(net, lang, l.height + 30.0, &flip)),
+        (None, true) => stmts.push(Stmt::Subgraph(legend_cluster(net, lang))),
+        _ => {}
     }
     Graph::DiGraph { id: plain("maillage"), strict: false, stmts }
+}
+
+/// The legend under the bands, pinned like the map: a swatch per kind present, then a
+/// coloured line of text per link type present.
+fn pinned_legend(net: &Network, lang: Lang, top: f64, flip: &dyn Fn(f64) -> f64) -> Vec<Stmt> {
+    let g = &net.graph;
+    let mut stmts = Vec::new();
+    let mut x = 40.0;
+    for (i, k) in net.reference.kinds.iter().enumerate().filter(|(_, k)| g.node_weights().any(|n| n.kind == k.code)) {
+        let (fill, stroke) = style::kind_colours(&net.reference, &k.code);
+        let w = 24.0 + k.label(lang).chars().count() as f64 * 6.0;
+        stmts.push(Stmt::Node(Node::new(
+            node_id(&format!("legend_kind_{i}")),
+            vec![
+                attr("label", quoted(k.label(lang))),
+                attr("fillcolor", quoted(fill)),
+                attr("color", quoted(stroke)),
+                attr("fontsize", plain("10")),
+                attr("fixedsize", plain("true")),
+                attr("width", plain(&format!("{:.3}", w / 72.0))),
+                attr("height", plain("0.28")),
+                attr("pos", quoted(&format!("{},{}!", pt(x + w / 2.0), pt(flip(top))))),
+            ],
+        )));
+        x += w + 12.0;
+    }
+    let mut x = 40.0;
+    for (i, t) in
+        net.reference.link_types.iter().enumerate().filter(|(_, t)| g.edge_weights().any(|e| e.link_type == t.code))
+    {
+        let (colour, dash) = style::link_style(&net.reference, &t.code);
+        let pattern = match dash {
+            super::style::Dash::Solid => "───",
+            super::style::Dash::Dashed => "– – –",
+            super::style::Dash::Dotted => "·····",
+        };
+        let text = format!("{pattern} {}", t.label(lang));
+        let w = 20.0 + text.chars().count() as f64 * 6.0;
+        stmts.push(Stmt::Node(Node::new(
+            node_id(&format!("legend_type_{i}")),
+            vec![
+                attr("label", quoted(&text)),
+                attr("shape", plain("plaintext")),
+                attr("style", quoted("")),
+                attr("fontcolor", quoted(colour)),
+                attr("fontsize", plain("11")),
+                attr("pos", quoted(&format!("{},{}!", pt(x + w / 2.0), pt(flip(top + 28.0))))),
+            ],
+        )));
+        x += w + 10.0;
+    }
+    stmts
 }
 
 /// A legend cluster: one swatch per kind present and one sample line per link type present.
