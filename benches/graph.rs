@@ -11,18 +11,11 @@ use maillage::i18n::Lang;
 use maillage::store;
 use std::time::Instant;
 
+mod common;
+use common::Rng;
+
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
-}
-
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
 }
 
 /// A hub-and-tail network: levels weighted towards local, links preferring hubs.

@@ -10,6 +10,9 @@ use maillage::csvio;
 use maillage::web::{AppState, router};
 use sqlx::{Connection, Executor};
 use std::time::Instant;
+
+mod common;
+use common::Rng;
 use tower::ServiceExt;
 
 const STAKEHOLDERS: usize = 10_000;
@@ -29,16 +32,6 @@ const SECTORS: [&str; 9] = [
     "coordination",
 ];
 const TYPES: [&str; 7] = ["coordinates", "funds", "mandates", "reports_to", "refers", "shares_data", "partners"];
-
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
 
 fn files() -> (Vec<u8>, Vec<u8>) {
     let communes: Vec<String> = include_str!("../data/wallonia_communes.csv")

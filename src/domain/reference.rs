@@ -187,6 +187,15 @@ impl Reference {
         found.ok_or_else(|| self.unknown_territory(trimmed))
     }
 
+    /// A province given by INS code or name ("Namur" here means the province, not the commune).
+    pub fn province(&self, raw: &str) -> Result<&Territory, Problem> {
+        let unit = self.territory(raw, Some("provincial"))?;
+        match unit.kind {
+            TerritoryKind::Province => Ok(unit),
+            _ => self.territory(&format!("Province de {}", unit.name_fr), None),
+        }
+    }
+
     fn unknown_territory(&self, raw: &str) -> Problem {
         Problem::Unknown {
             what: RefTable::Territory,

@@ -4,9 +4,7 @@
 use super::model::Network;
 use super::style::{self, BAND_FILLS};
 use crate::i18n::Lang;
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
-};
+use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::visit::EdgeRef;
 
@@ -219,10 +217,8 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
             attributes,
         }));
     }
-    match (&layout, legend) {
-        (Some(l), true) => stmts.extend(pinned_legend(net, lang, l.height + 30.0, &flip)),
-        (None, true) => stmts.push(Stmt::Subgraph(legend_cluster(net, lang))),
-        _ => {}
+    if let (Some(l), true) = (&layout, legend) {
+        stmts.extend(pinned_legend(net, lang, l.height + 30.0, &flip));
     }
     Graph::DiGraph { id: plain("maillage"), strict: false, stmts }
 }
@@ -277,51 +273,6 @@ fn pinned_legend(net: &Network, lang: Lang, top: f64, flip: &dyn Fn(f64) -> f64)
         x += w + 10.0;
     }
     stmts
-}
-
-/// A legend cluster: one swatch per kind present and one sample line per link type present.
-fn legend_cluster(net: &Network, lang: Lang) -> Subgraph {
-    let g = &net.graph;
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", quoted(lang.pick("Légende", "Legend")))),
-        Stmt::Attribute(attr("style", quoted("rounded"))),
-        Stmt::Attribute(attr("color", quoted("#aab4c0"))),
-    ];
-    for (i, k) in net.reference.kinds.iter().enumerate().filter(|(_, k)| g.node_weights().any(|n| n.kind == k.code)) {
-        let (fill, stroke) = style::kind_colours(&net.reference, &k.code);
-        stmts.push(Stmt::Node(Node::new(
-            node_id(&format!("legend_kind_{i}")),
-            vec![
-                attr("label", quoted(k.label(lang))),
-                attr("fillcolor", quoted(fill)),
-                attr("color", quoted(stroke)),
-                attr("fontsize", plain("9")),
-            ],
-        )));
-    }
-    for (i, t) in
-        net.reference.link_types.iter().enumerate().filter(|(_, t)| g.edge_weights().any(|e| e.link_type == t.code))
-    {
-        let (colour, dash) = style::link_style(&net.reference, &t.code);
-        let (a, b) = (format!("legend_type_{i}_a"), format!("legend_type_{i}_b"));
-        for n in [&a, &b] {
-            stmts.push(Stmt::Node(Node::new(
-                node_id(n),
-                vec![attr("shape", plain("point")), attr("width", plain("0.05")), attr("color", quoted(colour))],
-            )));
-        }
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(node_id(&a)), Vertex::N(node_id(&b))),
-            attributes: vec![
-                attr("label", quoted(t.label(lang))),
-                attr("color", quoted(colour)),
-                attr("style", plain(dash.dot_style())),
-                attr("fontsize", plain("9")),
-                attr("penwidth", plain("1.8")),
-            ],
-        }));
-    }
-    Subgraph { id: plain("cluster_legend"), stmts }
 }
 
 pub fn print(graph: &Graph) -> String {

@@ -120,15 +120,8 @@ impl FilterQuery {
         let level = given(&self.level).and_then(|v| e.take("level", reference.level(v).map(|i| i.code.clone())));
         let kind = given(&self.kind).and_then(|v| e.take("kind", reference.kind(v).map(|i| i.code.clone())));
         let sector = given(&self.sector).and_then(|v| e.take("sector", reference.sector(v).map(|i| i.code.clone())));
-        let province = given(&self.province).and_then(|v| {
-            e.take(
-                "province",
-                reference.territory(v, Some("provincial")).and_then(|t| match t.kind {
-                    TerritoryKind::Province => Ok(t.ins_code.clone()),
-                    _ => reference.territory(&format!("Province de {}", t.name_fr), None).map(|p| p.ins_code.clone()),
-                }),
-            )
-        });
+        let province =
+            given(&self.province).and_then(|v| e.take("province", reference.province(v).map(|t| t.ins_code.clone())));
         let commune = given(&self.commune).and_then(|v| {
             e.take(
                 "commune",

@@ -96,6 +96,22 @@ pub async fn find_same(
     row.map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)? != 0))).transpose()
 }
 
+/// Binds $1..$9: the link's own columns, in the order INSERT and UPDATE list them.
+fn bind_columns<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    data: &LinkData,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    q.bind(data.source)
+        .bind(data.target)
+        .bind(data.link_type.clone())
+        .bind(flag(data.directed))
+        .bind(data.strength.get())
+        .bind(flag(data.formal))
+        .bind(data.since.map(format_date))
+        .bind(data.until.map(format_date))
+        .bind(data.note.clone())
+}
+
 fn duplicate() -> (&'static str, String, String) {
     (
         "target",
@@ -126,29 +142,21 @@ pub async fn create(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
 /// links read in the same transaction. Skipping the per-row lookup halves the queries.
 pub async fn insert(conn: &mut AnyConnection, data: &LinkData, provenance: &str) -> Result<i64, StoreError> {
     let ts = now();
-    let row = sqlx::query(
+    let query = sqlx::query(
         "INSERT INTO links (source_id, target_id, type_code, directed, strength, formal, since, until, note, \
          provenance, confirmed, archived, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $12) RETURNING id",
-    )
-    .bind(data.source)
-    .bind(data.target)
-    .bind(data.link_type.clone())
-    .bind(flag(data.directed))
-    .bind(data.strength.get())
-    .bind(flag(data.formal))
-    .bind(data.since.map(format_date))
-    .bind(data.until.map(format_date))
-    .bind(data.note.clone())
-    .bind(provenance.to_owned())
-    .bind(flag(data.confirmed))
-    .bind(ts)
-    .fetch_one(&mut *conn)
-    .await
-    .map_err(|e| {
-        let (field, fr, en) = duplicate();
-        on_unique(e, field, fr, en)
-    })?;
+    );
+    let row = bind_columns(query, data)
+        .bind(provenance.to_owned())
+        .bind(flag(data.confirmed))
+        .bind(ts)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| {
+            let (field, fr, en) = duplicate();
+            on_unique(e, field, fr, en)
+        })?;
     super::bump_revision(conn).await?;
     Ok(row.try_get(0)?)
 }
@@ -167,30 +175,22 @@ pub async fn update(
 }
 
 async fn write(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: Option<&str>) -> Result<(), StoreError> {
-    let done = sqlx::query(
+    let query = sqlx::query(
         "UPDATE links SET source_id = $1, target_id = $2, type_code = $3, directed = $4, strength = $5, formal = $6, \
          since = $7, until = $8, note = $9, confirmed = $10, provenance = COALESCE($11, provenance), archived = 0, \
          updated_at = $12 WHERE id = $13",
-    )
-    .bind(data.source)
-    .bind(data.target)
-    .bind(data.link_type.clone())
-    .bind(flag(data.directed))
-    .bind(data.strength.get())
-    .bind(flag(data.formal))
-    .bind(data.since.map(format_date))
-    .bind(data.until.map(format_date))
-    .bind(data.note.clone())
-    .bind(flag(data.confirmed))
-    .bind(provenance.map(str::to_owned))
-    .bind(now())
-    .bind(id)
-    .execute(&mut *conn)
-    .await
-    .map_err(|e| {
-        let (field, fr, en) = duplicate();
-        on_unique(e, field, fr, en)
-    })?;
+    );
+    let done = bind_columns(query, data)
+        .bind(flag(data.confirmed))
+        .bind(provenance.map(str::to_owned))
+        .bind(now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| {
+            let (field, fr, en) = duplicate();
+            on_unique(e, field, fr, en)
+        })?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }

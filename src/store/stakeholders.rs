@@ -217,34 +217,42 @@ fn duplicate_name(err: sqlx::Error, data: &StakeholderData) -> StoreError {
     )
 }
 
+/// Binds $1..$15: the stakeholder's own columns, in the order INSERT and UPDATE list them.
+fn bind_columns<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    data: &StakeholderData,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    q.bind(data.name.as_str().to_owned())
+        .bind(data.name_key())
+        .bind(data.acronym.clone())
+        .bind(data.acronym_key())
+        .bind(data.kind.clone())
+        .bind(data.level.clone())
+        .bind(data.description.clone())
+        .bind(data.website.as_ref().map(|w| w.as_str().to_owned()))
+        .bind(data.email.as_ref().map(|e| e.as_str().to_owned()))
+        .bind(data.phone.clone())
+        .bind(data.influence.map(Score::get))
+        .bind(data.interest.map(Score::get))
+        .bind(flag(data.key))
+        .bind(data.notes.clone())
+        .bind(data.search_text())
+}
+
 /// Creates a stakeholder; a name already taken (ignoring case and accents) is a conflict.
 pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<i64, StoreError> {
     let ts = now();
-    let id: i64 = sqlx::query(
+    let query = sqlx::query(
         "INSERT INTO stakeholders (name, name_key, acronym, acronym_key, kind_code, level_code, description, website, \
          email, phone, influence, interest, is_key, notes, search_text, archived, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $16, $16) RETURNING id",
-    )
-    .bind(data.name.as_str().to_owned())
-    .bind(data.name_key())
-    .bind(data.acronym.clone())
-    .bind(data.acronym_key())
-    .bind(data.kind.clone())
-    .bind(data.level.clone())
-    .bind(data.description.clone())
-    .bind(data.website.as_ref().map(|w| w.as_str().to_owned()))
-    .bind(data.email.as_ref().map(|e| e.as_str().to_owned()))
-    .bind(data.phone.clone())
-    .bind(data.influence.map(Score::get))
-    .bind(data.interest.map(Score::get))
-    .bind(flag(data.key))
-    .bind(data.notes.clone())
-    .bind(data.search_text())
-    .bind(ts)
-    .fetch_one(&mut *conn)
-    .await
-    .map_err(|e| duplicate_name(e, data))?
-    .try_get(0)?;
+    );
+    let id: i64 = bind_columns(query, data)
+        .bind(ts)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| duplicate_name(e, data))?
+        .try_get(0)?;
     write_children(conn, id, data).await?;
     super::bump_revision(conn).await?;
     Ok(id)
@@ -252,31 +260,17 @@ pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<
 
 /// Replaces a stakeholder's data (PUT semantics); its links and history stay.
 pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
-    let done = sqlx::query(
+    let query = sqlx::query(
         "UPDATE stakeholders SET name = $1, name_key = $2, acronym = $3, acronym_key = $4, kind_code = $5, \
          level_code = $6, description = $7, website = $8, email = $9, phone = $10, influence = $11, interest = $12, \
          is_key = $13, notes = $14, search_text = $15, updated_at = $16 WHERE id = $17",
-    )
-    .bind(data.name.as_str().to_owned())
-    .bind(data.name_key())
-    .bind(data.acronym.clone())
-    .bind(data.acronym_key())
-    .bind(data.kind.clone())
-    .bind(data.level.clone())
-    .bind(data.description.clone())
-    .bind(data.website.as_ref().map(|w| w.as_str().to_owned()))
-    .bind(data.email.as_ref().map(|e| e.as_str().to_owned()))
-    .bind(data.phone.clone())
-    .bind(data.influence.map(Score::get))
-    .bind(data.interest.map(Score::get))
-    .bind(flag(data.key))
-    .bind(data.notes.clone())
-    .bind(data.search_text())
-    .bind(now())
-    .bind(id)
-    .execute(&mut *conn)
-    .await
-    .map_err(|e| duplicate_name(e, data))?;
+    );
+    let done = bind_columns(query, data)
+        .bind(now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| duplicate_name(e, data))?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }

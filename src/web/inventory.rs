@@ -4,8 +4,8 @@
 use super::AppState;
 use super::error::AppError;
 use crate::domain::link::{Link, LinkDraft};
-use crate::domain::problem::{Collector, FieldError, Problem};
-use crate::domain::reference::{Reference, TerritoryKind};
+use crate::domain::problem::{Collector, FieldError};
+use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{NameIndex, Stakeholder, StakeholderDraft};
 use crate::domain::values::{bounded_int, flag};
 use crate::store;
@@ -106,7 +106,8 @@ impl ListQuery {
         let level = given(&self.level).and_then(|v| e.take("level", reference.level(v).map(|i| i.code.clone())));
         let kind = given(&self.kind).and_then(|v| e.take("kind", reference.kind(v).map(|i| i.code.clone())));
         let sector = given(&self.sector).and_then(|v| e.take("sector", reference.sector(v).map(|i| i.code.clone())));
-        let province = given(&self.province).and_then(|v| e.take("province", province_of(reference, v)));
+        let province =
+            given(&self.province).and_then(|v| e.take("province", reference.province(v).map(|t| t.ins_code.clone())));
         let key_only = given(&self.key).and_then(|v| e.take("key", flag(v))).unwrap_or(false);
         let include_archived =
             given(&self.include_archived).and_then(|v| e.take("include_archived", flag(v))).unwrap_or(false);
@@ -125,14 +126,4 @@ impl ListQuery {
             offset,
         })
     }
-}
-
-/// A province given by INS code or name ("Namur" here means the province, not the commune).
-fn province_of(reference: &Reference, raw: &str) -> Result<String, Problem> {
-    let unit = reference.territory(raw, Some("provincial"))?;
-    let province = match unit.kind {
-        TerritoryKind::Province => unit,
-        _ => reference.territory(&format!("Province de {}", unit.name_fr), None)?,
-    };
-    Ok(province.ins_code.clone())
 }
