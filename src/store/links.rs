@@ -157,8 +157,9 @@ pub async fn insert(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
             let (field, fr, en) = duplicate();
             on_unique(e, field, fr, en)
         })?;
-    super::bump_revision(conn).await?;
-    Ok(row.try_get(0)?)
+    let id: i64 = row.try_get(0)?;
+    super::record_change(conn, "link", id, "create").await?;
+    Ok(id)
 }
 
 /// Replaces a link's data; the provenance stays unless a new one is given.
@@ -194,7 +195,7 @@ async fn write(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: O
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(super::bump_revision(conn).await?)
+    Ok(super::record_change(conn, "link", id, "update").await?)
 }
 
 /// Archives a link (it leaves the lists and the map; the row stays for the audit trail).
@@ -207,5 +208,5 @@ pub async fn archive(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(super::bump_revision(conn).await?)
+    Ok(super::record_change(conn, "link", id, "archive").await?)
 }

@@ -38,16 +38,27 @@ pub fn on_unique(err: sqlx::Error, field: &'static str, fr: String, en: String) 
     }
 }
 
-/// Marks the data as changed; every mutation function calls it in the caller's transaction.
-pub async fn bump_revision(conn: &mut sqlx::AnyConnection) -> sqlx::Result<()> {
-    sqlx::query("UPDATE data_revision SET revision = revision + 1 WHERE id = 1").execute(conn).await?;
+/// Records a change; every mutation function calls it in the caller's transaction.
+pub async fn record_change(
+    conn: &mut sqlx::AnyConnection,
+    entity: &'static str,
+    entity_id: i64,
+    action: &'static str,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO changes (entity, entity_id, action, at) VALUES ($1, $2, $3, $4)")
+        .bind(entity)
+        .bind(entity_id)
+        .bind(action)
+        .bind(now())
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
-/// The current data revision (changes whenever a stakeholder or link does).
+/// The current data revision: it changes whenever a stakeholder or link does.
 pub async fn revision(conn: &mut sqlx::AnyConnection) -> sqlx::Result<i64> {
     use sqlx::Row;
-    sqlx::query("SELECT revision FROM data_revision WHERE id = 1").fetch_one(conn).await?.try_get(0)
+    sqlx::query("SELECT COALESCE(MAX(id), 0) FROM changes").fetch_one(conn).await?.try_get(0)
 }
 
 pub fn now() -> String {

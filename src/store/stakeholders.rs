@@ -254,7 +254,7 @@ pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<
         .map_err(|e| duplicate_name(e, data))?
         .try_get(0)?;
     write_children(conn, id, data).await?;
-    super::bump_revision(conn).await?;
+    super::record_change(conn, "stakeholder", id, "create").await?;
     Ok(id)
 }
 
@@ -282,7 +282,7 @@ pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -
         sqlx::query(table).bind(id).execute(&mut *conn).await?;
     }
     write_children(conn, id, data).await?;
-    Ok(super::bump_revision(conn).await?)
+    Ok(super::record_change(conn, "stakeholder", id, "update").await?)
 }
 
 async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
@@ -327,7 +327,7 @@ pub async fn set_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> 
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(super::bump_revision(conn).await?)
+    Ok(super::record_change(conn, "stakeholder", id, if archived { "archive" } else { "restore" }).await?)
 }
 
 /// Every stakeholder's matching keys, for resolving names and acronyms typed by users.
