@@ -1,6 +1,7 @@
 //! Maillage: stakeholder coordination mapping for the reception of people displaced from
 //! Ukraine in Wallonia. The binary is a thin shell over this library.
 
+pub mod analysis;
 pub mod cli;
 pub mod csvio;
 pub mod db;
