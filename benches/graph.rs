@@ -1,9 +1,8 @@
 //! Map build and render times: the demo network and a generated 2,000 stakeholders / 10,000
 //! links network, with each renderer. Prints its figures; `cargo bench --bench graph`.
 
-use maillage::domain::link::{Link, LinkData};
-use maillage::domain::stakeholder::{Stakeholder, StakeholderData};
-use maillage::domain::values::{StakeholderName, Strength};
+use maillage::domain::link::Link;
+use maillage::domain::stakeholder::Stakeholder;
 use maillage::graph::dot::{Engine, print, to_dot};
 use maillage::graph::render::{graphviz_available, run_graphviz};
 use maillage::graph::{GraphFilter, Network, band, export};
@@ -12,75 +11,10 @@ use maillage::store;
 use std::time::Instant;
 
 mod common;
-use common::Rng;
+use common::generated;
 
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
-}
-
-/// A hub-and-tail network: levels weighted towards local, links preferring hubs.
-fn generated(reference: &maillage::domain::reference::Reference, n: usize, m: usize) -> (Vec<Stakeholder>, Vec<Link>) {
-    let mut rng = Rng(42);
-    let levels =
-        ["international", "eu", "federal", "community", "regional", "provincial", "local", "local", "local", "local"];
-    let kinds: Vec<String> = reference.kinds.iter().map(|k| k.code.clone()).collect();
-    let stakeholders: Vec<Stakeholder> = (0..n)
-        .map(|i| Stakeholder {
-            id: i as i64 + 1,
-            data: StakeholderData {
-                name: StakeholderName::trusted(format!("Organisation {i}")),
-                acronym: (i % 3 == 0).then(|| format!("ORG{i}")),
-                kind: kinds[rng.below(kinds.len())].clone(),
-                level: levels[if i < 40 { i % 6 } else { rng.below(levels.len()) }].to_owned(),
-                sectors: vec!["social_aid".into()],
-                territory: vec!["92094".into()],
-                description: None,
-                website: None,
-                email: None,
-                phone: None,
-                influence: None,
-                interest: None,
-                key: i % 50 == 0,
-                notes: None,
-                contacts: vec![],
-            },
-            archived: false,
-            created_at: String::new(),
-            updated_at: String::new(),
-        })
-        .collect();
-    let types: Vec<String> = reference.link_types.iter().map(|t| t.code.clone()).collect();
-    let mut seen = std::collections::HashSet::new();
-    let mut links = Vec::new();
-    while links.len() < m {
-        let a = if rng.below(3) == 0 { rng.below(n.min(60)) } else { rng.below(n) };
-        let b = rng.below(n);
-        if a == b || !seen.insert((a.min(b), a.max(b))) {
-            continue;
-        }
-        links.push(Link {
-            id: links.len() as i64 + 1,
-            data: LinkData {
-                source: a as i64 + 1,
-                target: b as i64 + 1,
-                link_type: types[rng.below(types.len())].clone(),
-                directed: rng.below(2) == 0,
-                strength: Strength::trusted(1 + rng.below(3) as i64),
-                formal: rng.below(2) == 0,
-                since: None,
-                until: None,
-                note: None,
-                confirmed: true,
-            },
-            provenance: "bench".into(),
-            archived: false,
-            source_name: String::new(),
-            target_name: String::new(),
-            created_at: String::new(),
-            updated_at: String::new(),
-        });
-    }
-    (stakeholders, links)
 }
 
 async fn measure(label: &str, reference: maillage::domain::reference::Reference, s: &[Stakeholder], l: &[Link]) {

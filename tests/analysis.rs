@@ -37,6 +37,9 @@ fn centralities_match_networkx_on_karate_club_and_florentine_families() {
         let p = projection(g);
         close(name, "betweenness", &centrality::betweenness(&p), &g["betweenness"]);
         close(name, "closeness", &centrality::closeness(&p), &g["closeness"]);
+        let (between, closeness) = maillage::analysis::paths::betweenness_closeness(&p.adj);
+        close(name, "betweenness (fused pass)", &between, &g["betweenness"]);
+        close(name, "closeness (fused pass)", &closeness, &g["closeness"]);
         close(name, "eigenvector", &centrality::eigenvector(&p).expect("converges"), &g["eigenvector"]);
         close(name, "clustering", &centrality::clustering(&p), &g["clustering"]);
         let constraint: Vec<f64> = centrality::constraint(&p).into_iter().map(|c| c.expect("no isolates")).collect();
@@ -101,4 +104,31 @@ fn louvain_reaches_networkx_modularity_on_the_karate_club() {
     let networkx = r["karate"]["louvain_modularity"].as_f64().unwrap();
     assert!(q > networkx - 0.01 && q <= 0.41979 + 1e-4, "modularity {q} vs NetworkX {networkx}");
     assert!((4..=5).contains(&(c.iter().max().unwrap() + 1)));
+}
+
+#[test]
+fn the_fused_pass_agrees_with_rustworkx_on_a_random_disconnected_graph() {
+    // A deterministic random graph in three pieces plus isolates: closeness needs the
+    // Wasserman–Faust correction there, and betweenness must ignore unreachable pairs.
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    let mut next = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let mut edges = Vec::new();
+    for (lo, hi) in [(0usize, 120usize), (120, 180), (180, 195)] {
+        for _ in 0..(hi - lo) * 2 {
+            edges.push((lo + next(hi - lo), lo + next(hi - lo)));
+        }
+    }
+    let p = Projection::new(200, edges);
+    let (between, closeness) = maillage::analysis::paths::betweenness_closeness(&p.adj);
+    for (i, (a, b)) in between.iter().zip(centrality::betweenness(&p)).enumerate() {
+        assert!((a - b).abs() < 1e-9, "betweenness {i}: {a} vs rustworkx {b}");
+    }
+    for (i, (a, b)) in closeness.iter().zip(centrality::closeness(&p)).enumerate() {
+        assert!((a - b).abs() < 1e-9, "closeness {i}: {a} vs rustworkx {b}");
+    }
 }

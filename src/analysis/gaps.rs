@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectorGap {
@@ -50,47 +50,52 @@ pub fn gaps(net: &Network, order: &[NodeIndex], p: &Projection, lang: Lang) -> G
     let communes: Vec<_> = r.territories.iter().filter(|t| t.kind == TerritoryKind::Commune).collect();
     let named = |i: usize| Named { id: g[order[i]].id, name: g[order[i]].name.clone() };
 
-    // The communes each stakeholder covers: its communes, those of its arrondissements and
-    // provinces, all of them for Wallonia.
-    let covered: Vec<HashSet<&str>> = order
-        .iter()
-        .map(|&v| {
-            let mut set = HashSet::new();
-            for ins in &g[v].territory {
-                for c in &communes {
-                    let inside = ins == &c.ins_code
-                        || Some(ins) == c.parent_ins.as_ref()
-                        || Some(ins) == c.province_ins.as_ref()
-                        || r.territory_by_ins(ins).is_some_and(|t| t.kind == TerritoryKind::Region);
-                    if inside {
-                        set.insert(c.ins_code.as_str());
-                    }
-                }
-            }
-            set
-        })
-        .collect();
+    // The communes each territory unit covers: itself, those of an arrondissement or
+    // province, all of them for Wallonia. Computed once per unit, then unioned per sector.
+    let mut within: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in communes.iter().enumerate() {
+        within.entry(c.ins_code.as_str()).or_default().push(i);
+        for parent in [&c.parent_ins, &c.province_ins].into_iter().flatten() {
+            within.entry(parent.as_str()).or_default().push(i);
+        }
+    }
+    let region: Vec<usize> = (0..communes.len()).collect();
+    let covers = |ins: &str| -> &[usize] {
+        if r.territory_by_ins(ins).is_some_and(|t| t.kind == TerritoryKind::Region) {
+            &region
+        } else {
+            within.get(ins).map_or(&[], Vec::as_slice)
+        }
+    };
+    let mut unit_cache: HashMap<&str, &[usize]> = HashMap::new();
     let sectors = r
         .sectors
         .iter()
         .map(|s| {
-            let mut union: HashSet<&str> = HashSet::new();
-            for (i, &v) in order.iter().enumerate() {
+            let mut covered = vec![false; communes.len()];
+            for &v in order {
                 if g[v].sectors.contains(&s.code) {
-                    union.extend(covered[i].iter().copied());
+                    for ins in &g[v].territory {
+                        let list = *unit_cache.entry(ins.as_str()).or_insert_with(|| covers(ins));
+                        for &c in list {
+                            covered[c] = true;
+                        }
+                    }
                 }
             }
             let missing: Vec<(String, String)> = communes
                 .iter()
-                .filter(|c| !union.contains(c.ins_code.as_str()))
-                .map(|c| (c.ins_code.clone(), c.name_fr.clone()))
+                .zip(&covered)
+                .filter(|(_, covered)| !**covered)
+                .map(|(c, _)| (c.ins_code.clone(), c.name_fr.clone()))
                 .collect();
             let provinces = r
                 .provinces()
                 .filter(|p| {
                     !communes
                         .iter()
-                        .any(|c| c.province_ins.as_ref() == Some(&p.ins_code) && union.contains(c.ins_code.as_str()))
+                        .zip(&covered)
+                        .any(|(c, covered)| *covered && c.province_ins.as_ref() == Some(&p.ins_code))
                 })
                 .map(|p| p.label(lang))
                 .collect();

@@ -9,6 +9,7 @@ pub mod centrality;
 pub mod community;
 pub mod explain;
 pub mod gaps;
+pub mod paths;
 
 use crate::graph::Network;
 use brokerage::Roles;
@@ -145,8 +146,8 @@ pub fn analyse(net: &Network, lang: crate::i18n::Lang) -> Analysis {
     }
     let p = timed(&mut timings, "projection", || Projection::new(n, pairs.iter().copied()));
 
-    let betweenness = timed(&mut timings, "betweenness", || centrality::betweenness(&p));
-    let closeness = timed(&mut timings, "closeness", || centrality::closeness(&p));
+    let (betweenness, closeness) =
+        timed(&mut timings, "betweenness_and_closeness", || paths::betweenness_closeness(&p.adj));
     let eigenvector = timed(&mut timings, "eigenvector", || centrality::eigenvector(&p));
     let clustering = timed(&mut timings, "clustering", || centrality::clustering(&p));
     let constraint = timed(&mut timings, "constraint", || centrality::constraint(&p));
