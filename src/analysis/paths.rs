@@ -38,6 +38,9 @@ struct Scratch {
     dag: Vec<(u32, u32)>,
 }
 
+/// One thread's share: betweenness sums over its sources, and each source's closeness.
+type Partial = (Vec<f64>, Vec<(usize, f64)>);
+
 /// (betweenness, closeness) of every node of an undirected simple graph.
 pub fn betweenness_closeness(adj: &[Vec<usize>]) -> (Vec<f64>, Vec<f64>) {
     let n = adj.len();
@@ -45,7 +48,7 @@ pub fn betweenness_closeness(adj: &[Vec<usize>]) -> (Vec<f64>, Vec<f64>) {
     let threads = rayon::current_num_threads().max(1);
     let chunk = n.div_ceil(threads * 4).max(1);
     let sources: Vec<usize> = (0..n).collect();
-    let partials: Vec<(Vec<f64>, Vec<(usize, f64)>)> = sources
+    let partials: Vec<Partial> = sources
         .par_chunks(chunk)
         .map(|chunk| {
             let mut s = Scratch {
