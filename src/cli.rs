@@ -54,6 +54,17 @@ pub enum Command {
         #[command(flatten)]
         graph: GraphArgs,
     },
+    /// Analyse the network: centrality, brokerage, communities, gaps (the map's filters apply).
+    Analyse {
+        /// Print the whole analysis as JSON instead of a summary.
+        #[arg(long)]
+        json: bool,
+        /// How many stakeholders to list in the summary.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+        #[command(flatten)]
+        graph: GraphArgs,
+    },
     /// Load the demo network of the Walloon reception ecosystem (idempotent).
     Demo,
 }
@@ -228,6 +239,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 None => std::io::stdout().write_all(&bytes)?,
             }
         }
+        Command::Analyse { json, top, graph } => {
+            let state = AppState::new(db);
+            let (net, _) = crate::web::network::network(&state, &graph.query().filters)
+                .await
+                .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            let a = crate::analysis::analyse(&net, lang);
+            if json {
+                serde_json::to_writer_pretty(std::io::stdout().lock(), &a)?;
+                println!();
+            } else {
+                print_summary(&a, top, lang);
+            }
+        }
         Command::Demo => {
             let report = crate::demo::load(&db).await?;
             eprintln!(
@@ -237,6 +261,56 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+fn print_summary(a: &crate::analysis::Analysis, top: usize, lang: Lang) {
+    let t = lang.tr();
+    let n = &a.network;
+    println!(
+        "{} {}, {} {} · {} {:.4} · {} {} · {} {} · {} {} ({} {:.2}) · E-I {}",
+        n.stakeholders,
+        t.stakeholder_count,
+        n.links,
+        t.link_count,
+        t.density,
+        n.density,
+        t.components,
+        n.components,
+        t.isolates,
+        n.isolates,
+        t.communities,
+        n.communities,
+        t.modularity,
+        n.modularity,
+        n.ei_index.map_or("–".to_owned(), |e| format!("{e:+.2}"))
+    );
+    let mut nodes: Vec<_> = a.nodes.iter().collect();
+    nodes.sort_by(|x, y| y.betweenness.total_cmp(&x.betweenness));
+    println!(
+        "\n{:<50} {:>6} {:>8} {:>8} {:>8} {:>8} {:>6}",
+        t.name, "deg", "betw.", "clos.", "eigen.", "constr.", "brok."
+    );
+    for m in nodes.into_iter().take(top) {
+        let name: String = m.name.chars().take(48).collect();
+        println!(
+            "{:<50} {:>6} {:>8.3} {:>8.3} {:>8} {:>8} {:>6}{}",
+            name,
+            m.degree,
+            m.betweenness,
+            m.closeness,
+            m.eigenvector.map_or("–".into(), |e| format!("{e:.3}")),
+            m.constraint.map_or("–".into(), |c| format!("{c:.3}")),
+            m.brokerage.total(),
+            if m.articulation_point { "  ⚠" } else { "" }
+        );
+    }
+    println!("\n{}: {}", t.unlinked, a.gaps.unlinked.len());
+    println!("{}: {}", t.key_without_regional, a.gaps.key_without_regional_link.len());
+    println!("{}: {}", t.one_sided, a.gaps.one_sided.len());
+    for g in a.gaps.sectors.iter().filter(|g| !g.communes.is_empty()) {
+        println!("{}: {} {}", g.label, g.communes.len(), t.communes_uncovered);
+    }
+    println!("\n{} {:.1} ms", t.computed_in, a.timings_ms.get("total").copied().unwrap_or(0.0));
 }
 
 /// An application error as one message for the terminal.

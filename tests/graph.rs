@@ -353,3 +353,41 @@ on_both!(the_map_page_shows_the_map_filters_legend_and_downloads, |app| {
     assert!(page.contains("Direct network") && page.contains(&format!("/map?ego={}", ids[0])));
     assert_eq!(app.get("/static/map.js").await.status, StatusCode::OK);
 });
+
+on_both!(the_analysis_page_api_and_gaps_work_on_a_small_network, |app| {
+    let ids = small_network(&app).await;
+    let r = app.get("/analysis?sort=degree").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let html = r.text();
+    assert!(html.contains("<h1>Analysis</h1>") && html.contains("Most central actors"));
+    assert!(html.contains("Links between levels") && html.contains("Power / interest grid"));
+    assert!(!html.contains("<script>alert"), "names escaped");
+    // The isolated initiative is listed with a link to fix it; the unconfirmed funding is one-sided.
+    assert!(html.contains(&format!("/links/new?source={}", ids[5])));
+    assert!(html.contains("Links declared by one side only (unconfirmed) (1)"));
+
+    let a = app.get("/api/analysis").await.json();
+    let node = |id: i64| a["nodes"].as_array().unwrap().iter().find(|n| n["id"] == id).unwrap().clone();
+    // SPW IAS (0) ties to the governor (1) and CPAS Liège (3); the governor to CPAS Namur (2), which refers to the ASBL (4).
+    assert_eq!(node(ids[0])["degree"], 2);
+    assert_eq!(node(ids[1])["articulation_point"], true);
+    assert_eq!(node(ids[2])["articulation_point"], true);
+    assert_eq!(node(ids[5])["degree"], 0);
+    assert_eq!(a["network"]["components"], 2);
+    assert_eq!(a["network"]["isolates"], 1);
+    assert_eq!(a["network"]["bridges"].as_array().unwrap().len(), 4, "a tree: every link is a bridge");
+    assert_eq!(a["gaps"]["unlinked"][0]["id"], ids[5]);
+    assert_eq!(a["gaps"]["one_sided"].as_array().unwrap().len(), 1);
+    // Health is covered on the ground only in Liège (CPAS) and Andenne (the ASBL).
+    let health = a["gaps"]["sectors"].as_array().unwrap().iter().find(|g| g["sector"] == "health").unwrap().clone();
+    assert_eq!(health["communes"].as_array().unwrap().len(), 262 - 2);
+    assert_eq!(
+        health["provinces"].as_array().unwrap().len(),
+        3,
+        "no health actor in Brabant wallon, Hainaut, Luxembourg"
+    );
+    // Filters apply: regional level only.
+    let regional = app.get("/api/analysis?level=regional").await.json();
+    assert_eq!(regional["network"]["stakeholders"], 1);
+    assert_eq!(app.get("/api/analysis?level=nowhere").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+});

@@ -236,3 +236,15 @@ on_both!(unknown_pages_get_a_404_page, |app| {
     assert!(r.text().contains("<!DOCTYPE html>"));
     assert_eq!(app.get("/").await.location(), "/stakeholders");
 });
+
+on_both!(the_analysis_page_renders_on_the_demo_network, |app| {
+    maillage::demo::load(&app.db).await.unwrap();
+    let r = app.get("/analysis").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let html = r.text();
+    assert!(html.contains("170</strong> stakeholders") && html.contains("637</strong> links"), "counts shown");
+    assert!(html.contains("SPW Intérieur et Action sociale"));
+    assert!(html.contains("Single point of failure"));
+    let fr = app.get_lang("/analysis", "fr").await.text();
+    assert!(fr.contains("Acteurs les plus centraux") && fr.contains("Grille influence / intérêt"));
+});

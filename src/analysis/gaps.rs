@@ -1,4 +1,5 @@
-//! What is missing: communes and provinces where no stakeholder covers a sector, stakeholders
+//! What is missing: communes and provinces where no stakeholder acting locally (commune,
+//! arrondissement or province) covers a sector, stakeholders
 //! with no link, key stakeholders with no direct link to the regional level, and links that
 //! one side declared and the other has not confirmed.
 
@@ -50,8 +51,9 @@ pub fn gaps(net: &Network, order: &[NodeIndex], p: &Projection, lang: Lang) -> G
     let communes: Vec<_> = r.territories.iter().filter(|t| t.kind == TerritoryKind::Commune).collect();
     let named = |i: usize| Named { id: g[order[i]].id, name: g[order[i]].name.clone() };
 
-    // The communes each territory unit covers: itself, those of an arrondissement or
-    // province, all of them for Wallonia. Computed once per unit, then unioned per sector.
+    // The communes each territory unit covers: itself, or those of an arrondissement or
+    // province. Wallonia-wide actors are left out: they cover every commune by definition,
+    // and the question is where no actor is present on the ground. Computed once per unit.
     let mut within: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in communes.iter().enumerate() {
         within.entry(c.ins_code.as_str()).or_default().push(i);
@@ -59,14 +61,7 @@ pub fn gaps(net: &Network, order: &[NodeIndex], p: &Projection, lang: Lang) -> G
             within.entry(parent.as_str()).or_default().push(i);
         }
     }
-    let region: Vec<usize> = (0..communes.len()).collect();
-    let covers = |ins: &str| -> &[usize] {
-        if r.territory_by_ins(ins).is_some_and(|t| t.kind == TerritoryKind::Region) {
-            &region
-        } else {
-            within.get(ins).map_or(&[], Vec::as_slice)
-        }
-    };
+    let covers = |ins: &str| -> &[usize] { within.get(ins).map_or(&[], Vec::as_slice) };
     let mut unit_cache: HashMap<&str, &[usize]> = HashMap::new();
     let sectors = r
         .sectors

@@ -41,6 +41,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api::links::router())
         .merge(api::reference::router())
         .merge(api::graph::router())
+        .merge(api::analysis::router())
+        .merge(pages::analysis::router())
         .merge(pages::stakeholders::router())
         .merge(pages::links::router())
         .merge(pages::transfer::router())

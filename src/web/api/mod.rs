@@ -1,5 +1,6 @@
 //! The JSON API: the same operations as the pages, for scripts and other tools.
 
+pub mod analysis;
 pub mod graph;
 pub mod links;
 pub mod reference;

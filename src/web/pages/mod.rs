@@ -1,5 +1,6 @@
 //! Server-rendered pages (askama templates in `templates/`), working without JavaScript.
 
+pub mod analysis;
 pub mod links;
 pub mod map;
 pub mod stakeholders;

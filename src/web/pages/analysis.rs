@@ -1,0 +1,290 @@
+//! `GET /analysis`: who is central, who brokers across levels, where the gaps are; tables
+//! sortable by each measure, the level matrix as a heat map, the gaps with links to fix them,
+//! and the power/interest grid.
+
+use super::Page;
+use crate::analysis::{Analysis, Matrix, NodeMeasures, analyse, explain::explain};
+use crate::graph::model::FilterQuery;
+use crate::i18n::Lang;
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::network;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum_extra::extract::Query;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/analysis", get(page))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AnalysisQuery {
+    sort: Option<String>,
+    n: Option<usize>,
+    #[serde(flatten)]
+    filters: FilterQuery,
+}
+
+/// The sortable measures: key, column heading (fr, en).
+const COLUMNS: [(&str, &str, &str); 10] = [
+    ("degree", "Liens", "Links"),
+    ("weighted_degree", "Liens pondérés", "Weighted links"),
+    ("in_degree", "Reçus", "In"),
+    ("out_degree", "Émis", "Out"),
+    ("betweenness", "Intermédiarité", "Betweenness"),
+    ("closeness", "Proximité", "Closeness"),
+    ("eigenvector", "Vecteur propre", "Eigenvector"),
+    ("clustering", "Regroupement", "Clustering"),
+    ("constraint", "Contrainte", "Constraint"),
+    ("brokerage", "Courtage", "Brokerage"),
+];
+
+fn value(m: &NodeMeasures, key: &str) -> f64 {
+    match key {
+        "degree" => m.degree as f64,
+        "weighted_degree" => m.weighted_degree as f64,
+        "in_degree" => m.in_degree as f64,
+        "out_degree" => m.out_degree as f64,
+        "betweenness" => m.betweenness,
+        "closeness" => m.closeness,
+        "eigenvector" => m.eigenvector.unwrap_or(0.0),
+        "clustering" => m.clustering,
+        // Low constraint is what brokers have: sort it ascending by negating.
+        "constraint" => -m.constraint.unwrap_or(f64::INFINITY),
+        _ => m.brokerage.total() as f64,
+    }
+}
+
+pub struct Column {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub href: String,
+    pub active: bool,
+}
+
+pub struct Row {
+    pub id: i64,
+    pub name: String,
+    pub level: String,
+    pub cells: Vec<String>,
+    pub roles: String,
+    pub articulation: bool,
+    pub community: usize,
+}
+
+pub struct HeatRow {
+    pub label: String,
+    pub cells: Vec<(u64, String)>,
+}
+
+pub struct Heat {
+    pub labels: Vec<String>,
+    pub rows: Vec<HeatRow>,
+}
+
+fn heat(m: &Matrix) -> Heat {
+    let max = m.max().max(1) as f64;
+    let keep: Vec<usize> = (0..m.labels.len()).filter(|&i| m.counts[i].iter().any(|&c| c > 0)).collect();
+    Heat {
+        labels: keep.iter().map(|&i| m.labels[i].clone()).collect(),
+        rows: keep
+            .iter()
+            .map(|&i| HeatRow {
+                label: m.labels[i].clone(),
+                cells: keep
+                    .iter()
+                    .map(|&j| {
+                        let c = m.counts[i][j];
+                        let alpha = if c == 0 { 0.0 } else { 0.12 + 0.88 * (c as f64 / max).sqrt() };
+                        (
+                            c,
+                            format!(
+                                "background: rgba(11, 92, 173, {alpha:.2}); color: {}",
+                                if alpha > 0.55 { "#fff" } else { "#1d2733" }
+                            ),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    pub id: i64,
+    pub label: String,
+    pub title: String,
+    pub key: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "analysis.html")]
+struct AnalysisPage {
+    page: Page,
+    a: Option<Analysis>,
+    errors: Vec<String>,
+    columns: Vec<Column>,
+    rows: Vec<Row>,
+    levels: Heat,
+    provinces: Heat,
+    sectors: Heat,
+    grid: Vec<Dot>,
+    explanations: Vec<(String, &'static str)>,
+    bridges: Vec<(i64, String, i64, String)>,
+    elapsed_ms: String,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Query(q): Query<AnalysisQuery>,
+) -> Result<Response, AppError> {
+    let started = std::time::Instant::now();
+    let t = lang.tr();
+    let sort = q.sort.as_deref().filter(|s| COLUMNS.iter().any(|(k, _, _)| k == s)).unwrap_or("betweenness").to_owned();
+    let top = q.n.unwrap_or(20).clamp(5, 500);
+    let result = network::network(&state, &q.filters).await;
+    let (net, errors) = match result {
+        Ok((net, _)) => (Some(net), Vec::new()),
+        Err(AppError::Validation(errors)) => {
+            (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
+        }
+        Err(e) => return Err(e),
+    };
+    let a = net.as_ref().map(|net| analyse(net, lang));
+    let filters = serde_urlencoded::to_string(&q.filters_pairs()).unwrap_or_default();
+    let columns = COLUMNS
+        .iter()
+        .map(|(key, fr, en)| Column {
+            key,
+            label: lang.pick(fr, en),
+            help: explain(key, lang),
+            href: format!("/analysis?sort={key}&n={top}&{filters}"),
+            active: *key == sort,
+        })
+        .collect();
+    let level_label = |code: &str| net.as_ref().map_or(code.to_owned(), |n| n.level_label(code, lang));
+    let (rows, grid, bridges) = match &a {
+        Some(a) => {
+            let mut sorted: Vec<&NodeMeasures> = a.nodes.iter().collect();
+            sorted.sort_by(|x, y| value(y, &sort).total_cmp(&value(x, &sort)).then(x.name.cmp(&y.name)));
+            let rows = sorted
+                .into_iter()
+                .take(top)
+                .map(|m| Row {
+                    id: m.id,
+                    name: m.name.clone(),
+                    level: level_label(&m.level),
+                    cells: vec![
+                        m.degree.to_string(),
+                        m.weighted_degree.to_string(),
+                        m.in_degree.to_string(),
+                        m.out_degree.to_string(),
+                        format!("{:.3}", m.betweenness),
+                        format!("{:.3}", m.closeness),
+                        m.eigenvector.map_or("–".into(), |e| format!("{e:.3}")),
+                        format!("{:.2}", m.clustering),
+                        m.constraint.map_or("–".into(), |c| format!("{c:.2}")),
+                        m.brokerage.total().to_string(),
+                    ],
+                    roles: format!(
+                        "{} {} · {} {} · {} {} · {} {} · {} {}",
+                        lang.pick("coord.", "coord."),
+                        m.brokerage.coordinator,
+                        lang.pick("itin.", "itin."),
+                        m.brokerage.itinerant,
+                        lang.pick("repr.", "repr."),
+                        m.brokerage.representative,
+                        lang.pick("gardien", "gatek."),
+                        m.brokerage.gatekeeper,
+                        lang.pick("liaison", "liaison"),
+                        m.brokerage.liaison
+                    ),
+                    articulation: m.articulation_point,
+                    community: m.community + 1,
+                })
+                .collect();
+            // Power/interest grid: influence × interest, spread within each cell.
+            let mut seen: std::collections::HashMap<(i64, i64), usize> = Default::default();
+            let grid = a
+                .nodes
+                .iter()
+                .filter_map(|m| Some((m, m.influence?, m.interest?)))
+                .map(|(m, inf, int)| {
+                    let k = seen.entry((inf, int)).or_insert(0);
+                    *k += 1;
+                    let angle = *k as f64 * 2.39996;
+                    let radius = 4.0 * (*k as f64).sqrt();
+                    Dot {
+                        x: 60.0 + (int as f64 - 0.5) * 100.0 + radius * angle.cos(),
+                        y: 520.0 - (inf as f64 - 0.5) * 100.0 + radius * angle.sin(),
+                        id: m.id,
+                        label: if m.key { m.label.clone() } else { String::new() },
+                        title: format!("{} — {} {inf}, {} {int}", m.name, t.influence, t.interest),
+                        key: m.key,
+                    }
+                })
+                .collect();
+            let name = |id: i64| a.nodes.iter().find(|m| m.id == id).map_or_else(String::new, |m| m.name.clone());
+            let bridges = a.network.bridges.iter().map(|&(x, y)| (x, name(x), y, name(y))).collect();
+            (rows, grid, bridges)
+        }
+        None => (Vec::new(), Vec::new(), Vec::new()),
+    };
+    let empty = Heat { labels: vec![], rows: vec![] };
+    let page = AnalysisPage {
+        page: Page::new(lang, t.nav_analysis, &uri),
+        levels: a.as_ref().map_or_else(|| Heat { labels: vec![], rows: vec![] }, |a| heat(&a.network.level_matrix)),
+        provinces: a
+            .as_ref()
+            .map_or_else(|| Heat { labels: vec![], rows: vec![] }, |a| heat(&a.network.province_matrix)),
+        sectors: a.as_ref().map_or(empty, |a| heat(&a.network.sector_matrix)),
+        a,
+        errors,
+        columns,
+        rows,
+        grid,
+        explanations: crate::analysis::explain::MEASURES
+            .iter()
+            .map(|(k, _, _)| ((*k).to_owned(), explain(k, lang)))
+            .collect(),
+        bridges,
+        elapsed_ms: format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0),
+    };
+    let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, page).into_response())
+}
+
+impl AnalysisQuery {
+    fn filters_pairs(&self) -> Vec<(&'static str, String)> {
+        let f = &self.filters;
+        [
+            ("level", &f.level),
+            ("kind", &f.kind),
+            ("sector", &f.sector),
+            ("province", &f.province),
+            ("commune", &f.commune),
+            ("type", &f.link_type),
+            ("formal", &f.formal),
+            ("confirmed", &f.confirmed),
+            ("key", &f.key),
+            ("ego", &f.ego),
+            ("depth", &f.depth),
+            ("date", &f.date),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
+        .collect()
+    }
+}
