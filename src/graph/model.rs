@@ -114,6 +114,27 @@ fn given(v: &Option<String>) -> Option<&str> {
 }
 
 impl FilterQuery {
+    /// The filters that are set, as query-string pairs (for links that keep them).
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        [
+            ("level", &self.level),
+            ("kind", &self.kind),
+            ("sector", &self.sector),
+            ("province", &self.province),
+            ("commune", &self.commune),
+            ("type", &self.link_type),
+            ("formal", &self.formal),
+            ("confirmed", &self.confirmed),
+            ("key", &self.key),
+            ("ego", &self.ego),
+            ("depth", &self.depth),
+            ("date", &self.date),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
+        .collect()
+    }
+
     /// Resolves codes, labels, names and dates; every problem is reported.
     pub fn parse(&self, reference: &Reference, names: &[NameKeys]) -> Result<GraphFilter, Vec<FieldError>> {
         let mut e = Collector::default();

@@ -163,7 +163,7 @@ async fn page(
         Err(e) => return Err(e),
     };
     let a = net.as_ref().map(|net| analyse(net, lang));
-    let filters = serde_urlencoded::to_string(&q.filters_pairs()).unwrap_or_default();
+    let filters = serde_urlencoded::to_string(q.filters.pairs()).unwrap_or_default();
     let columns = COLUMNS
         .iter()
         .map(|(key, fr, en)| Column {
@@ -264,27 +264,4 @@ async fn page(
     };
     let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, page).into_response())
-}
-
-impl AnalysisQuery {
-    fn filters_pairs(&self) -> Vec<(&'static str, String)> {
-        let f = &self.filters;
-        [
-            ("level", &f.level),
-            ("kind", &f.kind),
-            ("sector", &f.sector),
-            ("province", &f.province),
-            ("commune", &f.commune),
-            ("type", &f.link_type),
-            ("formal", &f.formal),
-            ("confirmed", &f.confirmed),
-            ("key", &f.key),
-            ("ego", &f.ego),
-            ("depth", &f.depth),
-            ("date", &f.date),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
-        .collect()
-    }
 }

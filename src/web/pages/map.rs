@@ -68,24 +68,8 @@ struct MapPage {
 }
 
 fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
-    let pairs: Vec<(&str, String)> = [
-        ("level", &f.level),
-        ("kind", &f.kind),
-        ("sector", &f.sector),
-        ("province", &f.province),
-        ("commune", &f.commune),
-        ("type", &f.link_type),
-        ("formal", &f.formal),
-        ("confirmed", &f.confirmed),
-        ("key", &f.key),
-        ("ego", &f.ego),
-        ("depth", &f.depth),
-        ("date", &f.date),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
-    .chain(extra.iter().map(|(k, v)| (*k, (*v).to_owned())))
-    .collect();
+    let pairs: Vec<(&str, String)> =
+        f.pairs().into_iter().chain(extra.iter().map(|(k, v)| (*k, (*v).to_owned()))).collect();
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
