@@ -374,6 +374,17 @@ on_both!(the_analysis_page_api_and_gaps_work_on_a_small_network, |app| {
     assert_eq!(node(ids[2])["articulation_point"], true);
     assert_eq!(node(ids[5])["degree"], 0);
     assert_eq!(a["network"]["components"], 2);
+    // Krackhardt–Stern E-I: three links cross levels, one stays inside (local → local).
+    assert_eq!(a["network"]["ei_index"].as_f64(), Some(0.5));
+    assert_eq!(a["network"]["reciprocity"].as_f64(), Some(0.0), "no directed link is answered");
+    // Level matrix: regional–provincial 1, provincial–local 1, regional–local 1, local–local 1.
+    let m = &a["network"]["level_matrix"];
+    let at = |a: &str, b: &str| {
+        let codes: Vec<&str> = m["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let (i, j) = (codes.iter().position(|c| *c == a).unwrap(), codes.iter().position(|c| *c == b).unwrap());
+        m["counts"][i][j].as_u64().unwrap()
+    };
+    assert_eq!((at("regional", "provincial"), at("provincial", "regional"), at("local", "local"), at("regional", "local")), (1, 1, 1, 1));
     assert_eq!(a["network"]["isolates"], 1);
     assert_eq!(a["network"]["bridges"].as_array().unwrap().len(), 4, "a tree: every link is a bridge");
     assert_eq!(a["gaps"]["unlinked"][0]["id"], ids[5]);
