@@ -384,7 +384,10 @@ on_both!(the_analysis_page_api_and_gaps_work_on_a_small_network, |app| {
         let (i, j) = (codes.iter().position(|c| *c == a).unwrap(), codes.iter().position(|c| *c == b).unwrap());
         m["counts"][i][j].as_u64().unwrap()
     };
-    assert_eq!((at("regional", "provincial"), at("provincial", "regional"), at("local", "local"), at("regional", "local")), (1, 1, 1, 1));
+    assert_eq!(
+        (at("regional", "provincial"), at("provincial", "regional"), at("local", "local"), at("regional", "local")),
+        (1, 1, 1, 1)
+    );
     assert_eq!(a["network"]["isolates"], 1);
     assert_eq!(a["network"]["bridges"].as_array().unwrap().len(), 4, "a tree: every link is a bridge");
     assert_eq!(a["gaps"]["unlinked"][0]["id"], ids[5]);
