@@ -215,8 +215,15 @@ async fn page(
                     community: m.community + 1,
                 })
                 .collect();
-            // Power/interest grid: influence × interest, spread within each cell.
+            // Power/interest grid: influence × interest, spread within each cell; key
+            // stakeholders are labelled where at most three share a cell (tooltips elsewhere).
             let mut seen: std::collections::HashMap<(i64, i64), usize> = Default::default();
+            let mut keys_in_cell: std::collections::HashMap<(i64, i64), usize> = Default::default();
+            for m in a.nodes.iter().filter(|m| m.key) {
+                if let (Some(inf), Some(int)) = (m.influence, m.interest) {
+                    *keys_in_cell.entry((inf, int)).or_insert(0) += 1;
+                }
+            }
             let grid = a
                 .nodes
                 .iter()
@@ -230,7 +237,11 @@ async fn page(
                         x: 60.0 + (int as f64 - 0.5) * 100.0 + radius * angle.cos(),
                         y: 520.0 - (inf as f64 - 0.5) * 100.0 + radius * angle.sin(),
                         id: m.id,
-                        label: if m.key { m.label.clone() } else { String::new() },
+                        label: if m.key && keys_in_cell.get(&(inf, int)).is_some_and(|&k| k <= 3) {
+                            m.label.clone()
+                        } else {
+                            String::new()
+                        },
                         title: format!("{} — {} {inf}, {} {int}", m.name, t.influence, t.interest),
                         key: m.key,
                     }
