@@ -67,6 +67,15 @@ pub enum Command {
     },
     /// Load the demo network of the Walloon reception ecosystem (idempotent).
     Demo,
+    /// Questionnaire definitions (surveys/*.toml).
+    #[command(subcommand)]
+    Survey(SurveyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Check a questionnaire definition and report every problem with its line.
+    Check { file: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -156,6 +165,9 @@ fn message_lang(cli: &Cli) -> Lang {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let lang = message_lang(&cli);
+    if let Command::Survey(SurveyCommand::Check { file }) = &cli.command {
+        return check_survey(file);
+    }
     let db = db::connect(&cli.database_url).await?;
     match cli.command {
         Command::Serve { bind } => {
@@ -252,6 +264,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 print_summary(&a, top, lang);
             }
         }
+        Command::Survey(_) => unreachable!("handled before opening the database"),
         Command::Demo => {
             let report = crate::demo::load(&db).await?;
             eprintln!(
@@ -261,6 +274,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `maillage survey check FILE`: every problem as `FILE:LINE: message`.
+fn check_survey(file: &std::path::Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    match crate::survey::definition::parse(&text) {
+        Ok(def) => {
+            eprintln!(
+                "{}: {} v{} — {} sections, {} questions: ok",
+                file.display(),
+                def.id.get_ref(),
+                def.version,
+                def.sections.len(),
+                def.questions().count()
+            );
+            Ok(())
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}:{}: {}", file.display(), e.line, e.message);
+            }
+            bail!("{}: {} problem(s)", file.display(), errors.len())
+        }
+    }
 }
 
 fn print_summary(a: &crate::analysis::Analysis, top: usize, lang: Lang) {

@@ -10,4 +10,5 @@ pub mod domain;
 pub mod graph;
 pub mod i18n;
 pub mod store;
+pub mod survey;
 pub mod web;

@@ -58,3 +58,25 @@ fn cli_refuses_an_unknown_database_scheme() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database URL"));
 }
+
+#[test]
+fn survey_check_accepts_the_shipped_questionnaires_and_lists_problems_with_lines() {
+    for file in ["surveys/consultation-2023.toml", "surveys/pulse-2023.toml"] {
+        let out = maillage(&["survey", "check", file]);
+        assert!(out.status.success(), "{file}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(": ok"));
+    }
+    let dir = common::temp_dir();
+    let bad = dir.0.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "id = \"x\"\nversion = 1\ntitle = { fr = \"a\", en = \"b\" }\n[[sections]]\nid = \"s\"\ntitle = { fr = \"a\", en = \"b\" }\n\
+         [[sections.questions]]\nid = \"q\"\ntype = \"likert\"\ntext = { fr = \"a\", en = \"b\" }\nshow_if = { question = \"zz\", in = [\"1\"] }\n",
+    )
+    .unwrap();
+    let out = maillage(&["survey", "check", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.toml:8: question \"q\": a Likert scale needs at least three points"), "{stderr}");
+    assert!(stderr.contains("bad.toml:11: question \"q\": show_if refers to \"zz\""), "{stderr}");
+}
