@@ -157,20 +157,14 @@ pub fn parse(text: &str) -> Result<Definition, Vec<DefinitionError>> {
             }
             let values = |list: &[Choice]| list.iter().map(|c| c.value.clone()).collect::<Vec<_>>();
             match q.kind {
-                Kind::SingleChoice | Kind::MultipleChoice => {
-                    if q.options.len() < 2 {
-                        err(span.clone(), format!("question \"{id}\": a choice question needs at least two options"));
-                    }
+                Kind::SingleChoice | Kind::MultipleChoice if q.options.len() < 2 => {
+                    err(span.clone(), format!("question \"{id}\": a choice question needs at least two options"))
                 }
                 Kind::Likert if q.scale.len() < 3 => {
                     err(span.clone(), format!("question \"{id}\": a Likert scale needs at least three points"))
                 }
-                Kind::Number => {
-                    if let (Some(min), Some(max)) = (q.min, q.max)
-                        && min > max
-                    {
-                        err(span.clone(), format!("question \"{id}\": min {min} is above max {max}"));
-                    }
+                Kind::Number if q.min.zip(q.max).is_some_and(|(min, max)| min > max) => {
+                    err(span.clone(), format!("question \"{id}\": min is above max"))
                 }
                 Kind::Network => {
                     if q.attributes.len() > TIE_ATTRIBUTES.len() {
