@@ -5,7 +5,7 @@ use crate::domain::link::Link;
 use crate::domain::problem::{Collector, FieldError, Problem};
 use crate::domain::reference::{Reference, TerritoryKind};
 use crate::domain::stakeholder::{NameIndex, NameKeys, Stakeholder};
-use crate::domain::text::key;
+use crate::domain::text::{given, key};
 use crate::domain::values::{bounded_int, date, flag, format_date};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -107,10 +107,6 @@ pub struct FilterQuery {
     pub ego: Option<String>,
     pub depth: Option<String>,
     pub date: Option<String>,
-}
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 impl FilterQuery {

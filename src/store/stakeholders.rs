@@ -10,6 +10,8 @@ use std::collections::HashMap;
 /// Which stakeholders to list. Codes are already resolved against the reference tables.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
+    /// One stakeholder by id (archived or not, if `include_archived`).
+    pub id: Option<i64>,
     pub level: Option<String>,
     pub kind: Option<String>,
     pub sector: Option<String>,
@@ -27,6 +29,9 @@ impl Filter {
         let mut c = Conditions::default();
         if !self.include_archived {
             c.push_fixed("s.archived = 0");
+        }
+        if let Some(id) = self.id {
+            c.push("s.id = CAST({} AS BIGINT)", id.to_string());
         }
         if self.key_only {
             c.push_fixed("s.is_key = 1");
@@ -166,45 +171,7 @@ fn row_to_stakeholder(
 }
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Stakeholder>> {
-    let row = sqlx::query(AssertSqlSafe(format!("SELECT {COLUMNS} FROM stakeholders s WHERE s.id = $1")))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let sectors = sqlx::query(
-        "SELECT x.sector_code FROM stakeholder_sectors x JOIN sectors r ON r.code = x.sector_code \
-         WHERE x.stakeholder_id = $1 ORDER BY r.rank",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| r.try_get(0))
-    .collect::<sqlx::Result<_>>()?;
-    let territory =
-        sqlx::query("SELECT ins_code FROM stakeholder_territories WHERE stakeholder_id = $1 ORDER BY ins_code")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| r.try_get(0))
-            .collect::<sqlx::Result<_>>()?;
-    let contacts =
-        sqlx::query("SELECT name, function, email, phone FROM contacts WHERE stakeholder_id = $1 ORDER BY position")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| {
-                Ok(Contact {
-                    name: r.try_get(0)?,
-                    function: r.try_get(1)?,
-                    email: r.try_get::<Option<String>, _>(2)?.map(Email::trusted),
-                    phone: r.try_get(3)?,
-                })
-            })
-            .collect::<sqlx::Result<_>>()?;
-    row_to_stakeholder(&row, sectors, territory, contacts).map(Some)
+    Ok(list(conn, &Filter { id: Some(id), include_archived: true, ..Default::default() }).await?.pop())
 }
 
 fn duplicate_name(err: sqlx::Error, data: &StakeholderData) -> StoreError {

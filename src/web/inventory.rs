@@ -7,6 +7,7 @@ use crate::domain::link::{Link, LinkDraft};
 use crate::domain::problem::{Collector, FieldError};
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{NameIndex, Stakeholder, StakeholderDraft};
+use crate::domain::text::given;
 use crate::domain::values::{bounded_int, flag};
 use crate::store;
 use serde::Deserialize;
@@ -90,10 +91,6 @@ pub struct ListQuery {
     pub offset: Option<String>,
 }
 
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
 impl ListQuery {
     /// Resolves codes or labels; unknown values are field errors, not silently empty lists.
     /// `page_size` is the default and largest page (pages), None for no limit (API).
@@ -115,6 +112,7 @@ impl ListQuery {
         let limit = given(&self.limit).and_then(|v| e.take("limit", bounded_int(v, 1, max))).or(page_size);
         let offset = given(&self.offset).and_then(|v| e.take("offset", bounded_int(v, 0, i64::MAX / 4)));
         e.finish(|| store::stakeholders::Filter {
+            id: None,
             level,
             kind,
             sector,

@@ -2,6 +2,7 @@
 
 use crate::domain::link::LinkDraft;
 use crate::domain::problem::Collector;
+use crate::domain::text::given;
 use crate::domain::values::{bounded_int, flag};
 use crate::store;
 use crate::web::AppState;
@@ -35,13 +36,12 @@ struct LinkQuery {
 
 async fn list(State(state): State<AppState>, Query(q): Query<LinkQuery>) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
-    let given = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
     let mut e = Collector::default();
-    let stakeholder = given(&q.stakeholder).and_then(|v| e.take("stakeholder", bounded_int(&v, 1, i64::MAX)));
-    let link_type = given(&q.link_type).and_then(|v| e.take("type", reference.link_type(&v).map(|t| t.code.clone())));
-    let include_archived = given(&q.include_archived).and_then(|v| e.take("include_archived", flag(&v)));
-    let limit = given(&q.limit).and_then(|v| e.take("limit", bounded_int(&v, 1, i64::MAX / 4)));
-    let offset = given(&q.offset).and_then(|v| e.take("offset", bounded_int(&v, 0, i64::MAX / 4)));
+    let stakeholder = given(&q.stakeholder).and_then(|v| e.take("stakeholder", bounded_int(v, 1, i64::MAX)));
+    let link_type = given(&q.link_type).and_then(|v| e.take("type", reference.link_type(v).map(|t| t.code.clone())));
+    let include_archived = given(&q.include_archived).and_then(|v| e.take("include_archived", flag(v)));
+    let limit = given(&q.limit).and_then(|v| e.take("limit", bounded_int(v, 1, i64::MAX / 4)));
+    let offset = given(&q.offset).and_then(|v| e.take("offset", bounded_int(v, 0, i64::MAX / 4)));
     let filter = e
         .finish(|| store::links::Filter {
             stakeholder,
