@@ -21,6 +21,11 @@ pub struct Cli {
     #[arg(long, env = "MAILLAGE_LANG", global = true)]
     pub lang: Option<String>,
 
+    /// Where the survey-link secret is kept (created, mode 0600, when missing); the
+    /// MAILLAGE_SECRET variable, when set, is used instead.
+    #[arg(long, env = "MAILLAGE_SECRET_FILE", default_value = "maillage.secret", global = true)]
+    pub secret_file: PathBuf,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -76,6 +81,39 @@ pub enum Command {
 pub enum SurveyCommand {
     /// Check a questionnaire definition and report every problem with its line.
     Check { file: PathBuf },
+    /// Open a campaign from a definition and invite the stakeholders (all active ones, or
+    /// those matching the filters).
+    Open {
+        file: PathBuf,
+        #[arg(long)]
+        title: String,
+        /// First day answers are accepted (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        opens: String,
+        /// Last day answers are accepted.
+        #[arg(long)]
+        closes: String,
+        #[arg(long)]
+        level: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        sector: Option<String>,
+        #[arg(long)]
+        province: Option<String>,
+        /// Key stakeholders only.
+        #[arg(long)]
+        key: bool,
+    },
+    /// The personal links of a campaign as CSV (name, email, language, link) for a mail merge.
+    Links {
+        campaign: i64,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The address respondents reach the tool at.
+        #[arg(long, env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -264,7 +302,91 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 print_summary(&a, top, lang);
             }
         }
-        Command::Survey(_) => unreachable!("handled before opening the database"),
+        Command::Survey(SurveyCommand::Open { file, title, opens, closes, level, kind, sector, province, key }) => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let def = crate::survey::definition::parse(&text).map_err(|errors| {
+                anyhow::anyhow!(
+                    "{}",
+                    errors
+                        .iter()
+                        .map(|e| format!("{}:{}: {}", file.display(), e.line, e.message))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            })?;
+            let day = |field: &str, v: &str| {
+                crate::domain::values::date(v)
+                    .map(crate::domain::values::format_date)
+                    .map_err(|p| anyhow::anyhow!("--{field}: {}", p.message(lang)))
+            };
+            let (opens, closes) = (day("opens", &opens)?, day("closes", &closes)?);
+            anyhow::ensure!(opens <= closes, "--closes: {}", crate::domain::problem::Problem::DateOrder.message(lang));
+            let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
+            let mut tx = db.pool.begin().await?;
+            let reference = store::reference::load(&mut tx).await?;
+            let query = crate::web::inventory::ListQuery {
+                level,
+                kind,
+                sector,
+                province,
+                key: key.then(|| "yes".into()),
+                ..Default::default()
+            };
+            let filter = query.to_filter(&reference, None).map_err(|errors| {
+                anyhow::anyhow!(
+                    "{}",
+                    errors
+                        .iter()
+                        .map(|e| format!("--{}: {}", e.field, e.problem.message(lang)))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            })?;
+            let invited: Vec<i64> = store::stakeholders::list(&mut tx, &filter).await?.iter().map(|s| s.id).collect();
+            anyhow::ensure!(!invited.is_empty(), "no stakeholder matches these filters: nobody to invite");
+            let campaign = store::campaigns::NewCampaign {
+                title: &title,
+                definition_id: def.id.get_ref(),
+                definition_version: i64::from(def.version),
+                definition: &text,
+                opens_on: &opens,
+                closes_on: &closes,
+            };
+            let id = store::campaigns::open(&mut tx, &campaign, &invited, &secret).await?;
+            tx.commit().await?;
+            eprintln!(
+                "campaign {id} \"{title}\" ({} v{}): {} invitations, {opens} → {closes}",
+                def.id.get_ref(),
+                def.version,
+                invited.len()
+            );
+            eprintln!("links: maillage survey links {id} -o links.csv");
+        }
+        Command::Survey(SurveyCommand::Links { campaign, output, base_url }) => {
+            let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
+            let mut conn = db.pool.acquire().await?;
+            let invitees = store::campaigns::invitees(&mut conn, campaign).await?;
+            anyhow::ensure!(!invitees.is_empty(), "campaign {campaign} has no invitations (or does not exist)");
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(["name", "email", "language", "link"])?;
+            let base = base_url.trim_end_matches('/');
+            for i in &invitees {
+                w.write_record([
+                    i.name.as_str(),
+                    i.email.as_deref().unwrap_or(""),
+                    &i.lang,
+                    &format!("{base}/s/{}", secret.token(i.invitation_id)),
+                ])?;
+            }
+            let bytes = w.into_inner()?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?
+                }
+                None => std::io::stdout().write_all(&bytes)?,
+            }
+        }
+        Command::Survey(SurveyCommand::Check { .. }) => unreachable!("handled before opening the database"),
         Command::Demo => {
             let report = crate::demo::load(&db).await?;
             eprintln!(

@@ -80,3 +80,80 @@ fn survey_check_accepts_the_shipped_questionnaires_and_lists_problems_with_lines
     assert!(stderr.contains("bad.toml:8: question \"q\": a Likert scale needs at least three points"), "{stderr}");
     assert!(stderr.contains("bad.toml:11: question \"q\": show_if refers to \"zz\""), "{stderr}");
 }
+
+#[test]
+fn survey_open_invites_the_filtered_stakeholders_and_links_print_the_same_links_again() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("survey.db").display());
+    let secret = dir.0.join("maillage.secret");
+    let secret = secret.to_str().unwrap();
+    assert!(maillage(&["demo", "--database-url", &url]).status.success());
+    let out = maillage(&[
+        "--database-url",
+        &url,
+        "--secret-file",
+        secret,
+        "survey",
+        "open",
+        "surveys/consultation-2023.toml",
+        "--title",
+        "Consultation 2023",
+        "--opens",
+        "01/12/2022",
+        "--closes",
+        "2023-03-31",
+        "--level",
+        "regional",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "campaign 1 \"Consultation 2023\" (consultation-2023 v1): 18 invitations, 2022-12-01 → 2023-03-31"
+        ),
+        "{stderr}"
+    );
+    let links = |_: ()| {
+        String::from_utf8(
+            maillage(&[
+                "--database-url",
+                &url,
+                "--secret-file",
+                secret,
+                "survey",
+                "links",
+                "1",
+                "--base-url",
+                "https://maillage.example.be/",
+            ])
+            .stdout,
+        )
+        .unwrap()
+    };
+    let first = links(());
+    assert_eq!(first.lines().count(), 19, "header + 18 regional stakeholders (counted in the CSV export)");
+    assert!(first.starts_with("name,email,language,link\n"));
+    let link = first.lines().nth(1).unwrap().rsplit(',').next().unwrap();
+    assert!(
+        link.starts_with("https://maillage.example.be/s/") && link.len() == "https://maillage.example.be/s/".len() + 40,
+        "{link}"
+    );
+    assert_eq!(links(()), first, "the same links again");
+    let bad = maillage(&[
+        "--database-url",
+        &url,
+        "--secret-file",
+        secret,
+        "survey",
+        "open",
+        "surveys/pulse-2023.toml",
+        "--title",
+        "x",
+        "--opens",
+        "2023-05-01",
+        "--closes",
+        "2023-04-01",
+    ]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--closes: the end date is before the start date"));
+}

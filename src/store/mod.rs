@@ -2,6 +2,7 @@
 //! aggregate is one function here, taking the caller's connection or transaction: that is
 //! where access checks and audit rows will go.
 
+pub mod campaigns;
 pub mod links;
 pub mod network;
 pub mod reference;

@@ -2,3 +2,4 @@
 //! `surveys/`) and their checker; campaigns, respondent pages and answers come next.
 
 pub mod definition;
+pub mod token;
