@@ -4,7 +4,6 @@
 //! bridges and components.
 
 use petgraph::graph::{NodeIndex, UnGraph};
-use petgraph::visit::EdgeRef;
 use rustworkx_core::centrality::{betweenness_centrality, closeness_centrality, eigenvector_centrality};
 use rustworkx_core::connectivity::{articulation_points, bridges, connected_components};
 use std::collections::HashSet;
@@ -149,9 +148,4 @@ pub fn components(p: &Projection) -> Vec<Vec<usize>> {
 pub fn density(p: &Projection) -> f64 {
     let n = p.len() as f64;
     if n < 2.0 { 0.0 } else { 2.0 * p.edge_count() as f64 / (n * (n - 1.0)) }
-}
-
-/// The edges of the projection, for callers that want them.
-pub fn edge_list(p: &Projection) -> Vec<(usize, usize)> {
-    p.graph.edge_references().map(|e| (e.source().index(), e.target().index())).collect()
 }
