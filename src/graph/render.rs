@@ -59,11 +59,6 @@ pub fn graphviz_available() -> bool {
     })
 }
 
-/// The engine for maps: level bands, pinned (any size).
-pub fn engine_for(_net: &Network) -> Engine {
-    Engine::Bands
-}
-
 /// Runs Graphviz on `dot` text with a time limit; the process is killed when it runs over.
 pub async fn run_graphviz(dot: &str, engine: Engine, format: &str) -> std::io::Result<Vec<u8>> {
     let mut command = tokio::process::Command::new("dot");
@@ -104,7 +99,7 @@ pub async fn render_svg(net: &Network, lang: Lang, preference: Preference) -> Re
         lang.pick("Graphviz n'est pas installé sur ce serveur.", "Graphviz is not installed on this server.").to_owned()
     });
     if use_graphviz {
-        let engine = engine_for(net);
+        let engine = Engine::Bands;
         let dot = print(&to_dot(net, lang, engine, false));
         match run_graphviz(&dot, engine, "svg").await {
             Ok(bytes) => {
@@ -125,6 +120,5 @@ pub async fn render_png(net: &Network, lang: Lang) -> Option<std::io::Result<Vec
     if !graphviz_available() {
         return None;
     }
-    let engine = engine_for(net);
-    Some(run_graphviz(&print(&to_dot(net, lang, engine, true)), engine, "png").await)
+    Some(run_graphviz(&print(&to_dot(net, lang, Engine::Bands, true)), Engine::Bands, "png").await)
 }

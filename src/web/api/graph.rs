@@ -1,7 +1,7 @@
 //! `GET /api/graph?format=dot|svg|png|graphml|gexf|json|kumu-elements|kumu-connections`
 //! with the map's filters.
 
-use crate::graph::dot::{print, to_dot};
+use crate::graph::dot::{Engine, print, to_dot};
 use crate::graph::export;
 use crate::graph::model::FilterQuery;
 use crate::graph::render;
@@ -53,7 +53,7 @@ pub async fn produce(state: &AppState, format: &str, q: &GraphQuery, lang: Lang)
     }
     let (net, _) = network::network(state, &q.filters).await?;
     Ok(match format {
-        "dot" => print(&to_dot(&net, lang, render::engine_for(&net), true)).into_bytes(),
+        "dot" => print(&to_dot(&net, lang, Engine::Bands, true)).into_bytes(),
         "png" => match render::render_png(&net, lang).await {
             Some(png) => png.map_err(|e| AppError::Internal(e.into()))?,
             None => {
