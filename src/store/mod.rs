@@ -6,6 +6,7 @@ pub mod campaigns;
 pub mod links;
 pub mod network;
 pub mod reference;
+pub mod responses;
 pub mod stakeholders;
 
 use crate::i18n::Lang;
@@ -51,6 +52,26 @@ pub async fn record_change(
         .bind(entity_id)
         .bind(action)
         .bind(now())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Records a change that came from elsewhere than a coordinator's hand, saying where from
+/// (e.g. `survey:3/17`): the provenance of an accepted proposal or correction.
+pub async fn record_detail(
+    conn: &mut sqlx::AnyConnection,
+    entity: &'static str,
+    entity_id: i64,
+    action: &'static str,
+    detail: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO changes (entity, entity_id, action, at, detail) VALUES ($1, $2, $3, $4, $5)")
+        .bind(entity)
+        .bind(entity_id)
+        .bind(action)
+        .bind(now())
+        .bind(detail.to_owned())
         .execute(conn)
         .await?;
     Ok(())

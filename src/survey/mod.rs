@@ -1,5 +1,6 @@
-//! Consultation surveys. For now: questionnaire definitions (versioned TOML files in
-//! `surveys/`) and their checker; campaigns, respondent pages and answers come next.
+//! Consultation surveys: questionnaire definitions (versioned TOML files in `surveys/`) and
+//! their checker, the links' tokens, respondents' answers, and campaign results.
 
+pub mod answers;
 pub mod definition;
 pub mod token;
