@@ -2,6 +2,7 @@
 
 mod common;
 
+use axum::http::StatusCode;
 use maillage::store::campaigns::{NewCampaign, by_token, invitees, open};
 use maillage::survey::token::{Secret, hash};
 use sqlx::Row;
@@ -53,4 +54,257 @@ on_both!(opening_a_campaign_invites_each_stakeholder_with_a_link_only_its_hash_s
         .unwrap()
         .get(0);
     assert_eq!(snapshot, text, "the campaign keeps its questionnaire's text");
+});
+
+/// Opens the consultation campaign (open since yesterday, closing in a month) for `who`;
+/// returns the campaign id and each invitee's link path.
+async fn consultation(app: &common::TestApp, who: &[i64]) -> (i64, Vec<String>) {
+    let secret = Secret::new(vec![7u8; 32]).unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let day = |d: time::Date| maillage::domain::values::format_date(d);
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let campaign = NewCampaign {
+        title: "Consultation 2023",
+        definition_id: "consultation-2023",
+        definition_version: 1,
+        definition: include_str!("../surveys/consultation-2023.toml"),
+        opens_on: &day(today - time::Duration::days(1)),
+        closes_on: &day(today + time::Duration::days(30)),
+    };
+    let id = open(&mut tx, &campaign, who, &secret).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let mut links = Vec::new();
+    for &s in who {
+        let i = invitees(&mut conn, id).await.unwrap().into_iter().find(|i| i.stakeholder_id == s).unwrap();
+        links.push(format!("/s/{}", secret.token(i.invitation_id)));
+    }
+    (id, links)
+}
+
+/// Answers every section of the consultation; `partners` are the network answers and
+/// `entry` the entry check's (confirmed when empty).
+async fn answer_all(app: &common::TestApp, link: &str, entry: &[(&str, &str)], partners: &[(&str, &str)]) {
+    let confirmed = [("q.entry.confirm", "yes")];
+    let entry = if entry.is_empty() { &confirmed[..] } else { entry };
+    let sections: [Vec<(&str, &str)>; 5] = [
+        [vec![("_section", "0"), ("q.respondent_role", "Coordinatrice")], entry.to_vec()].concat(),
+        vec![("_section", "1"), ("q.sectors", "social_aid"), ("q.people_reached", "50-199"), ("q.staff", "2,5")],
+        [vec![("_section", "2")], partners.to_vec()].concat(),
+        vec![
+            ("_section", "3"),
+            ("q.clarity_roles", "2"),
+            ("q.information_flow", "3"),
+            ("q.duplication", "2"),
+            ("q.referral_speed", "4"),
+        ],
+        vec![("_section", "4"), ("q.mechanism_level", "provincial")],
+    ];
+    for (i, mut fields) in sections.into_iter().enumerate() {
+        fields.push(("_action", if i == 4 { "submit" } else { "next" }));
+        let r = app.form(link, &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "section {i}: {}", r.text());
+    }
+}
+
+async fn links_between(app: &common::TestApp, a: i64, b: i64) -> Vec<(String, bool, bool, i64)> {
+    sqlx::query(
+        "SELECT provenance, confirmed, archived, strength FROM links WHERE (source_id = $1 AND target_id = $2) \
+         OR (source_id = $2 AND target_id = $1) ORDER BY id",
+    )
+    .bind(a)
+    .bind(b)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get::<i64, _>(1) != 0, r.get::<i64, _>(2) != 0, r.get(3)))
+    .collect()
+}
+
+on_both!(a_respondent_drafts_comes_back_submits_amends_until_the_campaign_closes, |app| {
+    let cpas = app.stakeholder("CPAS de Namur", None, "local").await;
+    let spw = app.stakeholder("SPW Intérieur et Action sociale", Some("SPW IAS"), "regional").await;
+    let (campaign, links) = consultation(&app, &[cpas, spw]).await;
+    let (link, other) = (&links[0], &links[1]);
+
+    let page = app.get(link).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("CPAS de Namur") && html.contains("Your organisation"), "{html}");
+    assert!(html.contains("Part 1 / 5"));
+    assert_eq!(page.headers["cache-control"], "no-store");
+    assert_eq!(page.headers["referrer-policy"], "no-referrer");
+    assert!(app.get_lang(link, "fr").await.text().contains("Votre organisation"));
+
+    // An incomplete section is refused with what was typed kept, and is saved as a draft.
+    let r =
+        app.form(link, &[("_section", "0"), ("_action", "next"), ("q.respondent_role", "Directrice <adjointe>")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("This question is required."));
+    assert!(r.text().contains("value=\"Directrice &#60;adjointe&#62;\""), "the typed value is kept");
+    let r = app
+        .form(
+            link,
+            &[
+                ("_section", "0"),
+                ("_action", "next"),
+                ("q.respondent_role", "Directrice"),
+                ("q.entry.confirm", "no"),
+                ("q.entry.f.name", "CPAS de Namur"),
+                ("q.entry.f.phone", "081 33 70 11"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().ends_with("?section=1"), "{}", r.location());
+    // Coming back later: the draft is there.
+    let back = app.get(&format!("{link}?section=0")).await.text();
+    assert!(back.contains("value=\"081 33 70 11\"") && back.contains("value=\"Directrice\""), "{back}");
+
+    // The network question: search, then name SPW IAS with the tie's attributes.
+    let roster = app.get(&format!("{link}/roster?q=spw")).await.json();
+    assert_eq!(roster[0]["id"].as_i64(), Some(spw));
+    assert_eq!(app.get(&format!("{link}/roster?q=cpas")).await.json().as_array().unwrap().len(), 0, "not oneself");
+    let partners = [
+        ("q.partners.tie", format!("s{spw}")),
+        (&*format!("q.partners.s{spw}.link_type"), "funded_by".to_owned()),
+        (&*format!("q.partners.s{spw}.frequency"), "monthly".to_owned()),
+        (&*format!("q.partners.s{spw}.formal"), "yes".to_owned()),
+        (&*format!("q.partners.s{spw}.satisfaction"), "4".to_owned()),
+    ]
+    .map(|(k, v)| (k.to_owned(), v));
+    let partners: Vec<(&str, &str)> = partners.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let correction =
+        [("q.entry.confirm", "no"), ("q.entry.f.name", "CPAS de Namur"), ("q.entry.f.phone", "081 33 70 11")];
+    answer_all(&app, link, &correction, &partners).await;
+    assert!(app.get(&format!("{link}?done=1")).await.text().contains("Thank you"));
+
+    // One link, with provenance, one-sided so far; the correction waits for a coordinator.
+    let invitation: i64 = sqlx::query("SELECT id FROM invitations WHERE stakeholder_id = $1")
+        .bind(cpas)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    let found = links_between(&app, cpas, spw).await;
+    assert_eq!(found, [(format!("survey:{campaign}/{invitation}"), false, false, 2)]);
+    let direction: (i64, String) = sqlx::query("SELECT source_id, type_code FROM links")
+        .fetch_one(&app.db.pool)
+        .await
+        .map(|r| (r.get(0), r.get(1)))
+        .unwrap();
+    assert_eq!(direction, (spw, "funds".to_owned()), "\"they fund us\" is a funding link from them");
+    let phone: Option<String> = sqlx::query("SELECT phone FROM stakeholders WHERE id = $1")
+        .bind(cpas)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(phone, None, "a respondent's correction does not touch the record by itself");
+    let pending: i64 = sqlx::query("SELECT COUNT(*) FROM corrections WHERE status = 'pending'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(pending, 1);
+
+    // The other side names CPAS de Namur too: the link is reciprocated, still one link.
+    let k = format!("q.partners.s{cpas}");
+    let other_partners = [
+        ("q.partners.tie".to_owned(), format!("s{cpas}")),
+        (format!("{k}.link_type"), "funds".to_owned()),
+        (format!("{k}.frequency"), "weekly".to_owned()),
+        (format!("{k}.formal"), "yes".to_owned()),
+        (format!("{k}.satisfaction"), "3".to_owned()),
+    ];
+    let other_partners: Vec<(&str, &str)> = other_partners.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    answer_all(&app, other, &[], &other_partners).await;
+    let found = links_between(&app, cpas, spw).await;
+    assert_eq!(found.len(), 1);
+    assert!(found[0].1, "named by both sides: confirmed");
+    assert_eq!(found[0].3, 3, "strength from the most frequent declared contact");
+
+    // Amending: CPAS de Namur no longer names SPW IAS; the link stays (SPW IAS still names
+    // it) but is one-sided again.
+    let r = app.get(&format!("{link}?section=2")).await;
+    assert!(r.text().contains("SPW IAS"), "the earlier answer is shown for amending");
+    let r = app
+        .form(
+            &format!("{link}"),
+            &[
+                ("_section", "2"),
+                ("_action", "propose"),
+                ("q.partners.new_name", "Maison de quartier"),
+                ("q.partners.new_level", "local"),
+                ("q.partners.new_kind", "association"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("{link}?section=2")).await.text();
+    assert!(page.contains("Maison de quartier") && page.contains("new organisation"), "{page}");
+    assert!(!page.contains(&format!("value=\"s{spw}\"")), "proposing replaced the section's ties with the form's");
+    answer_all(
+        &app,
+        link,
+        &correction,
+        &[
+            ("q.partners.tie", "n0"),
+            ("q.partners.n0.name", "Maison de quartier"),
+            ("q.partners.n0.level", "local"),
+            ("q.partners.n0.kind", "association"),
+            ("q.partners.n0.link_type", "refers"),
+            ("q.partners.n0.frequency", "weekly"),
+            ("q.partners.n0.formal", "no"),
+            ("q.partners.n0.satisfaction", "5"),
+        ],
+    )
+    .await;
+    let found = links_between(&app, cpas, spw).await;
+    assert_eq!((found.len(), found[0].1, found[0].2), (1, false, false));
+    let ties: i64 = sqlx::query("SELECT COUNT(*) FROM ties").fetch_one(&app.db.pool).await.unwrap().get(0);
+    assert_eq!(ties, 2, "SPW's tie and CPAS's proposed organisation");
+
+    // Once closed, the link shows a clear page and refuses answers.
+    sqlx::query("UPDATE campaigns SET closes_on = '2000-01-01'").execute(&app.db.pool).await.unwrap();
+    let r = app.get(link).await;
+    assert_eq!(r.status, StatusCode::GONE);
+    assert!(r.text().contains("closed") && r.text().contains("received"));
+    let before: String = sqlx::query("SELECT answers FROM responses WHERE invitation_id = $1")
+        .bind(invitation)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    let r = app.form(link, &[("_section", "4"), ("_action", "submit"), ("q.mechanism_level", "local")]).await;
+    assert_eq!(r.status, StatusCode::GONE);
+    let after: String = sqlx::query("SELECT answers FROM responses WHERE invitation_id = $1")
+        .bind(invitation)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(before, after, "nothing written after closing");
+});
+
+on_both!(a_wrong_token_reveals_nothing, |app| {
+    let cpas = app.stakeholder("CPAS de Namur", None, "local").await;
+    let (_, links) = consultation(&app, &[cpas]).await;
+    let good = &links[0];
+    let mut wrong = good.clone();
+    let last = wrong.pop().unwrap();
+    wrong.push(if last == '0' { '1' } else { '0' });
+    for path in [wrong.clone(), "/s/x".to_owned(), format!("{wrong}/roster?q=cpas"), format!("/s/{}", "a".repeat(500))]
+    {
+        let r = app.get(&path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        let text = r.text();
+        assert!(text.contains("Link not valid"), "{text}");
+        assert!(!text.contains("CPAS") && !text.contains("Consultation"), "nothing about any campaign or respondent");
+    }
+    let r = app.form(&wrong, &[("_section", "0"), ("_action", "next"), ("q.respondent_role", "x")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let drafts: i64 = sqlx::query("SELECT COUNT(*) FROM responses").fetch_one(&app.db.pool).await.unwrap().get(0);
+    assert_eq!(drafts, 0);
 });

@@ -36,7 +36,12 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(api::healthz))
         .route("/lang/{code}", get(lang::switch))
-        .route("/static/map.js", get(map_js))
+        .route("/static/map.js", get(|| async { asset(JS, include_str!("../../static/map.js")) }))
+        .route("/static/survey.js", get(|| async { asset(JS, include_str!("../../static/survey.js")) }))
+        .route(
+            "/static/maillage.css",
+            get(|| async { asset("text/css; charset=utf-8", include_str!("../../static/maillage.css")) }),
+        )
         .merge(api::stakeholders::router())
         .merge(api::links::router())
         .merge(api::reference::router())
@@ -47,22 +52,19 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::links::router())
         .merge(pages::transfer::router())
         .merge(pages::map::router())
+        .merge(pages::respond::router())
         .fallback(|| async { error::AppError::NotFound })
         .layer(middleware::from_fn(error::render_errors))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
 }
 
-/// The map's pan-and-zoom script, built into the binary.
-async fn map_js() -> impl axum::response::IntoResponse {
-    (
-        [
-            (axum::http::header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (axum::http::header::CACHE_CONTROL, "max-age=3600"),
-        ],
-        include_str!("../../static/map.js"),
-    )
+/// A file built into the binary (scripts and stylesheet), cached for an hour.
+fn asset(content_type: &'static str, body: &'static str) -> impl axum::response::IntoResponse {
+    ([(axum::http::header::CONTENT_TYPE, content_type), (axum::http::header::CACHE_CONTROL, "max-age=3600")], body)
 }
+
+const JS: &str = "text/javascript; charset=utf-8";
 
 /// Serves until `shutdown` resolves; tests bind port 0 and pass their own signal.
 pub async fn serve(

@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod links;
 pub mod map;
+pub mod respond;
 pub mod stakeholders;
 pub mod transfer;
 

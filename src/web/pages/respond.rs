@@ -1,0 +1,717 @@
+//! The respondent's pages, `/s/{token}`: no account, one section at a time, a draft saved at
+//! each step, amendable until the campaign closes. A token that opens nothing gets the same
+//! plain page whatever the reason, so a guess learns nothing.
+
+use super::{Opt, Page};
+use crate::domain::reference::Reference;
+use crate::domain::stakeholder::StakeholderDraft;
+use crate::i18n::Lang;
+use crate::store::{self, responses::Invitation};
+use crate::survey::answers::{
+    self, Codes, ENTRY_FIELDS, FORMAL, FREQUENCIES, Problems, TIE_TYPES, TieAnswer, entry_values,
+};
+use crate::survey::definition::{Choice, Definition, Kind, Question, Text};
+use crate::survey::token::hash;
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::inventory::{ListQuery, reference};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/s/{token}", get(show).post(save)).route("/s/{token}/roster", get(roster))
+}
+
+/// Where the campaign stands today.
+enum Window {
+    NotYet,
+    Open,
+    Closed,
+}
+
+fn window(inv: &Invitation) -> Window {
+    let today = crate::domain::values::format_date(time::OffsetDateTime::now_utc().date());
+    if today < inv.opens_on {
+        Window::NotYet
+    } else if today > inv.closes_on {
+        Window::Closed
+    } else {
+        Window::Open
+    }
+}
+
+/// Respondent pages are never cached and never tell other sites their address (it holds the token).
+fn private(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert("x-robots-tag", HeaderValue::from_static("noindex"));
+    response
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "respond/notice.html")]
+struct Notice {
+    page: Page,
+    heading: String,
+    message: String,
+    again: Option<String>,
+}
+
+fn notice(
+    lang: Lang,
+    uri: &Uri,
+    status: StatusCode,
+    heading: &str,
+    message: String,
+    again: Option<String>,
+) -> Response {
+    let page = Page::new(lang, heading, uri);
+    private((status, Notice { page, heading: heading.to_owned(), message, again }).into_response())
+}
+
+/// The one page for a link that opens nothing: unknown, mistyped or revoked alike.
+fn invalid(lang: Lang, uri: &Uri) -> Response {
+    let t = lang.tr();
+    notice(lang, uri, StatusCode::NOT_FOUND, t.survey_invalid_title, t.survey_invalid.to_owned(), None)
+}
+
+/// The invitation behind a token, or the page to show instead.
+async fn open(state: &AppState, token: &str, lang: Lang, uri: &Uri) -> Result<Result<Invitation, Response>, AppError> {
+    if token.len() > 100 {
+        return Ok(Err(invalid(lang, uri)));
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let Some(inv) = store::responses::invitation(&mut conn, &hash(token)).await? else {
+        return Ok(Err(invalid(lang, uri)));
+    };
+    let t = lang.tr();
+    let day = |d: &str| crate::domain::values::date(d).map(|d| human_date(d, lang)).unwrap_or_else(|_| d.to_owned());
+    Ok(match window(&inv) {
+        Window::Open => Ok(inv),
+        Window::NotYet => Err(notice(
+            lang,
+            uri,
+            StatusCode::FORBIDDEN,
+            &inv.campaign_title,
+            format!("{} {}.", t.survey_opens_on, day(&inv.opens_on)),
+            None,
+        )),
+        Window::Closed => {
+            let mut message = format!("{} {}.", t.survey_closed_on, day(&inv.closes_on));
+            if inv.submitted_at.is_some() {
+                message.push(' ');
+                message.push_str(t.survey_closed_received);
+            }
+            Err(notice(lang, uri, StatusCode::GONE, &inv.campaign_title, message, None))
+        }
+    })
+}
+
+pub fn human_date(d: time::Date, lang: Lang) -> String {
+    let months_fr = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let months_en = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = usize::from(u8::from(d.month())) - 1;
+    match lang {
+        Lang::Fr => format!("{} {} {}", d.day(), months_fr[m], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), months_en[m], d.year()),
+    }
+}
+
+fn definition(inv: &Invitation) -> Result<Definition, AppError> {
+    crate::survey::definition::parse(&inv.definition).map_err(|e| {
+        AppError::Internal(anyhow::anyhow!("campaign {} holds an invalid definition: {e:?}", inv.campaign_id))
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    section: Option<usize>,
+    find: Option<String>,
+    find_level: Option<String>,
+    find_province: Option<String>,
+    saved: Option<String>,
+    done: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, AppError> {
+    let inv = match open(&state, &token, lang, &uri).await? {
+        Ok(inv) => inv,
+        Err(page) => return Ok(page),
+    };
+    let def = definition(&inv)?;
+    if q.done.is_some() && inv.submitted_at.is_some() {
+        let t = lang.tr();
+        let closes = crate::domain::values::date(&inv.closes_on).map(|d| human_date(d, lang)).unwrap_or_default();
+        return Ok(notice(
+            lang,
+            &uri,
+            StatusCode::OK,
+            t.survey_thanks_title,
+            format!("{} {closes}.", t.survey_thanks),
+            Some(format!("/s/{token}?section=0")),
+        ));
+    }
+    let section = q.section.unwrap_or(0).min(def.sections.len().saturating_sub(1));
+    let status = StatusCode::OK;
+    render(&state, lang, &uri, &token, &inv, &def, section, &q, &Problems::new(), q.saved.is_some(), status).await
+}
+
+async fn save(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let mut inv = match open(&state, &token, lang, &uri).await? {
+        Ok(inv) => inv,
+        Err(page) => return Ok(page),
+    };
+    let def = definition(&inv)?;
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
+    let section = field("_section").and_then(|s| s.parse::<usize>().ok()).unwrap_or(0);
+    let Some(current) = def.sections.get(section) else {
+        return Err(AppError::BadRequest("unknown section".into()));
+    };
+    let action = field("_action").unwrap_or_else(|| "next".into());
+    let (record, reference) = own_record(&state, inv.stakeholder_id).await?;
+    let mut answers = inv.answers.clone();
+    answers.merge_section(current, &form, &entry_values(&record));
+    answers.drop_hidden(&def);
+    {
+        let mut conn = state.db.pool.acquire().await?;
+        store::responses::save_draft(&mut conn, inv.id, &answers).await?;
+    }
+    inv.answers = answers;
+    let here = |s: usize| format!("/s/{token}?section={s}");
+    let codes = codes(&reference);
+    let problems_here = || answers::check([current], &inv.answers, &codes.as_codes(), lang);
+    let removed = form.iter().any(|(k, _)| k.ends_with(".remove"));
+    let q = ShowQuery::default();
+    match action.as_str() {
+        _ if removed => Ok(Redirect::to(&format!("{}#{}", here(section), "network")).into_response()),
+        "back" => Ok(Redirect::to(&here(section.saturating_sub(1))).into_response()),
+        "save" => Ok(Redirect::to(&format!("{}&saved=1", here(section))).into_response()),
+        "search" | "propose" => {
+            let query = serde_urlencoded::to_string([
+                ("section", section.to_string()),
+                ("find", field("_find").unwrap_or_default()),
+                ("find_level", field("_find_level").unwrap_or_default()),
+                ("find_province", field("_find_province").unwrap_or_default()),
+            ])
+            .unwrap_or_default();
+            Ok(Redirect::to(&format!("/s/{token}?{query}#roster")).into_response())
+        }
+        goto if goto.starts_with("goto:") => {
+            let to = goto[5..].parse::<usize>().unwrap_or(section);
+            Ok(Redirect::to(&here(to.min(def.sections.len() - 1))).into_response())
+        }
+        "submit" => {
+            // Every section is checked; the first one with a problem is shown with it.
+            for (i, s) in def.sections.iter().enumerate() {
+                let problems = answers::check([s], &inv.answers, &codes.as_codes(), lang);
+                if !problems.is_empty() {
+                    let status = StatusCode::UNPROCESSABLE_ENTITY;
+                    return render(&state, lang, &uri, &token, &inv, &def, i, &q, &problems, false, status).await;
+                }
+            }
+            let mut tx = state.db.pool.begin().await?;
+            store::responses::submit(&mut tx, &inv, &def, &inv.answers, &record).await?;
+            tx.commit().await?;
+            Ok(Redirect::to(&format!("/s/{token}?done=1")).into_response())
+        }
+        _ => {
+            let problems = problems_here();
+            if problems.is_empty() {
+                Ok(Redirect::to(&here((section + 1).min(def.sections.len() - 1))).into_response())
+            } else {
+                let status = StatusCode::UNPROCESSABLE_ENTITY;
+                render(&state, lang, &uri, &token, &inv, &def, section, &q, &problems, false, status).await
+            }
+        }
+    }
+    .map(private)
+}
+
+struct CodeLists {
+    levels: Vec<String>,
+    kinds: Vec<String>,
+}
+
+impl CodeLists {
+    fn as_codes(&self) -> Codes<'_> {
+        Codes { levels: &self.levels, kinds: &self.kinds }
+    }
+}
+
+fn codes(reference: &Reference) -> CodeLists {
+    CodeLists {
+        levels: reference.levels.iter().map(|i| i.code.clone()).collect(),
+        kinds: reference.kinds.iter().map(|i| i.code.clone()).collect(),
+    }
+}
+
+async fn own_record(state: &AppState, id: i64) -> Result<(StakeholderDraft, Reference), AppError> {
+    let reference = reference(state).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let s = store::stakeholders::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    Ok((StakeholderDraft::from(&s.data), reference))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RosterQuery {
+    q: Option<String>,
+    level: Option<String>,
+    province: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+pub struct RosterEntry {
+    id: i64,
+    name: String,
+    detail: String,
+}
+
+/// Search-as-you-type over the inventory, for a network question; only for a valid link.
+async fn roster(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+    Query(q): Query<RosterQuery>,
+) -> Result<Response, AppError> {
+    let inv = match open(&state, &token, lang, &uri).await? {
+        Ok(inv) => inv,
+        Err(page) => return Ok(page),
+    };
+    let reference = reference(&state).await?;
+    let found = search(&state, &reference, &q, inv.stakeholder_id, lang).await?;
+    Ok(private(Json(found).into_response()))
+}
+
+async fn search(
+    state: &AppState,
+    reference: &Reference,
+    q: &RosterQuery,
+    except: i64,
+    lang: Lang,
+) -> Result<Vec<RosterEntry>, AppError> {
+    let text = q.q.as_deref().map(str::trim).unwrap_or("");
+    if text.chars().count() < 2 && q.level.as_deref().unwrap_or("").is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = ListQuery {
+        q: Some(text.to_owned()).filter(|t| !t.is_empty()),
+        level: q.level.clone(),
+        province: q.province.clone(),
+        limit: Some("25".into()),
+        ..Default::default()
+    };
+    let Ok(filter) = query.to_filter(reference, Some(25)) else { return Ok(Vec::new()) };
+    let mut conn = state.db.pool.acquire().await?;
+    let list = store::stakeholders::list(&mut conn, &filter).await?;
+    Ok(list
+        .into_iter()
+        .filter(|s| s.id != except)
+        .map(|s| RosterEntry {
+            id: s.id,
+            detail: detail(reference, &s.data.level, &s.data.territory, lang),
+            name: s.display(),
+        })
+        .collect())
+}
+
+fn detail(reference: &Reference, level: &str, territory: &[String], lang: Lang) -> String {
+    let mut parts = vec![super::label_of(&reference.levels, level, lang)];
+    if let Some(t) = territory.first().and_then(|t| reference.territory_by_ins(t)) {
+        parts.push(t.label(lang));
+    }
+    parts.join(" · ")
+}
+
+// ---- view model -------------------------------------------------------------------------
+
+struct Step {
+    index: usize,
+    title: String,
+    current: bool,
+    done: bool,
+}
+
+struct ChoiceView {
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+struct AttrView {
+    name: &'static str,
+    label: &'static str,
+    options: Vec<ChoiceView>,
+}
+
+struct TieView {
+    key: String,
+    name: String,
+    detail: String,
+    is_new: bool,
+    new_name: String,
+    new_level: String,
+    new_kind: String,
+    attrs: Vec<AttrView>,
+}
+
+struct EntryField {
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    shown: String,
+    options: Vec<Opt>,
+    long: bool,
+}
+
+struct QView {
+    id: String,
+    kind: &'static str,
+    text: String,
+    help: String,
+    required: bool,
+    error: String,
+    hidden: bool,
+    show_if: String,
+    show_in: String,
+    options: Vec<ChoiceView>,
+    other: bool,
+    other_value: String,
+    value: String,
+    max_length: String,
+    min: String,
+    max: String,
+    ties: Vec<TieView>,
+    blank_attrs: Vec<AttrView>,
+    entry_confirmed: String,
+    entry: Vec<EntryField>,
+}
+
+struct Roster {
+    find: String,
+    levels: Vec<Opt>,
+    provinces: Vec<Opt>,
+    results: Vec<RosterEntry>,
+    searched: bool,
+    new_levels: Vec<Opt>,
+    new_kinds: Vec<Opt>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "respond/section.html")]
+struct SectionPage {
+    page: Page,
+    token: String,
+    survey_title: String,
+    survey_intro: String,
+    respondent: String,
+    steps: Vec<Step>,
+    index: usize,
+    count: usize,
+    percent: usize,
+    title: String,
+    intro: String,
+    questions: Vec<QView>,
+    roster: Option<Roster>,
+    last: bool,
+    saved: bool,
+    submitted: String,
+    closes: String,
+    errors: usize,
+}
+
+fn text(t: &Text, lang: Lang) -> String {
+    lang.pick(&t.fr, &t.en).to_owned()
+}
+
+fn choices(list: &[Choice], chosen: &[String], lang: Lang) -> Vec<ChoiceView> {
+    list.iter()
+        .map(|c| ChoiceView {
+            value: c.value.clone(),
+            label: lang.pick(&c.fr, &c.en).to_owned(),
+            checked: chosen.contains(&c.value),
+        })
+        .collect()
+}
+
+fn attributes(q: &Question, tie: Option<&TieAnswer>, lang: Lang) -> Vec<AttrView> {
+    let t = lang.tr();
+    let pick = |value: Option<&str>, list: Vec<(&'static str, &'static str, &'static str)>| {
+        list.into_iter()
+            .map(|(v, fr, en)| ChoiceView {
+                value: v.to_owned(),
+                label: lang.pick(fr, en).to_owned(),
+                checked: value == Some(v),
+            })
+            .collect::<Vec<_>>()
+    };
+    q.attributes
+        .iter()
+        .filter_map(|a| {
+            let value = tie.and_then(|t| t.attribute(a));
+            let (label, options) = match a.as_str() {
+                "link_type" => (t.tie_type, pick(value, TIE_TYPES.iter().map(|x| (x.0, x.3, x.4)).collect())),
+                "frequency" => (t.tie_frequency, pick(value, FREQUENCIES.iter().map(|x| (x.0, x.2, x.3)).collect())),
+                "formal" => (t.tie_formal, pick(value, FORMAL.to_vec())),
+                "satisfaction" => (
+                    t.tie_satisfaction,
+                    pick(
+                        value,
+                        vec![
+                            ("1", "1 – très insatisfaisant", "1 – very poor"),
+                            ("2", "2", "2"),
+                            ("3", "3", "3"),
+                            ("4", "4", "4"),
+                            ("5", "5 – très satisfaisant", "5 – very good"),
+                        ],
+                    ),
+                ),
+                _ => return None,
+            };
+            Some(AttrView { name: TIE_ATTR_NAMES.iter().find(|n| **n == a).copied()?, label, options })
+        })
+        .collect()
+}
+
+const TIE_ATTR_NAMES: [&str; 4] = crate::survey::definition::TIE_ATTRIBUTES;
+
+#[allow(clippy::too_many_arguments)]
+async fn render(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    token: &str,
+    inv: &Invitation,
+    def: &Definition,
+    index: usize,
+    q: &ShowQuery,
+    problems: &Problems,
+    saved: bool,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let t = lang.tr();
+    let (record, reference) = own_record(state, inv.stakeholder_id).await?;
+    let section = &def.sections[index];
+    let answers = &inv.answers;
+    let current = entry_values(&record);
+    let mut roster = None;
+    let mut questions = Vec::new();
+    let mut conn = state.db.pool.acquire().await?;
+    for question in &section.questions {
+        let id = question.id.get_ref().clone();
+        let empty = answers::Answer::default();
+        let a = answers.get(&id).unwrap_or(&empty);
+        let mut view = QView {
+            kind: match question.kind {
+                Kind::SingleChoice => "single",
+                Kind::MultipleChoice => "multiple",
+                Kind::Likert => "likert",
+                Kind::ShortText => "short",
+                Kind::LongText => "long",
+                Kind::Number => "number",
+                Kind::Date => "date",
+                Kind::Network => "network",
+                Kind::EntryCheck => "entry",
+            },
+            text: text(&question.text, lang),
+            help: question.help.as_ref().map(|h| text(h, lang)).unwrap_or_default(),
+            required: question.required,
+            error: problems.get(&id).cloned().unwrap_or_default(),
+            hidden: !answers.shows(question),
+            show_if: question.show_if.as_ref().map(|c| c.question.get_ref().clone()).unwrap_or_default(),
+            show_in: question.show_if.as_ref().map(|c| c.any_of.join(" ")).unwrap_or_default(),
+            options: choices(
+                if question.kind == Kind::Likert { &question.scale } else { &question.options },
+                &a.values,
+                lang,
+            ),
+            other: question.other,
+            other_value: a.other.clone().unwrap_or_default(),
+            value: a.first().unwrap_or("").to_owned(),
+            max_length: question.max_length.map(|m| m.to_string()).unwrap_or_default(),
+            min: question.min.map(|m| m.to_string()).unwrap_or_default(),
+            max: question.max.map(|m| m.to_string()).unwrap_or_default(),
+            ties: Vec::new(),
+            blank_attrs: attributes(question, None, lang),
+            entry_confirmed: String::new(),
+            entry: Vec::new(),
+            id,
+        };
+        if question.kind == Kind::Network {
+            for (i, tie) in a.ties.iter().enumerate() {
+                let (name, detail, is_new) = match (tie.stakeholder, &tie.new) {
+                    (Some(sid), _) => match store::stakeholders::get(&mut conn, sid).await? {
+                        Some(s) => (s.display(), detail(&reference, &s.data.level, &s.data.territory, lang), false),
+                        None => continue,
+                    },
+                    (None, Some(new)) => (new.name.clone(), t.survey_new_org_pending.to_owned(), true),
+                    _ => continue,
+                };
+                let new = tie.new.clone().unwrap_or_default();
+                view.ties.push(TieView {
+                    key: tie.key(i),
+                    name,
+                    detail,
+                    is_new,
+                    new_name: new.name,
+                    new_level: new.level,
+                    new_kind: new.kind,
+                    attrs: attributes(question, Some(tie), lang),
+                });
+            }
+            if roster.is_none() {
+                let rq = RosterQuery {
+                    q: q.find.clone(),
+                    level: q.find_level.clone().filter(|s| !s.is_empty()),
+                    province: q.find_province.clone().filter(|s| !s.is_empty()),
+                };
+                let searched = rq.q.as_deref().is_some_and(|s| !s.trim().is_empty()) || rq.level.is_some();
+                let results = if searched {
+                    drop(conn);
+                    let r = search(state, &reference, &rq, inv.stakeholder_id, lang).await?;
+                    conn = state.db.pool.acquire().await?;
+                    r
+                } else {
+                    Vec::new()
+                };
+                roster = Some(Roster {
+                    find: q.find.clone().unwrap_or_default(),
+                    levels: super::options(&reference.levels, lang, &[rq.level.as_deref().unwrap_or("")]),
+                    provinces: super::province_options(&reference, lang, rq.province.as_deref()),
+                    results,
+                    searched,
+                    new_levels: super::options(&reference.levels, lang, &[]),
+                    new_kinds: super::options(&reference.kinds, lang, &[]),
+                });
+            }
+        }
+        if question.kind == Kind::EntryCheck {
+            let entry = a.entry.clone().unwrap_or_default();
+            view.entry_confirmed = match entry.confirmed {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            };
+            for field in ENTRY_FIELDS {
+                let now = current.get(field).cloned().unwrap_or_default();
+                let value = entry.changes.get(field).cloned().unwrap_or_else(|| now.clone());
+                let (options, shown) = match field {
+                    "level" => (
+                        super::options(&reference.levels, lang, &[value.as_str()]),
+                        super::label_of(&reference.levels, &now, lang),
+                    ),
+                    "kind" => (
+                        super::options(&reference.kinds, lang, &[value.as_str()]),
+                        super::label_of(&reference.kinds, &now, lang),
+                    ),
+                    _ => (Vec::new(), now.clone()),
+                };
+                view.entry.push(EntryField {
+                    name: field,
+                    label: entry_label(field, lang),
+                    value,
+                    shown,
+                    options,
+                    long: field == "description",
+                });
+            }
+        }
+        questions.push(view);
+    }
+    let count = def.sections.len();
+    let answered =
+        |s: &crate::survey::definition::Section| s.questions.iter().any(|q| answers.get(q.id.get_ref()).is_some());
+    let steps = def
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Step { index: i, title: text(&s.title, lang), current: i == index, done: answered(s) })
+        .collect();
+    let day = |d: &str| crate::domain::values::date(d).map(|d| human_date(d, lang)).unwrap_or_default();
+    let page = SectionPage {
+        page: Page::new(lang, text(&def.title, lang), uri),
+        token: token.to_owned(),
+        survey_title: inv.campaign_title.clone(),
+        survey_intro: if index == 0 {
+            def.intro.as_ref().map(|i| text(i, lang)).unwrap_or_default()
+        } else {
+            String::new()
+        },
+        respondent: record.name.clone().unwrap_or_default(),
+        steps,
+        index,
+        count,
+        percent: (index + 1) * 100 / count.max(1),
+        title: text(&section.title, lang),
+        intro: section.intro.as_ref().map(|i| text(i, lang)).unwrap_or_default(),
+        questions,
+        roster,
+        last: index + 1 == count,
+        saved,
+        submitted: inv.submitted_at.as_deref().and_then(|s| s.get(..10)).map(day).unwrap_or_default(),
+        closes: day(&inv.closes_on),
+        errors: problems.len(),
+    };
+    Ok(private((status, page).into_response()))
+}
+
+pub fn entry_label(field: &str, lang: Lang) -> &'static str {
+    let t = lang.tr();
+    match field {
+        "name" => t.name,
+        "acronym" => t.acronym,
+        "level" => t.level,
+        "kind" => t.kind,
+        "description" => t.description,
+        "email" => t.email,
+        "phone" => t.phone,
+        _ => t.website,
+    }
+}
