@@ -213,7 +213,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
             tracing::info!(address = %listener.local_addr()?, database = %db::redact(&cli.database_url), "Maillage is serving");
             eprintln!("Maillage: http://{}/", listener.local_addr()?);
-            web::serve(listener, AppState::new(db), shutdown_signal()).await.context("server failed")?;
+            let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
+            web::serve(listener, AppState::new(db).with_secret(secret), shutdown_signal())
+                .await
+                .context("server failed")?;
         }
         Command::Import { what, file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -304,62 +307,39 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Survey(SurveyCommand::Open { file, title, opens, closes, level, kind, sector, province, key }) => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let def = crate::survey::definition::parse(&text).map_err(|errors| {
-                anyhow::anyhow!(
-                    "{}",
-                    errors
-                        .iter()
-                        .map(|e| format!("{}:{}: {}", file.display(), e.line, e.message))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                )
-            })?;
-            let day = |field: &str, v: &str| {
-                crate::domain::values::date(v)
-                    .map(crate::domain::values::format_date)
-                    .map_err(|p| anyhow::anyhow!("--{field}: {}", p.message(lang)))
-            };
-            let (opens, closes) = (day("opens", &opens)?, day("closes", &closes)?);
-            anyhow::ensure!(opens <= closes, "--closes: {}", crate::domain::problem::Problem::DateOrder.message(lang));
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            let mut tx = db.pool.begin().await?;
-            let reference = store::reference::load(&mut tx).await?;
-            let query = crate::web::inventory::ListQuery {
-                level,
-                kind,
-                sector,
-                province,
-                key: key.then(|| "yes".into()),
-                ..Default::default()
-            };
-            let filter = query.to_filter(&reference, None).map_err(|errors| {
-                anyhow::anyhow!(
-                    "{}",
-                    errors
-                        .iter()
-                        .map(|e| format!("--{}: {}", e.field, e.problem.message(lang)))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                )
-            })?;
-            let invited: Vec<i64> = store::stakeholders::list(&mut tx, &filter).await?.iter().map(|s| s.id).collect();
-            anyhow::ensure!(!invited.is_empty(), "no stakeholder matches these filters: nobody to invite");
-            let campaign = store::campaigns::NewCampaign {
-                title: &title,
-                definition_id: def.id.get_ref(),
-                definition_version: i64::from(def.version),
+            let request = crate::survey::campaign::OpenRequest {
                 definition: &text,
-                opens_on: &opens,
-                closes_on: &closes,
+                title: &title,
+                opens: &opens,
+                closes: &closes,
+                invite: crate::web::inventory::ListQuery {
+                    level,
+                    kind,
+                    sector,
+                    province,
+                    key: key.then(|| "yes".into()),
+                    ..Default::default()
+                },
             };
-            let id = store::campaigns::open(&mut tx, &campaign, &invited, &secret).await?;
-            tx.commit().await?;
-            eprintln!(
-                "campaign {id} \"{title}\" ({} v{}): {} invitations, {opens} → {closes}",
-                def.id.get_ref(),
-                def.version,
-                invited.len()
-            );
+            let opened = crate::survey::campaign::open(&db, &request, &secret).await.map_err(|e| {
+                let lines = e.describe(lang, &file.display().to_string());
+                let flagged: Vec<String> =
+                    lines
+                        .into_iter()
+                        .map(|l| {
+                            if matches!(e, crate::survey::campaign::OpenError::Fields(_)) {
+                                format!("--{l}")
+                            } else {
+                                l
+                            }
+                        })
+                        .collect();
+                anyhow::anyhow!("{}", flagged.join("\n"))
+            })?;
+            let (id, invited, questionnaire) = (opened.id, opened.invited, opened.questionnaire);
+            let (opens, closes) = (normalise(&opens), normalise(&closes));
+            eprintln!("campaign {id} \"{title}\" ({questionnaire}): {invited} invitations, {opens} → {closes}");
             eprintln!("links: maillage survey links {id} -o links.csv");
         }
         Command::Survey(SurveyCommand::Links { campaign, output, base_url }) => {
@@ -367,18 +347,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = db.pool.acquire().await?;
             let invitees = store::campaigns::invitees(&mut conn, campaign).await?;
             anyhow::ensure!(!invitees.is_empty(), "campaign {campaign} has no invitations (or does not exist)");
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(["name", "email", "language", "link"])?;
-            let base = base_url.trim_end_matches('/');
-            for i in &invitees {
-                w.write_record([
-                    i.name.as_str(),
-                    i.email.as_deref().unwrap_or(""),
-                    &i.lang,
-                    &format!("{base}/s/{}", secret.token(i.invitation_id)),
-                ])?;
-            }
-            let bytes = w.into_inner()?;
+            let bytes = crate::survey::campaign::links_csv(&invitees, &secret, &base_url)?;
             match output {
                 Some(path) => {
                     std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?
@@ -496,6 +465,11 @@ fn progress_printer() -> impl FnMut(usize, usize) + Send {
             }
         }
     }
+}
+
+/// A date as typed (checked already) in ISO form.
+fn normalise(day: &str) -> String {
+    crate::domain::values::date(day).map(crate::domain::values::format_date).unwrap_or_else(|_| day.to_owned())
 }
 
 async fn shutdown_signal() {

@@ -231,7 +231,7 @@ on_both!(a_respondent_drafts_comes_back_submits_amends_until_the_campaign_closes
     assert!(r.text().contains("SPW IAS"), "the earlier answer is shown for amending");
     let r = app
         .form(
-            &format!("{link}"),
+            link,
             &[
                 ("_section", "2"),
                 ("_action", "propose"),
@@ -307,4 +307,152 @@ on_both!(a_wrong_token_reveals_nothing, |app| {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let drafts: i64 = sqlx::query("SELECT COUNT(*) FROM responses").fetch_one(&app.db.pool).await.unwrap().get(0);
     assert_eq!(drafts, 0);
+});
+
+on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |app| {
+    let cpas = app.stakeholder("CPAS de Namur", None, "local").await;
+    let spw = app.stakeholder("SPW Intérieur et Action sociale", Some("SPW IAS"), "regional").await;
+    let forem = app.stakeholder("FOREM", None, "regional").await;
+
+    // Opening from the web: every problem is said by its field, nothing is opened.
+    let bad = app
+        .form(
+            "/campaigns",
+            &[
+                ("questionnaire", "consultation-2023.toml"),
+                ("title", ""),
+                ("opens", "2023-03-01"),
+                ("closes", "2023-01-01"),
+                ("level", "galactic"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = bad.text();
+    assert!(text.contains("the end date is before the start date") && text.contains("unknown level"), "{text}");
+    assert!(app.get("/campaigns").await.text().contains("No campaign yet"));
+    let r = app
+        .form(
+            "/campaigns",
+            &[
+                ("questionnaire", "pulse-2023.toml"),
+                ("title", "Baromètre"),
+                ("opens", "2023-04-01"),
+                ("closes", "2023-06-30"),
+                ("level", "regional"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let pulse = app.get(&r.location()).await;
+    assert!(pulse.text().contains("0 / 2"), "two regional stakeholders invited");
+    let links = app.get(&format!("{}/links.csv", r.location())).await.text();
+    assert_eq!(links.lines().count(), 3, "{links}");
+
+    let (campaign, links) = consultation(&app, &[cpas, spw, forem]).await;
+    let tie = |who: i64, ty: &'static str| {
+        let k = format!("q.partners.s{who}");
+        vec![
+            ("q.partners.tie".to_owned(), format!("s{who}")),
+            (format!("{k}.link_type"), ty.to_owned()),
+            (format!("{k}.frequency"), "monthly".to_owned()),
+            (format!("{k}.formal"), "no".to_owned()),
+            (format!("{k}.satisfaction"), "3".to_owned()),
+        ]
+    };
+    let mut cpas_ties = tie(spw, "coordinates");
+    cpas_ties.extend([
+        ("q.partners.tie".to_owned(), "n1".to_owned()),
+        ("q.partners.n1.name".to_owned(), "Maison de quartier de Jambes".to_owned()),
+        ("q.partners.n1.level".to_owned(), "local".to_owned()),
+        ("q.partners.n1.kind".to_owned(), "association".to_owned()),
+        ("q.partners.n1.link_type".to_owned(), "refers".to_owned()),
+        ("q.partners.n1.frequency".to_owned(), "weekly".to_owned()),
+        ("q.partners.n1.formal".to_owned(), "no".to_owned()),
+        ("q.partners.n1.satisfaction".to_owned(), "5".to_owned()),
+    ]);
+    let cpas_refs: Vec<(&str, &str)> = cpas_ties.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let correction = [
+        ("q.entry.confirm", "no"),
+        ("q.entry.f.name", "CPAS de Namur"),
+        ("q.entry.f.phone", "081 33 70 11"),
+        ("q.entry.f.email", "accueil@cpasnamur.be"),
+    ];
+    answer_all(&app, &links[0], &correction, &cpas_refs).await;
+    let spw_ties = tie(forem, "partners");
+    let spw_refs: Vec<(&str, &str)> = spw_ties.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    answer_all(&app, &links[1], &[], &spw_refs).await;
+    // FOREM only starts: a draft, not a response.
+    app.form(&links[2], &[("_section", "0"), ("_action", "save"), ("q.respondent_role", "Chargé de mission")]).await;
+
+    let page = app.get(&format!("/campaigns/{campaign}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("66 %") && html.contains("2 / 3"), "two of three answered");
+    assert!(html.contains("FOREM") && html.contains("draft in progress"), "FOREM is listed for a reminder");
+    assert!(html.contains("<svg class=\"likert\""), "Likert charts");
+    assert!(html.contains("Coordinatrice"), "free-text answers are listed");
+    assert!(html.contains("Ties declared by one side only (3)"), "{html}");
+    let local = app.get(&format!("/campaigns/{campaign}?level=local")).await.text();
+    assert!(local.contains("1 / 1"), "filtered on local respondents");
+
+    // Exports: one column per question; one row per declared tie.
+    let csv = app.get(&format!("/campaigns/{campaign}/responses.csv")).await.text();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let def = maillage::survey::definition::parse(include_str!("../surveys/consultation-2023.toml")).unwrap();
+    let questions: Vec<String> = def.questions().map(|q| q.id.get_ref().clone()).collect();
+    assert_eq!(header.iter().skip(6).collect::<Vec<_>>(), questions, "one column per question, in order");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "submitted responses only");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("sectors")], "social_aid");
+    assert_eq!(&rows[0][col("partners")], "SPW Intérieur et Action sociale; Maison de quartier de Jambes (new)");
+    assert_eq!(&rows[0][col("entry")], "corrections: email phone");
+    let ties = app.get(&format!("/campaigns/{campaign}/ties.csv")).await.text();
+    assert_eq!(ties.lines().count(), 4, "header + three ties: {ties}");
+
+    // Review: the proposal is accepted (its tie becomes a link), one correction accepted,
+    // the other rejected.
+    let review = app.get(&format!("/campaigns/{campaign}/review")).await.text();
+    assert!(review.contains("Maison de quartier de Jambes") && review.contains("accueil@cpasnamur.be"));
+    let proposal: i64 = sqlx::query("SELECT id FROM proposals").fetch_one(&app.db.pool).await.unwrap().get(0);
+    let before = app.count("links").await;
+    let r = app.form(&format!("/campaigns/{campaign}/proposals/{proposal}"), &[("decision", "accept")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(app.count("links").await, before + 1, "the proposed organisation's tie became a link");
+    let new_id: i64 = sqlx::query("SELECT id FROM stakeholders WHERE name = 'Maison de quartier de Jambes'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(links_between(&app, cpas, new_id).await.len(), 1);
+    let corrections: Vec<(i64, String)> = sqlx::query("SELECT id, field FROM corrections ORDER BY field")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(corrections.iter().map(|c| c.1.as_str()).collect::<Vec<_>>(), ["email", "phone"]);
+    app.form(&format!("/campaigns/{campaign}/corrections/{}", corrections[1].0), &[("decision", "accept")]).await;
+    app.form(&format!("/campaigns/{campaign}/corrections/{}", corrections[0].0), &[("decision", "reject")]).await;
+    let s = app.get(&format!("/api/stakeholders/{cpas}")).await.json();
+    assert_eq!(s["phone"], "081 33 70 11");
+    assert!(s["email"].is_null(), "the rejected correction changed nothing: {s}");
+    let detail: String = sqlx::query("SELECT detail FROM changes WHERE detail IS NOT NULL AND entity_id = $1")
+        .bind(cpas)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert!(detail.starts_with(&format!("survey:{campaign}/")) && detail.ends_with("phone"), "{detail}");
+    assert!(app.get(&format!("/campaigns/{campaign}/review")).await.text().matches("Nothing to review").count() == 2);
+
+    // Two campaigns of one questionnaire compare side by side; different ones do not.
+    let (second, _) = consultation(&app, &[cpas]).await;
+    let cmp = app.get(&format!("/campaigns/compare?a={campaign}&b={second}")).await;
+    assert_eq!(cmp.status, StatusCode::OK);
+    assert!(cmp.text().contains("2 / 3 (66 %)") && cmp.text().contains("0 / 1 (0 %)"), "{}", cmp.text());
+    assert_eq!(app.get(&format!("/campaigns/compare?a={campaign}&b=1")).await.status, StatusCode::BAD_REQUEST);
 });

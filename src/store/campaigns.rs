@@ -96,3 +96,228 @@ pub async fn by_token(conn: &mut AnyConnection, token: &str) -> sqlx::Result<Opt
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
         .transpose()
 }
+
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub id: i64,
+    pub title: String,
+    pub definition_id: String,
+    pub definition_version: i64,
+    pub definition: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub invited: i64,
+    pub submitted: i64,
+}
+
+const CAMPAIGN: &str = "SELECT c.id, c.title, c.definition_id, c.definition_version, c.definition, c.opens_on, \
+    c.closes_on, (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id), \
+    (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id AND i.submitted_at IS NOT NULL) FROM campaigns c";
+
+fn row_to_campaign(r: &sqlx::any::AnyRow) -> sqlx::Result<Campaign> {
+    Ok(Campaign {
+        id: r.try_get(0)?,
+        title: r.try_get(1)?,
+        definition_id: r.try_get(2)?,
+        definition_version: r.try_get(3)?,
+        definition: r.try_get(4)?,
+        opens_on: r.try_get(5)?,
+        closes_on: r.try_get(6)?,
+        invited: r.try_get(7)?,
+        submitted: r.try_get(8)?,
+    })
+}
+
+/// Every campaign, the latest first, with its invitation and submission counts.
+pub async fn list(conn: &mut AnyConnection) -> sqlx::Result<Vec<Campaign>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!("{CAMPAIGN} ORDER BY c.id DESC")))
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(row_to_campaign)
+        .collect()
+}
+
+pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Campaign>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!("{CAMPAIGN} WHERE c.id = $1")))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(row_to_campaign)
+        .transpose()
+}
+
+/// An invited stakeholder and its response, if any.
+#[derive(Debug, Clone)]
+pub struct Respondent {
+    pub invitation_id: i64,
+    pub stakeholder_id: i64,
+    pub name: String,
+    pub level: String,
+    pub kind: String,
+    pub territories: Vec<String>,
+    pub email: Option<String>,
+    pub submitted_at: Option<String>,
+    /// The answers as JSON (a draft when not submitted).
+    pub answers: Option<String>,
+}
+
+pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Respondent>> {
+    let mut list: Vec<Respondent> = sqlx::query(
+        "SELECT i.id, s.id, s.name, s.level_code, s.kind_code, i.submitted_at, r.answers, \
+         COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
+         AND c.email IS NOT NULL ORDER BY c.position LIMIT 1)) \
+         FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id \
+         LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 ORDER BY s.name_key",
+    )
+    .bind(campaign)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Respondent {
+            invitation_id: r.try_get(0)?,
+            stakeholder_id: r.try_get(1)?,
+            name: r.try_get(2)?,
+            level: r.try_get(3)?,
+            kind: r.try_get(4)?,
+            submitted_at: r.try_get(5)?,
+            answers: r.try_get(6)?,
+            email: r.try_get(7)?,
+            territories: Vec::new(),
+        })
+    })
+    .collect::<sqlx::Result<_>>()?;
+    let places: Vec<(i64, String)> = sqlx::query(
+        "SELECT t.stakeholder_id, t.ins_code FROM stakeholder_territories t \
+         JOIN invitations i ON i.stakeholder_id = t.stakeholder_id WHERE i.campaign_id = $1 ORDER BY t.ins_code",
+    )
+    .bind(campaign)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+    .collect::<sqlx::Result<_>>()?;
+    let index: std::collections::HashMap<i64, usize> =
+        list.iter().enumerate().map(|(i, r)| (r.stakeholder_id, i)).collect();
+    for (s, ins) in places {
+        if let Some(&i) = index.get(&s) {
+            list[i].territories.push(ins);
+        }
+    }
+    Ok(list)
+}
+
+/// A tie declared in a campaign, with both ends' names.
+#[derive(Debug, Clone)]
+pub struct DeclaredTie {
+    pub invitation_id: i64,
+    pub question_id: String,
+    pub respondent_id: i64,
+    pub respondent: String,
+    pub alter_id: Option<i64>,
+    /// The alter's name, or the proposed organisation's.
+    pub alter: String,
+    pub proposal_status: Option<String>,
+    pub tie_type: String,
+    pub frequency: Option<String>,
+    pub formal: Option<String>,
+    pub satisfaction: Option<i64>,
+    pub link_id: Option<i64>,
+}
+
+pub async fn ties(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<DeclaredTie>> {
+    sqlx::query(
+        "SELECT t.invitation_id, t.question_id, t.respondent_id, r.name, t.alter_id, COALESCE(a.name, p.name), \
+         p.status, t.tie_type, t.frequency, t.formal, t.satisfaction, t.link_id FROM ties t \
+         JOIN stakeholders r ON r.id = t.respondent_id LEFT JOIN stakeholders a ON a.id = t.alter_id \
+         LEFT JOIN proposals p ON p.id = t.proposal_id WHERE t.campaign_id = $1 ORDER BY r.name_key, t.id",
+    )
+    .bind(campaign)
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(DeclaredTie {
+            invitation_id: r.try_get(0)?,
+            question_id: r.try_get(1)?,
+            respondent_id: r.try_get(2)?,
+            respondent: r.try_get(3)?,
+            alter_id: r.try_get(4)?,
+            alter: r.try_get::<Option<String>, _>(5)?.unwrap_or_default(),
+            proposal_status: r.try_get(6)?,
+            tie_type: r.try_get(7)?,
+            frequency: r.try_get(8)?,
+            formal: r.try_get(9)?,
+            satisfaction: r.try_get(10)?,
+            link_id: r.try_get(11)?,
+        })
+    })
+    .collect()
+}
+
+/// What waits for a coordinator: proposed organisations and record corrections.
+#[derive(Debug, Clone)]
+pub struct PendingProposal {
+    pub id: i64,
+    pub name: String,
+    pub level: String,
+    pub kind: String,
+    pub proposed_by: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PendingCorrection {
+    pub id: i64,
+    pub stakeholder_id: i64,
+    pub stakeholder: String,
+    pub field: String,
+    pub current: Option<String>,
+    pub proposed: String,
+}
+
+pub async fn pending(
+    conn: &mut AnyConnection,
+    campaign: i64,
+) -> sqlx::Result<(Vec<PendingProposal>, Vec<PendingCorrection>)> {
+    let proposals = sqlx::query(
+        "SELECT p.id, p.name, p.level_code, p.kind_code, s.name FROM proposals p JOIN invitations i ON i.id = p.invitation_id \
+         JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 AND p.status = 'pending' ORDER BY p.id",
+    )
+    .bind(campaign)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(PendingProposal {
+            id: r.try_get(0)?,
+            name: r.try_get(1)?,
+            level: r.try_get(2)?,
+            kind: r.try_get(3)?,
+            proposed_by: r.try_get(4)?,
+        })
+    })
+    .collect::<sqlx::Result<_>>()?;
+    let corrections = sqlx::query(
+        "SELECT c.id, c.stakeholder_id, s.name, c.field, c.current_value, c.proposed_value FROM corrections c \
+         JOIN invitations i ON i.id = c.invitation_id JOIN stakeholders s ON s.id = c.stakeholder_id \
+         WHERE i.campaign_id = $1 AND c.status = 'pending' ORDER BY s.name_key, c.id",
+    )
+    .bind(campaign)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(PendingCorrection {
+            id: r.try_get(0)?,
+            stakeholder_id: r.try_get(1)?,
+            stakeholder: r.try_get(2)?,
+            field: r.try_get(3)?,
+            current: r.try_get(4)?,
+            proposed: r.try_get(5)?,
+        })
+    })
+    .collect::<sqlx::Result<_>>()?;
+    Ok((proposals, corrections))
+}

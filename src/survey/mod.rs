@@ -2,5 +2,7 @@
 //! their checker, the links' tokens, respondents' answers, and campaign results.
 
 pub mod answers;
+pub mod campaign;
 pub mod definition;
+pub mod results;
 pub mod token;

@@ -28,9 +28,15 @@ impl Secret {
                 from_hex(hex.trim()).ok_or_else(|| anyhow::anyhow!("{} is not a hex secret", path.display()))?,
             );
         }
+        let secret = Secret::random()?;
+        write_private(path, &to_hex(&secret.0))?;
+        Ok(secret)
+    }
+
+    /// 256 fresh random bits (a server that keeps no file: links die with it).
+    pub fn random() -> anyhow::Result<Secret> {
         let mut bytes = vec![0u8; 32];
         getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no system randomness: {e}"))?;
-        write_private(path, &to_hex(&bytes))?;
         Secret::new(bytes)
     }
 

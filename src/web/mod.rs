@@ -21,11 +21,20 @@ use tokio::net::TcpListener;
 pub struct AppState {
     pub db: Db,
     pub cache: std::sync::Arc<network::RenderCache>,
+    /// Makes the survey links; `serve` loads the same one as the CLI.
+    pub secret: std::sync::Arc<crate::survey::token::Secret>,
 }
 
 impl AppState {
+    /// A state with a fresh random survey secret (links it makes die with it).
     pub fn new(db: Db) -> Self {
-        AppState { db, cache: Default::default() }
+        let secret = crate::survey::token::Secret::random().expect("system randomness");
+        AppState { db, cache: Default::default(), secret: std::sync::Arc::new(secret) }
+    }
+
+    pub fn with_secret(mut self, secret: crate::survey::token::Secret) -> Self {
+        self.secret = std::sync::Arc::new(secret);
+        self
     }
 }
 
@@ -53,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::transfer::router())
         .merge(pages::map::router())
         .merge(pages::respond::router())
+        .merge(pages::campaigns::router())
         .fallback(|| async { error::AppError::NotFound })
         .layer(middleware::from_fn(error::render_errors))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -1,6 +1,7 @@
 //! Server-rendered pages (askama templates in `templates/`), working without JavaScript.
 
 pub mod analysis;
+pub mod campaigns;
 pub mod links;
 pub mod map;
 pub mod respond;

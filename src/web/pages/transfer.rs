@@ -124,7 +124,7 @@ fn dialect(q: &Option<String>) -> Dialect {
     if q.as_deref() == Some("excel") { Dialect::Excel } else { Dialect::Plain }
 }
 
-fn download(bytes: Vec<u8>, name: &str) -> Response {
+pub fn download(bytes: Vec<u8>, name: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

@@ -1,0 +1,653 @@
+//! The coordinators' survey pages: campaigns, opening one, its results and exports, what
+//! respondents proposed (waiting for a decision), and the comparison of two campaigns.
+
+use super::{FormErrors, Opt, Page, label_of};
+use crate::domain::reference::Reference;
+use crate::i18n::Lang;
+use crate::store::{self, campaigns::Campaign, campaigns::Respondent, responses::ProposalDecision};
+use crate::survey::answers::{Answers, TIE_TYPES};
+use crate::survey::campaign::{OpenError, OpenRequest};
+use crate::survey::definition::{self, Definition, Kind};
+use crate::survey::results::{self, QuestionResult, Who};
+use crate::web::AppState;
+use crate::web::error::AppError;
+use crate::web::extract::Id;
+use crate::web::inventory::{ListQuery, reference};
+use crate::web::pages::transfer::download;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/campaigns", get(list).post(create))
+        .route("/campaigns/new", get(new))
+        .route("/campaigns/compare", get(compare))
+        .route("/campaigns/{id}", get(show))
+        .route("/campaigns/{id}/links.csv", get(links_csv))
+        .route("/campaigns/{id}/responses.csv", get(responses_csv))
+        .route("/campaigns/{id}/ties.csv", get(ties_csv))
+        .route("/campaigns/{id}/review", get(review))
+        .route("/campaigns/{id}/proposals/{proposal}", post(decide_proposal))
+        .route("/campaigns/{id}/corrections/{correction}", post(decide_correction))
+}
+
+/// The questionnaires a campaign can be opened from: the `.toml` files of `surveys/` (the
+/// shipped ones when the server runs elsewhere).
+fn questionnaires() -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = std::fs::read_dir("surveys")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).ok()?)))
+        .collect();
+    if found.is_empty() {
+        found = vec![
+            ("consultation-2023.toml".into(), include_str!("../../../surveys/consultation-2023.toml").into()),
+            ("pulse-2023.toml".into(), include_str!("../../../surveys/pulse-2023.toml").into()),
+        ];
+    }
+    found.sort();
+    found
+}
+
+fn text(t: &definition::Text, lang: Lang) -> String {
+    lang.pick(&t.fr, &t.en).to_owned()
+}
+
+async fn campaign(state: &AppState, id: i64) -> Result<(Campaign, Definition), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let c = store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let def = definition::parse(&c.definition)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("campaign {id} holds an invalid definition: {e:?}")))?;
+    Ok((c, def))
+}
+
+// ---- list and open ------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/list.html")]
+struct ListPage {
+    page: Page,
+    campaigns: Vec<Campaign>,
+}
+
+async fn list(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<ListPage, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let campaigns = store::campaigns::list(&mut conn).await?;
+    Ok(ListPage { page: Page::new(lang, lang.tr().campaigns_title, &uri), campaigns })
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct NewForm {
+    questionnaire: String,
+    title: String,
+    opens: String,
+    closes: String,
+    level: Option<String>,
+    kind: Option<String>,
+    sector: Option<String>,
+    province: Option<String>,
+    key: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/new.html")]
+struct NewPage {
+    page: Page,
+    form: NewForm,
+    questionnaires: Vec<Opt>,
+    levels: Vec<Opt>,
+    kinds: Vec<Opt>,
+    sectors: Vec<Opt>,
+    provinces: Vec<Opt>,
+    errors: FormErrors,
+    general: Vec<String>,
+}
+
+fn new_page(
+    lang: Lang,
+    uri: &Uri,
+    reference: &Reference,
+    form: NewForm,
+    errors: FormErrors,
+    general: Vec<String>,
+) -> NewPage {
+    let one = |v: &Option<String>| v.clone().unwrap_or_default();
+    NewPage {
+        page: Page::new(lang, lang.tr().campaign_new, uri),
+        questionnaires: questionnaires()
+            .into_iter()
+            .map(|(file, t)| {
+                let label = definition::parse(&t)
+                    .map(|d| format!("{} — {} (v{})", file, text(&d.title, lang), d.version))
+                    .unwrap_or_else(|_| format!("{file} ({})", lang.tr().definition_invalid));
+                Opt { selected: form.questionnaire == file, value: file, label }
+            })
+            .collect(),
+        levels: super::options(&reference.levels, lang, &[one(&form.level).as_str()]),
+        kinds: super::options(&reference.kinds, lang, &[one(&form.kind).as_str()]),
+        sectors: super::options(&reference.sectors, lang, &[one(&form.sector).as_str()]),
+        provinces: super::province_options(reference, lang, form.province.as_deref()),
+        form,
+        errors,
+        general,
+    }
+}
+
+async fn new(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<NewPage, AppError> {
+    let reference = reference(&state).await?;
+    Ok(new_page(lang, &uri, &reference, NewForm::default(), FormErrors::default(), Vec::new()))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Form(form): Form<NewForm>,
+) -> Result<Response, AppError> {
+    let reference = reference(&state).await?;
+    let Some((file, text)) = questionnaires().into_iter().find(|(f, _)| *f == form.questionnaire) else {
+        let errors = FormErrors::conflict(
+            "questionnaire",
+            lang.pick("Choisissez un questionnaire.", "Choose a questionnaire.").into(),
+        );
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, new_page(lang, &uri, &reference, form, errors, Vec::new()))
+            .into_response());
+    };
+    let request = OpenRequest {
+        definition: &text,
+        title: &form.title,
+        opens: &form.opens,
+        closes: &form.closes,
+        invite: ListQuery {
+            level: form.level.clone(),
+            kind: form.kind.clone(),
+            sector: form.sector.clone(),
+            province: form.province.clone(),
+            key: form.key.clone(),
+            ..Default::default()
+        },
+    };
+    match crate::survey::campaign::open(&state.db, &request, &state.secret).await {
+        Ok(opened) => Ok(Redirect::to(&format!("/campaigns/{}", opened.id)).into_response()),
+        Err(OpenError::Fields(errors)) => {
+            let errors = FormErrors::new(&errors, lang);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, new_page(lang, &uri, &reference, form, errors, Vec::new()))
+                .into_response())
+        }
+        Err(e @ (OpenError::Definition(_) | OpenError::Nobody)) => {
+            let general = e.describe(lang, &file);
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                new_page(lang, &uri, &reference, form, FormErrors::default(), general),
+            )
+                .into_response())
+        }
+        Err(OpenError::Store(e)) => Err(e.into()),
+    }
+}
+
+// ---- results --------------------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct WhoQuery {
+    level: Option<String>,
+    kind: Option<String>,
+    province: Option<String>,
+}
+
+impl WhoQuery {
+    fn who(&self, reference: &Reference) -> Who {
+        use crate::domain::text::given;
+        Who {
+            level: given(&self.level).and_then(|v| reference.level(v).ok()).map(|i| i.code.clone()),
+            kind: given(&self.kind).and_then(|v| reference.kind(v).ok()).map(|i| i.code.clone()),
+            province: given(&self.province).and_then(|v| reference.province(v).ok()).map(|t| t.ins_code.clone()),
+        }
+    }
+}
+
+struct QuestionView {
+    result: QuestionResult,
+    chart: String,
+    bars: bool,
+}
+
+struct OneSided {
+    from: String,
+    to: String,
+    to_id: Option<i64>,
+    other_answered: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/show.html")]
+struct ShowPage {
+    page: Page,
+    campaign: Campaign,
+    questionnaire: String,
+    overall: results::Rate,
+    groups: Vec<(&'static str, Vec<results::Rate>)>,
+    filtered: bool,
+    levels: Vec<Opt>,
+    kinds: Vec<Opt>,
+    provinces: Vec<Opt>,
+    not_answered: Vec<(i64, String, bool)>,
+    questions: Vec<QuestionView>,
+    ties: usize,
+    reciprocated: usize,
+    one_sided: Vec<OneSided>,
+    pending: usize,
+    others: Vec<Campaign>,
+}
+
+/// The campaign's submitted responses (of the kept respondents) with their answers.
+fn submitted<'a>(respondents: &[&'a Respondent]) -> Vec<(&'a Respondent, Answers)> {
+    respondents
+        .iter()
+        .filter(|r| r.submitted_at.is_some())
+        .map(|r| (*r, r.answers.as_deref().map(Answers::from_json).unwrap_or_default()))
+        .collect()
+}
+
+async fn show(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Id(id): Id,
+    Query(q): Query<WhoQuery>,
+) -> Result<ShowPage, AppError> {
+    let (campaign, def) = campaign(&state, id).await?;
+    let reference = reference(&state).await?;
+    let who = q.who(&reference);
+    let mut conn = state.db.pool.acquire().await?;
+    let all = store::campaigns::respondents(&mut conn, id).await?;
+    let ties = store::campaigns::ties(&mut conn, id).await?;
+    let (proposals, corrections) = store::campaigns::pending(&mut conn, id).await?;
+    let others: Vec<Campaign> = store::campaigns::list(&mut conn)
+        .await?
+        .into_iter()
+        .filter(|c| c.id != id && c.definition_id == campaign.definition_id)
+        .collect();
+    drop(conn);
+    let kept: Vec<&Respondent> = all.iter().filter(|r| who.keeps(r, &reference)).collect();
+    let answered: BTreeSet<i64> = all.iter().filter(|r| r.submitted_at.is_some()).map(|r| r.stakeholder_id).collect();
+    let responses = submitted(&kept);
+    let questions = results::question_results(&def, &responses, lang)
+        .into_iter()
+        .map(|result| QuestionView {
+            chart: if result.kind == Kind::Likert {
+                results::likert_svg(&result.shares, result.answered)
+            } else {
+                String::new()
+            },
+            bars: matches!(result.kind, Kind::SingleChoice | Kind::MultipleChoice),
+            result,
+        })
+        .collect();
+    let rates = results::rates(&kept, &reference, lang);
+    let both = results::reciprocated_pairs(&ties);
+    let kept_ids: BTreeSet<i64> = kept.iter().map(|r| r.stakeholder_id).collect();
+    let one_sided = ties
+        .iter()
+        .filter(|t| kept_ids.contains(&t.respondent_id))
+        .filter(|t| t.alter_id.is_none_or(|a| !both.contains(&(t.respondent_id.min(a), t.respondent_id.max(a)))))
+        .map(|t| OneSided {
+            from: t.respondent.clone(),
+            to: t.alter.clone(),
+            to_id: t.alter_id,
+            other_answered: t.alter_id.is_some_and(|a| answered.contains(&a)),
+        })
+        .collect();
+    Ok(ShowPage {
+        page: Page::new(lang, campaign.title.clone(), &uri),
+        questionnaire: format!(
+            "{} v{} — {}",
+            campaign.definition_id,
+            campaign.definition_version,
+            text(&def.title, lang)
+        ),
+        groups: vec![
+            (lang.tr().by_level, rates.by_level),
+            (lang.tr().by_kind, rates.by_kind),
+            (lang.tr().by_province, rates.by_province),
+        ],
+        overall: rates.overall,
+        filtered: who.level.is_some() || who.kind.is_some() || who.province.is_some(),
+        levels: super::options(&reference.levels, lang, &[who.level.as_deref().unwrap_or("")]),
+        kinds: super::options(&reference.kinds, lang, &[who.kind.as_deref().unwrap_or("")]),
+        provinces: super::province_options(&reference, lang, who.province.as_deref()),
+        not_answered: kept
+            .iter()
+            .filter(|r| r.submitted_at.is_none())
+            .map(|r| (r.stakeholder_id, r.name.clone(), r.answers.is_some()))
+            .collect(),
+        questions,
+        ties: ties.iter().filter(|t| kept_ids.contains(&t.respondent_id)).count(),
+        reciprocated: both.iter().filter(|(a, b)| kept_ids.contains(a) || kept_ids.contains(b)).count(),
+        one_sided,
+        pending: proposals.len() + corrections.len(),
+        others,
+        campaign,
+    })
+}
+
+/// The public address of the server for links: `MAILLAGE_PUBLIC_URL`, else this request's host.
+fn base_url(headers: &HeaderMap) -> String {
+    std::env::var("MAILLAGE_PUBLIC_URL").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+        format!("http://{host}")
+    })
+}
+
+async fn links_csv(State(state): State<AppState>, headers: HeaderMap, Id(id): Id) -> Result<Response, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let invitees = store::campaigns::invitees(&mut conn, id).await?;
+    let bytes = crate::survey::campaign::links_csv(&invitees, &state.secret, &base_url(&headers))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(download(bytes, &format!("maillage-campaign-{id}-links.csv")))
+}
+
+async fn responses_csv(
+    State(state): State<AppState>,
+    Id(id): Id,
+    Query(q): Query<WhoQuery>,
+) -> Result<Response, AppError> {
+    let (_, def) = campaign(&state, id).await?;
+    let reference = reference(&state).await?;
+    let who = q.who(&reference);
+    let mut conn = state.db.pool.acquire().await?;
+    let all = store::campaigns::respondents(&mut conn, id).await?;
+    let ties = store::campaigns::ties(&mut conn, id).await?;
+    let names: HashMap<i64, String> = ties.iter().filter_map(|t| Some((t.alter_id?, t.alter.clone()))).collect();
+    let kept: Vec<&Respondent> = all.iter().filter(|r| who.keeps(r, &reference)).collect();
+    let bytes = results::responses_csv(&def, &submitted(&kept), &reference, &names)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(download(bytes, &format!("maillage-campaign-{id}-responses.csv")))
+}
+
+async fn ties_csv(State(state): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let ties = store::campaigns::ties(&mut conn, id).await?;
+    Ok(download(
+        results::ties_csv(&ties).map_err(|e| AppError::Internal(e.into()))?,
+        &format!("maillage-campaign-{id}-ties.csv"),
+    ))
+}
+
+// ---- review -----------------------------------------------------------------------------------
+
+struct ProposalView {
+    id: i64,
+    name: String,
+    level: String,
+    kind: String,
+    proposed_by: String,
+    /// Existing stakeholders with a similar name, to merge into.
+    candidates: Vec<Opt>,
+}
+
+struct CorrectionView {
+    id: i64,
+    stakeholder_id: i64,
+    stakeholder: String,
+    field: String,
+    current: String,
+    proposed: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/review.html")]
+struct ReviewPage {
+    page: Page,
+    campaign: Campaign,
+    proposals: Vec<ProposalView>,
+    corrections: Vec<CorrectionView>,
+    message: String,
+}
+
+async fn review_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    id: i64,
+    message: String,
+) -> Result<ReviewPage, AppError> {
+    let (campaign, _) = campaign(state, id).await?;
+    let reference = reference(state).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (proposals, corrections) = store::campaigns::pending(&mut conn, id).await?;
+    let mut views = Vec::new();
+    for p in proposals {
+        // Candidates: stakeholders sharing the proposal's longest word.
+        let word = p.name.split_whitespace().max_by_key(|w| w.chars().count()).unwrap_or("").to_owned();
+        let filter = store::stakeholders::Filter { q: Some(word), limit: Some(20), ..Default::default() };
+        let candidates = store::stakeholders::list(&mut conn, &filter)
+            .await?
+            .into_iter()
+            .map(|s| Opt { value: s.id.to_string(), label: s.display(), selected: false })
+            .collect();
+        views.push(ProposalView {
+            id: p.id,
+            level: label_of(&reference.levels, &p.level, lang),
+            kind: label_of(&reference.kinds, &p.kind, lang),
+            name: p.name,
+            proposed_by: p.proposed_by,
+            candidates,
+        });
+    }
+    let show = |field: &str, v: &str| match field {
+        "level" => label_of(&reference.levels, v, lang),
+        "kind" => label_of(&reference.kinds, v, lang),
+        _ => v.to_owned(),
+    };
+    Ok(ReviewPage {
+        page: Page::new(lang, format!("{} · {}", lang.tr().to_review, campaign.title), uri),
+        corrections: corrections
+            .into_iter()
+            .map(|c| CorrectionView {
+                id: c.id,
+                stakeholder_id: c.stakeholder_id,
+                stakeholder: c.stakeholder,
+                current: c.current.as_deref().map(|v| show(&c.field, v)).unwrap_or_default(),
+                proposed: show(&c.field, &c.proposed),
+                field: super::respond::entry_label(&c.field, lang).to_owned(),
+            })
+            .collect(),
+        proposals: views,
+        campaign,
+        message,
+    })
+}
+
+async fn review(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -> Result<ReviewPage, AppError> {
+    review_page(&state, lang, &uri, id, String::new()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Decision {
+    decision: String,
+    into: Option<String>,
+}
+
+async fn decide_proposal(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path((id, proposal)): Path<(i64, i64)>,
+    Form(d): Form<Decision>,
+) -> Result<Response, AppError> {
+    let decision = match d.decision.as_str() {
+        "accept" => ProposalDecision::Accept,
+        "reject" => ProposalDecision::Reject,
+        "merge" => match d.into.as_deref().and_then(|v| v.parse::<i64>().ok()) {
+            Some(into) => ProposalDecision::MergeInto(into),
+            None => return Err(AppError::BadRequest("merge needs the stakeholder to merge into".into())),
+        },
+        other => return Err(AppError::BadRequest(format!("unknown decision {other:?}"))),
+    };
+    let reference = reference(&state).await?;
+    let mut tx = state.db.pool.begin().await?;
+    match store::responses::decide_proposal(&mut tx, proposal, decision, &reference).await {
+        Ok(_) => {
+            tx.commit().await?;
+            Ok(Redirect::to(&format!("/campaigns/{id}/review")).into_response())
+        }
+        Err(e @ store::StoreError::Conflict { .. }) => {
+            let message = e.conflict_message(lang).unwrap_or_default().to_owned();
+            Ok((StatusCode::CONFLICT, review_page(&state, lang, &uri, id, message).await?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn decide_correction(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path((id, correction)): Path<(i64, i64)>,
+    Form(d): Form<Decision>,
+) -> Result<Response, AppError> {
+    let accept = match d.decision.as_str() {
+        "accept" => true,
+        "reject" => false,
+        other => return Err(AppError::BadRequest(format!("unknown decision {other:?}"))),
+    };
+    let reference = reference(&state).await?;
+    let mut tx = state.db.pool.begin().await?;
+    match store::responses::decide_correction(&mut tx, correction, accept, &reference).await {
+        Ok(()) => {
+            tx.commit().await?;
+            Ok(Redirect::to(&format!("/campaigns/{id}/review")).into_response())
+        }
+        Err(e @ store::StoreError::Conflict { .. }) => {
+            let message = e.conflict_message(lang).unwrap_or_default().to_owned();
+            Ok((StatusCode::CONFLICT, review_page(&state, lang, &uri, id, message).await?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- comparison ------------------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CompareQuery {
+    a: Option<i64>,
+    b: Option<i64>,
+}
+
+struct CompareRow {
+    label: String,
+    a: String,
+    b: String,
+}
+
+struct CompareQuestion {
+    text: String,
+    answered: (usize, usize),
+    rows: Vec<CompareRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/compare.html")]
+struct ComparePage {
+    page: Page,
+    a: Campaign,
+    b: Campaign,
+    rates: Vec<CompareRow>,
+    questions: Vec<CompareQuestion>,
+    ties: results::TieComparison,
+    tie_types: Vec<CompareRow>,
+}
+
+async fn compare(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Query(q): Query<CompareQuery>,
+) -> Result<ComparePage, AppError> {
+    let (Some(a), Some(b)) = (q.a, q.b) else {
+        return Err(AppError::BadRequest("compare needs two campaigns: ?a=ID&b=ID".into()));
+    };
+    let (ca, def) = campaign(&state, a).await?;
+    let (cb, _) = campaign(&state, b).await?;
+    if ca.definition_id != cb.definition_id {
+        return Err(AppError::BadRequest(format!(
+            "campaigns {a} and {b} use different questionnaires ({} and {})",
+            ca.definition_id, cb.definition_id
+        )));
+    }
+    let reference = reference(&state).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (ra, rb) =
+        (store::campaigns::respondents(&mut conn, a).await?, store::campaigns::respondents(&mut conn, b).await?);
+    let (ta, tb) = (store::campaigns::ties(&mut conn, a).await?, store::campaigns::ties(&mut conn, b).await?);
+    drop(conn);
+    let (ka, kb): (Vec<&Respondent>, Vec<&Respondent>) = (ra.iter().collect(), rb.iter().collect());
+    // Both campaigns are read with the newer one's questionnaire (same id; options by value).
+    let (qa, qb) = (
+        results::question_results(&def, &submitted(&ka), lang),
+        results::question_results(&def, &submitted(&kb), lang),
+    );
+    let share = |count: usize, percent: usize| format!("{count} ({percent} %)");
+    let questions = qa
+        .into_iter()
+        .zip(qb)
+        .filter(|(x, _)| !x.shares.is_empty())
+        .map(|(x, y)| CompareQuestion {
+            text: x.text.clone(),
+            answered: (x.answered, y.answered),
+            rows: x
+                .shares
+                .iter()
+                .zip(&y.shares)
+                .map(|(s, t)| CompareRow {
+                    label: s.label.clone(),
+                    a: share(s.count, s.percent),
+                    b: share(t.count, t.percent),
+                })
+                .collect(),
+        })
+        .collect();
+    let (rate_a, rate_b) = (results::rates(&ka, &reference, lang), results::rates(&kb, &reference, lang));
+    let rate = |r: &results::Rate| format!("{} / {} ({} %)", r.answered, r.invited, r.percent());
+    let mut rates =
+        vec![CompareRow { label: lang.tr().response_rate.into(), a: rate(&rate_a.overall), b: rate(&rate_b.overall) }];
+    for level in &rate_a.by_level {
+        let other = rate_b.by_level.iter().find(|r| r.label == level.label);
+        rates.push(CompareRow { label: level.label.clone(), a: rate(level), b: other.map(rate).unwrap_or_default() });
+    }
+    let count_type =
+        |ties: &[store::campaigns::DeclaredTie], ty: &str| ties.iter().filter(|t| t.tie_type == ty).count();
+    let tie_types = TIE_TYPES
+        .iter()
+        .map(|t| CompareRow {
+            label: lang.pick(t.3, t.4).to_owned(),
+            a: count_type(&ta, t.0).to_string(),
+            b: count_type(&tb, t.0).to_string(),
+        })
+        .collect();
+    Ok(ComparePage {
+        page: Page::new(lang, lang.tr().compare_title, &uri),
+        ties: results::compare_ties(&ta, &tb),
+        a: ca,
+        b: cb,
+        rates,
+        questions,
+        tie_types,
+    })
+}
