@@ -25,6 +25,10 @@
   form.addEventListener("change", refresh);
   refresh();
 
+  // After a refused submission, bring the first question to fix into view.
+  var bad = form.querySelector("fieldset.invalid");
+  if (bad) bad.scrollIntoView({ block: "start" });
+
   // Network questions.
   var roster = form.querySelector("[data-roster]");
   if (!roster) return;

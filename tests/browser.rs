@@ -103,3 +103,149 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
+
+fn chromedriver() -> PathBuf {
+    let path =
+        std::env::var("CHROMEDRIVER").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("/usr/bin/chromedriver"));
+    assert!(
+        path.exists(),
+        "chromedriver is needed with Chromium (Debian: chromium-driver); {} is missing",
+        path.display()
+    );
+    path
+}
+
+/// A respondent fills in the shipped consultation survey on a 360×740 phone, in French:
+/// a server-side error kept their input, the roster search added an organisation, the
+/// conditional question appeared, and the submission reached the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_respondent_fills_in_the_consultation_on_a_phone() {
+    let Some(browser) = chromium() else { return };
+    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    maillage::demo::load(&app.db).await.unwrap();
+    let id = |name: &'static str| {
+        let pool = app.db.pool.clone();
+        async move {
+            sqlx::query("SELECT id FROM stakeholders WHERE name = $1")
+                .bind(name)
+                .fetch_one(&pool)
+                .await
+                .map(|r| sqlx::Row::get::<i64, _>(&r, 0))
+                .unwrap()
+        }
+    };
+    let respondent = id("CPAS de Namur").await;
+    let secret = maillage::survey::token::Secret::new(vec![3u8; 32]).unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let day = |d: time::Date| maillage::domain::values::format_date(d);
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let campaign = maillage::store::campaigns::NewCampaign {
+        title: "Consultation des acteurs",
+        definition_id: "consultation-2023",
+        definition_version: 1,
+        definition: include_str!("../surveys/consultation-2023.toml"),
+        opens_on: &day(today),
+        closes_on: &day(today + time::Duration::days(20)),
+    };
+    maillage::store::campaigns::open(&mut tx, &campaign, &[respondent], &secret).await.unwrap();
+    tx.commit().await.unwrap();
+    let invitation: i64 =
+        sqlx::query("SELECT id FROM invitations").fetch_one(&app.db.pool).await.map(|r| sqlx::Row::get(&r, 0)).unwrap();
+    let token = secret.token(invitation);
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(listener, AppState::new(app.db.clone()), async {
+        let _ = stopped.await;
+    }));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let d = common::webdriver::Driver::start(&browser, &chromedriver(), 360, 740).await;
+    let shot = |name: &'static str| {
+        let file = dir.join(name);
+        let d = &d;
+        async move {
+            let png = d.screenshot(&file).await;
+            assert_eq!(png_size(&png), (720, 1480), "{name}: a 360×740 viewport at pixel ratio 2");
+        }
+    };
+    let no_sideways_scroll = "return document.documentElement.scrollWidth <= 360;";
+
+    d.goto(&format!("{base}/lang/fr?next=/s/{token}")).await;
+    assert!(d.text().await.contains("Vous répondez pour CPAS de Namur"), "{}", d.text().await);
+    assert_eq!(d.script(no_sideways_scroll, vec![]).await, true, "nothing wider than the phone");
+    shot("survey-1-entry.png").await;
+    d.click("input[name='q.entry.confirm'][value='yes']").await;
+    d.type_into("input[name='q.respondent_role']", "Assistante sociale, cellule Ukraine").await;
+    d.click("button[value='next']:not(.default-action)").await;
+
+    // Part 2, with a number the server refuses: the page says why and keeps the rest.
+    d.wait_for("return document.body.innerText.includes('Partie 2 / 5');").await;
+    d.click("input[name='q.sectors'][value='social_aid']").await;
+    d.click("input[name='q.sectors'][value='reception_housing']").await;
+    d.click("input[name='q.people_reached'][value='50-199']").await;
+    d.type_into("input[name='q.staff']", "deux").await;
+    d.click("button[value='next']:not(.default-action)").await;
+    d.wait_for("return document.body.innerText.includes('Indiquez un nombre');").await;
+    assert_eq!(
+        d.script("return document.querySelector(\"input[name='q.people_reached'][value='50-199']\").checked;", vec![])
+            .await,
+        true
+    );
+    shot("survey-2-error.png").await;
+    d.type_into("input[name='q.staff']", "2,5").await;
+    d.click("button[value='next']:not(.default-action)").await;
+
+    // Part 3: search the roster as one types, add SPW IAS, describe the tie.
+    d.wait_for("return document.body.innerText.includes('Partie 3 / 5');").await;
+    d.type_into("#find", "spw int").await;
+    d.wait_for("return document.querySelectorAll('.roster-add').length > 0;").await;
+    d.click(".roster-add").await;
+    for (attr, value) in
+        [("link_type", "funded_by"), ("frequency", "monthly"), ("formal", "yes"), ("satisfaction", "4")]
+    {
+        d.click(&format!(".ties select[name$='.{attr}'] option[value='{value}']")).await;
+    }
+    assert!(d.text().await.contains("1 organisation(s) citée(s)"));
+    assert_eq!(d.script(no_sideways_scroll, vec![]).await, true);
+    shot("survey-3-network.png").await;
+    d.click("button[value='next']:not(.default-action)").await;
+
+    // Part 4: the Likert statements.
+    d.wait_for("return document.body.innerText.includes('Partie 4 / 5');").await;
+    for (q, v) in [("clarity_roles", "2"), ("information_flow", "3"), ("duplication", "2"), ("referral_speed", "4")] {
+        d.click(&format!("input[name='q.{q}'][value='{v}']")).await;
+    }
+    shot("survey-4-likert.png").await;
+    d.click("button[value='next']:not(.default-action)").await;
+
+    // Part 5: choosing "several levels" shows the follow-up question.
+    d.wait_for("return document.body.innerText.includes('Partie 5 / 5');").await;
+    assert_eq!(d.script("return document.getElementById('q-mechanism_level_why').hidden;", vec![]).await, true);
+    d.click("input[name='q.mechanism_level'][value='several']").await;
+    assert_eq!(d.script("return document.getElementById('q-mechanism_level_why').hidden;", vec![]).await, false);
+    d.type_into("textarea[name='q.mechanism_level_why']", "Un relais provincial, une coordination régionale.").await;
+    shot("survey-5-conditional.png").await;
+    d.click("button[value='submit']").await;
+    d.wait_for("return document.body.innerText.includes('Merci pour votre réponse');").await;
+    shot("survey-6-thanks.png").await;
+    d.quit().await;
+
+    let submitted: Option<String> = sqlx::query("SELECT submitted_at FROM invitations")
+        .fetch_one(&app.db.pool)
+        .await
+        .map(|r| sqlx::Row::get(&r, 0))
+        .unwrap();
+    assert!(submitted.is_some(), "the submission reached the database");
+    let spw = id("SPW Intérieur et Action sociale").await;
+    let link: (i64, i64, String) =
+        sqlx::query("SELECT source_id, target_id, provenance FROM links WHERE provenance LIKE 'survey:%'")
+            .fetch_one(&app.db.pool)
+            .await
+            .map(|r| (sqlx::Row::get(&r, 0), sqlx::Row::get(&r, 1), sqlx::Row::get(&r, 2)))
+            .unwrap();
+    assert_eq!(link, (spw, respondent, format!("survey:1/{invitation}")));
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}

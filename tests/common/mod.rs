@@ -2,6 +2,9 @@
 //! database when TEST_POSTGRES_URL is set) and calls the router in-process.
 #![allow(dead_code)]
 
+pub mod http;
+pub mod webdriver;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};

@@ -1,0 +1,124 @@
+//! Just enough of the W3C WebDriver protocol to drive headless Chromium through chromedriver.
+#![allow(dead_code)]
+
+use super::http::request;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub struct Driver {
+    addr: String,
+    session: String,
+    _process: tokio::process::Child,
+}
+
+impl Driver {
+    /// Starts chromedriver and a headless Chromium emulating a `width`×`height` phone.
+    pub async fn start(chromium: &std::path::Path, driver: &std::path::Path, width: u32, height: u32) -> Driver {
+        let port = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().port()
+        };
+        let process = tokio::process::Command::new(driver)
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts");
+        let addr = format!("127.0.0.1:{port}");
+        for _ in 0..100 {
+            if request(&addr, "GET", "/status", None, b"").await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let profile = std::env::temp_dir().join(format!("maillage-chrome-{port}"));
+        let caps = json!({ "capabilities": { "alwaysMatch": { "browserName": "chrome", "goog:chromeOptions": {
+            "binary": chromium.display().to_string(),
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
+                     format!("--user-data-dir={}", profile.display())],
+            "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true } }
+        }}}});
+        let mut driver = Driver { addr, session: String::new(), _process: process };
+        let reply = driver.call("POST", "/session", Some(caps)).await;
+        driver.session = reply["sessionId"].as_str().expect("a session").to_owned();
+        driver
+    }
+
+    async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let reply = tokio::time::timeout(
+            Duration::from_secs(60),
+            request(&self.addr, method, path, Some("application/json"), body.as_bytes()),
+        )
+        .await
+        .expect("WebDriver answered in time")
+        .expect("WebDriver reachable");
+        let value: Value = serde_json::from_slice(&reply.body).unwrap_or(Value::Null);
+        assert!(reply.status < 400, "WebDriver {method} {path}: {} {}", reply.status, reply.text());
+        value.get("value").cloned().unwrap_or(Value::Null)
+    }
+
+    fn path(&self, rest: &str) -> String {
+        format!("/session/{}{rest}", self.session)
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.call("POST", &self.path("/url"), Some(json!({ "url": url }))).await;
+    }
+
+    pub async fn find(&self, css: &str) -> String {
+        let v = self.call("POST", &self.path("/element"), Some(json!({ "using": "css selector", "value": css }))).await;
+        v[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_owned()
+    }
+
+    /// Clicks like a finger would: the element is scrolled to the middle of the screen first
+    /// so that the sticky action bar does not cover it.
+    pub async fn click(&self, css: &str) {
+        let id = self.find(css).await;
+        self.script("arguments[0].scrollIntoView({block: 'center'});", vec![json!({ ELEMENT: id })]).await;
+        self.call("POST", &self.path(&format!("/element/{id}/click")), Some(json!({}))).await;
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css).await;
+        self.script("arguments[0].scrollIntoView({block: 'center'});", vec![json!({ ELEMENT: id })]).await;
+        self.call("POST", &self.path(&format!("/element/{id}/clear")), Some(json!({}))).await;
+        self.call("POST", &self.path(&format!("/element/{id}/value")), Some(json!({ "text": text }))).await;
+    }
+
+    pub async fn script(&self, script: &str, args: Vec<Value>) -> Value {
+        self.call("POST", &self.path("/execute/sync"), Some(json!({ "script": script, "args": args }))).await
+    }
+
+    /// Waits until `script` returns true (up to 10 s).
+    pub async fn wait_for(&self, script: &str) {
+        for _ in 0..100 {
+            if self.script(script, vec![]).await == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("timed out waiting for: {script}");
+    }
+
+    pub async fn text(&self) -> String {
+        self.script("return document.body.innerText;", vec![]).await.as_str().unwrap_or_default().to_owned()
+    }
+
+    pub async fn screenshot(&self, file: &std::path::Path) -> Vec<u8> {
+        use base64::Engine;
+        let v = self.call("GET", &self.path("/screenshot"), None).await;
+        let png =
+            base64::engine::general_purpose::STANDARD.decode(v.as_str().expect("base64 PNG")).expect("valid base64");
+        std::fs::write(file, &png).expect("screenshot written");
+        png
+    }
+
+    pub async fn quit(self) {
+        self.call("DELETE", &self.path(""), None).await;
+    }
+}
