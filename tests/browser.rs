@@ -230,6 +230,12 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone() {
     d.click("button[value='submit']").await;
     d.wait_for("return document.body.innerText.includes('Merci pour votre réponse');").await;
     shot("survey-6-thanks.png").await;
+    // The coordinators' results page, on the same phone.
+    d.goto(&format!("{base}/campaigns/1")).await;
+    assert!(d.text().await.contains("100 %"), "{}", d.text().await);
+    assert_eq!(d.script(no_sideways_scroll, vec![]).await, true, "the results page fits a phone too");
+    d.script("document.getElementById('r-clarity_roles').scrollIntoView();", vec![]).await;
+    shot("campaign-results.png").await;
     d.quit().await;
 
     let submitted: Option<String> = sqlx::query("SELECT submitted_at FROM invitations")

@@ -67,6 +67,19 @@ pub async fn save_draft(conn: &mut AnyConnection, invitation: i64, answers: &Ans
     Ok(())
 }
 
+/// Whether a failed submission may succeed when run again: it lost a race for a link (a
+/// duplicate), or the database chose it as a deadlock or serialization victim.
+pub fn is_transient(e: &StoreError) -> bool {
+    match e {
+        StoreError::Conflict { .. } => true,
+        StoreError::Db(sqlx::Error::Database(db)) => {
+            matches!(db.code().as_deref(), Some("40001" | "40P01" | "23505"))
+                || db.message().contains("database is locked")
+        }
+        _ => false,
+    }
+}
+
 pub fn provenance(campaign: i64, invitation: i64) -> String {
     format!("survey:{campaign}/{invitation}")
 }

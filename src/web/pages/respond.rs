@@ -255,9 +255,7 @@ async fn save(
                     return render(&state, lang, &uri, &token, &inv, &def, i, &q, &problems, false, status).await;
                 }
             }
-            let mut tx = state.db.pool.begin().await?;
-            store::responses::submit(&mut tx, &inv, &def, &inv.answers, &record).await?;
-            tx.commit().await?;
+            submit_with_retries(&state, &inv, &def, &record).await?;
             Ok(Redirect::to(&format!("/s/{token}?done=1")).into_response())
         }
         _ => {
@@ -271,6 +269,34 @@ async fn save(
         }
     }
     .map(private)
+}
+
+/// Submits in one transaction. Two organisations naming each other at the same moment can
+/// race to create the same link (PostgreSQL: a unique violation or a deadlock in one of
+/// them); the loser simply runs again and finds the link the other created.
+async fn submit_with_retries(
+    state: &AppState,
+    inv: &Invitation,
+    def: &Definition,
+    record: &StakeholderDraft,
+) -> Result<(), AppError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let mut tx = state.db.pool.begin().await?;
+        let result = match store::responses::submit(&mut tx, inv, def, &inv.answers, record).await {
+            Ok(()) => tx.commit().await.map_err(store::StoreError::from),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => return Ok(()),
+            Err(e) if attempt < 5 && store::responses::is_transient(&e) => {
+                tracing::info!(invitation = inv.id, attempt, error = %e, "submission raced another one; retrying");
+                tokio::time::sleep(std::time::Duration::from_millis(20 * attempt)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 struct CodeLists {
