@@ -121,7 +121,10 @@ async fn run(label: &str, url: &str) {
     let mut tasks = Vec::new();
     for (n, inv) in invitees.iter().enumerate() {
         let path = format!("/s/{}", secret.token(inv.invitation_id));
-        let partners: Vec<i64> = (0..3).map(|k| invited[(n + 1 + k * 7 + rng.below(50)) % RESPONDENTS]).collect();
+        // Both neighbours (who name this respondent back: reciprocated ties) and one other.
+        let far = (n + 52 + rng.below(RESPONDENTS - 104)) % RESPONDENTS;
+        let at = |k: usize| invitees[k % RESPONDENTS].stakeholder_id;
+        let partners = vec![at(n + 1), at(n + RESPONDENTS - 1), at(far)];
         let steps = script(inv.stakeholder_id, &partners);
         let addr = addr.clone();
         tasks.push(tokio::spawn(async move {

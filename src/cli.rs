@@ -114,6 +114,22 @@ pub enum SurveyCommand {
         #[arg(long, env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
         base_url: String,
     },
+    /// E-mails each invitee its personal link through an SMTP relay (optional: the links CSV
+    /// serves a mail merge without it).
+    Send {
+        campaign: i64,
+        /// The relay, smtp://HOST[:PORT].
+        #[arg(long, env = "MAILLAGE_SMTP_URL")]
+        smtp: String,
+        /// The sender, e.g. "Coordination Ukraine <coordination@example.be>".
+        #[arg(long, env = "MAILLAGE_MAIL_FROM")]
+        from: String,
+        #[arg(long, env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+        /// Only to those who have not submitted, worded as a reminder.
+        #[arg(long)]
+        reminder: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -354,6 +370,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 None => std::io::stdout().write_all(&bytes)?,
             }
+        }
+        Command::Survey(SurveyCommand::Send { campaign, smtp, from, base_url, reminder }) => {
+            let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
+            let mailer = crate::survey::mail::Mailer::new(&smtp, &from)?;
+            let mut conn = db.pool.acquire().await?;
+            let found = store::campaigns::get(&mut conn, campaign).await?;
+            let found = found.ok_or_else(|| anyhow::anyhow!("campaign {campaign} does not exist"))?;
+            let invitees = store::campaigns::invitees(&mut conn, campaign).await?;
+            drop(conn);
+            let to: Vec<_> = invitees.iter().filter(|i| !reminder || !i.submitted).collect();
+            let report = mailer.send(&found, &to, &secret, &base_url, reminder).await;
+            eprintln!("{} e-mails sent; {} invitees without an address", report.sent, report.without_email.len());
+            for name in &report.without_email {
+                eprintln!("  no address: {name}");
+            }
+            for (name, error) in &report.failed {
+                eprintln!("  failed: {name}: {error}");
+            }
+            anyhow::ensure!(report.failed.is_empty(), "{} e-mails could not be sent", report.failed.len());
         }
         Command::Survey(SurveyCommand::Check { .. }) => unreachable!("handled before opening the database"),
         Command::Demo => {

@@ -295,6 +295,7 @@ pub struct Tr {
     pub field: &'static str,
     pub definition_invalid: &'static str,
     pub no_campaigns: &'static str,
+    pub survey_resend_note: &'static str,
 }
 
 pub static FR: Tr = Tr {
@@ -536,6 +537,7 @@ pub static FR: Tr = Tr {
     field: "Champ",
     definition_invalid: "Questionnaire invalide",
     no_campaigns: "Aucune campagne pour l'instant.",
+    survey_resend_note: "Vos modifications comptent une fois envoyées à nouveau.",
 };
 
 pub static EN: Tr = Tr {
@@ -777,6 +779,7 @@ pub static EN: Tr = Tr {
     field: "Field",
     definition_invalid: "Invalid questionnaire",
     no_campaigns: "No campaign yet.",
+    survey_resend_note: "Changes count once you send them again.",
 };
 
 #[cfg(test)]

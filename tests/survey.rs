@@ -396,6 +396,18 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     let local = app.get(&format!("/campaigns/{campaign}?level=local")).await.text();
     assert!(local.contains("1 / 1"), "filtered on local respondents");
 
+    // An edit after sending is a draft until sent again: results keep the sent answers.
+    let r = app
+        .form(
+            &links[0],
+            &[("_section", "1"), ("_action", "save"), ("q.sectors", "health"), ("q.people_reached", "0-49")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        app.get(&format!("{}?section=1", links[0])).await.text().contains("value=\"health\" checked"),
+        "the draft is shown"
+    );
     // Exports: one column per question; one row per declared tie.
     let csv = app.get(&format!("/campaigns/{campaign}/responses.csv")).await.text();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());

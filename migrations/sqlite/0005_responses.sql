@@ -7,6 +7,8 @@ CREATE TABLE responses (
     invitation_id BIGINT PRIMARY KEY REFERENCES invitations (id),
     answers TEXT NOT NULL,
     saved_at TEXT NOT NULL,
+    -- The answers as last sent: what results and exports read, while edits since are a draft.
+    submitted_answers TEXT,
     submitted_at TEXT
 );
 

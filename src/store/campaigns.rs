@@ -63,12 +63,13 @@ pub struct Invitee {
     /// The organisation's address, else its first contact person's.
     pub email: Option<String>,
     pub lang: String,
+    pub submitted: bool,
 }
 
 pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Invitee>> {
     sqlx::query(
         "SELECT i.id, s.id, s.name, COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
-         AND c.email IS NOT NULL ORDER BY c.position LIMIT 1)), i.lang \
+         AND c.email IS NOT NULL ORDER BY c.position LIMIT 1)), i.lang, i.submitted_at \
          FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 ORDER BY s.name_key",
     )
     .bind(campaign)
@@ -82,6 +83,7 @@ pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<V
             name: r.try_get(2)?,
             email: r.try_get(3)?,
             lang: r.try_get(4)?,
+            submitted: r.try_get::<Option<String>, _>(5)?.is_some(),
         })
     })
     .collect()
@@ -159,13 +161,14 @@ pub struct Respondent {
     pub territories: Vec<String>,
     pub email: Option<String>,
     pub submitted_at: Option<String>,
-    /// The answers as JSON (a draft when not submitted).
+    /// The answers as JSON: as last submitted, else the draft.
     pub answers: Option<String>,
 }
 
 pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Respondent>> {
     let mut list: Vec<Respondent> = sqlx::query(
-        "SELECT i.id, s.id, s.name, s.level_code, s.kind_code, i.submitted_at, r.answers, \
+        "SELECT i.id, s.id, s.name, s.level_code, s.kind_code, i.submitted_at, \
+         CASE WHEN i.submitted_at IS NULL THEN r.answers ELSE r.submitted_answers END, \
          COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
          AND c.email IS NOT NULL ORDER BY c.position LIMIT 1)) \
          FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id \

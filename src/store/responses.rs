@@ -96,9 +96,10 @@ pub async fn submit(
 ) -> Result<(), StoreError> {
     let ts = now();
     sqlx::query(
-        "INSERT INTO responses (invitation_id, answers, saved_at, submitted_at) VALUES ($1, $2, $3, $3) \
-         ON CONFLICT (invitation_id) DO UPDATE SET answers = excluded.answers, saved_at = excluded.saved_at, \
-         submitted_at = excluded.submitted_at",
+        "INSERT INTO responses (invitation_id, answers, saved_at, submitted_at, submitted_answers) \
+         VALUES ($1, $2, $3, $3, $2) ON CONFLICT (invitation_id) DO UPDATE SET answers = excluded.answers, \
+         saved_at = excluded.saved_at, submitted_at = excluded.submitted_at, \
+         submitted_answers = excluded.submitted_answers",
     )
     .bind(inv.id)
     .bind(answers.to_json())

@@ -4,5 +4,6 @@
 pub mod answers;
 pub mod campaign;
 pub mod definition;
+pub mod mail;
 pub mod results;
 pub mod token;

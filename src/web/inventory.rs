@@ -12,9 +12,17 @@ use crate::domain::values::{bounded_int, flag};
 use crate::store;
 use serde::Deserialize;
 
+/// The reference tables (levels, kinds, sectors, link types, territories). They only change
+/// with a migration, so they are read once per server and kept.
 pub async fn reference(state: &AppState) -> Result<Reference, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    Ok(store::reference::load(&mut conn).await?)
+    let loaded = state
+        .reference
+        .get_or_try_init(|| async {
+            let mut conn = state.db.pool.acquire().await?;
+            store::reference::load(&mut conn).await.map(std::sync::Arc::new)
+        })
+        .await?;
+    Ok(Reference::clone(loaded))
 }
 
 pub async fn stakeholder(state: &AppState, id: i64) -> Result<Stakeholder, AppError> {

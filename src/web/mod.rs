@@ -23,13 +23,15 @@ pub struct AppState {
     pub cache: std::sync::Arc<network::RenderCache>,
     /// Makes the survey links; `serve` loads the same one as the CLI.
     pub secret: std::sync::Arc<crate::survey::token::Secret>,
+    /// The reference tables, read on first use (see `inventory::reference`).
+    pub reference: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<crate::domain::reference::Reference>>>,
 }
 
 impl AppState {
     /// A state with a fresh random survey secret (links it makes die with it).
     pub fn new(db: Db) -> Self {
         let secret = crate::survey::token::Secret::random().expect("system randomness");
-        AppState { db, cache: Default::default(), secret: std::sync::Arc::new(secret) }
+        AppState { db, cache: Default::default(), secret: std::sync::Arc::new(secret), reference: Default::default() }
     }
 
     pub fn with_secret(mut self, secret: crate::survey::token::Secret) -> Self {

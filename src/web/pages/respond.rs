@@ -214,7 +214,13 @@ async fn save(
         return Err(AppError::BadRequest("unknown section".into()));
     };
     let action = field("_action").unwrap_or_else(|| "next".into());
-    let (record, reference) = own_record(&state, inv.stakeholder_id).await?;
+    // The respondent's own record matters for the entry check and the submission only.
+    let needs_record = action == "submit" || current.questions.iter().any(|q| q.kind == Kind::EntryCheck);
+    let (record, reference) = if needs_record {
+        own_record(&state, inv.stakeholder_id).await?
+    } else {
+        (StakeholderDraft::default(), reference(&state).await?)
+    };
     let mut answers = inv.answers.clone();
     answers.merge_section(current, &form, &entry_values(&record));
     answers.drop_hidden(&def);

@@ -1,0 +1,110 @@
+//! Optional sending of the personal links by e-mail (lettre), when an SMTP relay is
+//! configured; the CSV for a mail merge works without it. Plain SMTP to a relay the
+//! organisation runs (which does TLS onwards): TLS client support would double the build.
+
+use super::token::Secret;
+use crate::i18n::Lang;
+use crate::store::campaigns::{Campaign, Invitee};
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+/// What a sending did: sent, skipped for want of an address, failed with the reason.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub sent: usize,
+    pub without_email: Vec<String>,
+    pub failed: Vec<(String, String)>,
+}
+
+impl Mailer {
+    /// `url` is `smtp://HOST[:PORT]` (port 25 by default); `from` an address, with or
+    /// without a display name.
+    pub fn new(url: &str, from: &str) -> anyhow::Result<Mailer> {
+        let rest = url
+            .strip_prefix("smtp://")
+            .ok_or_else(|| anyhow::anyhow!("SMTP URL {url:?}: expected smtp://HOST[:PORT] (a relay; no TLS)"))?;
+        let rest = rest.trim_end_matches('/');
+        let (host, port) = match rest.rsplit_once(':') {
+            Some((h, p)) => (h, p.parse::<u16>().map_err(|_| anyhow::anyhow!("SMTP URL {url:?}: bad port {p:?}"))?),
+            None => (rest, 25),
+        };
+        anyhow::ensure!(!host.is_empty(), "SMTP URL {url:?}: no host");
+        let from: Mailbox = from.parse().map_err(|e| anyhow::anyhow!("sender address {from:?}: {e}"))?;
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+            .port(port)
+            .timeout(Some(std::time::Duration::from_secs(30)))
+            .build();
+        Ok(Mailer { transport, from })
+    }
+
+    /// Sends each invitee (with an address) its own link; `reminder` words it as a reminder.
+    pub async fn send(
+        &self,
+        campaign: &Campaign,
+        invitees: &[&Invitee],
+        secret: &Secret,
+        base_url: &str,
+        reminder: bool,
+    ) -> Report {
+        let mut report = Report::default();
+        for i in invitees {
+            let Some(address) = i.email.as_deref() else {
+                report.without_email.push(i.name.clone());
+                continue;
+            };
+            let link = format!("{}/s/{}", base_url.trim_end_matches('/'), secret.token(i.invitation_id));
+            let lang = Lang::parse(&i.lang).unwrap_or_default();
+            let (subject, body) = letter(campaign, &i.name, &link, lang, reminder);
+            let message = address
+                .parse::<Mailbox>()
+                .map_err(|e| e.to_string())
+                .map(|to| Mailbox::new(Some(i.name.clone()), to.email))
+                .and_then(|to| {
+                    Message::builder()
+                        .from(self.from.clone())
+                        .to(to)
+                        .subject(subject)
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(body)
+                        .map_err(|e| e.to_string())
+                });
+            match message {
+                Ok(m) => match self.transport.send(m).await {
+                    Ok(_) => report.sent += 1,
+                    Err(e) => report.failed.push((i.name.clone(), e.to_string())),
+                },
+                Err(e) => report.failed.push((i.name.clone(), e)),
+            }
+        }
+        report
+    }
+}
+
+fn letter(campaign: &Campaign, name: &str, link: &str, lang: Lang, reminder: bool) -> (String, String) {
+    let closes = crate::domain::values::date(&campaign.closes_on)
+        .map(|d| crate::web::pages::respond::human_date(d, lang))
+        .unwrap_or_else(|_| campaign.closes_on.clone());
+    match lang {
+        Lang::Fr => (
+            format!("{}{}", if reminder { "Rappel : " } else { "" }, campaign.title),
+            format!(
+                "Bonjour,\n\n{}{name} est invité·e à répondre à l'enquête « {} ».\n\nVotre lien personnel (ne le transférez pas : il ouvre la réponse de votre organisation) :\n{link}\n\nVous pouvez enregistrer un brouillon, revenir plus tard avec le même lien et modifier vos réponses jusqu'au {closes}.\n\nMerci pour votre participation.\n",
+                if reminder { "Sauf erreur, nous n'avons pas encore reçu votre réponse. " } else { "" },
+                campaign.title
+            ),
+        ),
+        Lang::En => (
+            format!("{}{}", if reminder { "Reminder: " } else { "" }, campaign.title),
+            format!(
+                "Hello,\n\n{}{name} is invited to answer the survey \"{}\".\n\nYour personal link (do not forward it: it opens your organisation's answer):\n{link}\n\nYou can save a draft, come back later with the same link and change your answers until {closes}.\n\nThank you for taking part.\n",
+                if reminder { "We have not received your answer yet. " } else { "" },
+                campaign.title
+            ),
+        ),
+    }
+}

@@ -1,0 +1,118 @@
+//! Sending the personal links by SMTP, to a fake relay that records what it receives.
+
+mod common;
+
+use axum::http::StatusCode;
+use maillage::store::campaigns::{NewCampaign, invitees, open};
+use maillage::survey::mail::Mailer;
+use maillage::survey::token::Secret;
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+/// A minimal SMTP server: accepts every message and keeps (recipient, data).
+async fn fake_relay() -> (String, Arc<Mutex<Vec<(String, String)>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let store = received.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else { return };
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 fake ESMTP\r\n").await.unwrap();
+                let mut rcpt = String::new();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let upper = line.to_ascii_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        b"250 fake\r\n"
+                    } else if upper.starts_with("RCPT TO:") {
+                        rcpt = line[8..].trim().trim_matches(|c| c == '<' || c == '>').to_owned();
+                        b"250 ok\r\n"
+                    } else if upper.starts_with("DATA") {
+                        write.write_all(b"354 go on\r\n").await.unwrap();
+                        let mut data = String::new();
+                        while let Ok(Some(l)) = lines.next_line().await {
+                            if l == "." {
+                                break;
+                            }
+                            data.push_str(&l);
+                            data.push('\n');
+                        }
+                        store.lock().unwrap().push((rcpt.clone(), data));
+                        b"250 queued\r\n"
+                    } else if upper.starts_with("QUIT") {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (addr, received)
+}
+
+on_both!(invitations_and_reminders_go_out_by_smtp_with_each_personal_link, |app| {
+    let a = app.stakeholder("CPAS de Namur", None, "local").await;
+    let b = app.stakeholder("CPAS de Liège", None, "local").await;
+    let c = app.stakeholder("Sans adresse", None, "local").await;
+    for (id, email) in [(a, "accueil@cpas-namur.be"), (b, "info@cpas-liege.be")] {
+        let mut s = app.get(&format!("/api/stakeholders/{id}")).await.json();
+        s["email"] = email.into();
+        let r = app.json(axum::http::Method::PUT, &format!("/api/stakeholders/{id}"), s).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    }
+    let secret = Secret::new(vec![5u8; 32]).unwrap();
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let campaign = NewCampaign {
+        title: "Consultation 2023",
+        definition_id: "pulse-2023",
+        definition_version: 1,
+        definition: include_str!("../surveys/pulse-2023.toml"),
+        opens_on: "2023-01-01",
+        closes_on: "2099-12-31",
+    };
+    let id = open(&mut tx, &campaign, &[a, b, c], &secret).await.unwrap();
+    tx.commit().await.unwrap();
+    sqlx::query("UPDATE invitations SET submitted_at = '2023-02-01' WHERE stakeholder_id = $1")
+        .bind(b)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+
+    let (addr, received) = fake_relay().await;
+    let mailer = Mailer::new(&format!("smtp://{addr}"), "Coordination Ukraine <coordination@example.be>").unwrap();
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let list = invitees(&mut conn, id).await.unwrap();
+    let campaign = maillage::store::campaigns::get(&mut conn, id).await.unwrap().unwrap();
+    let everyone: Vec<_> = list.iter().collect();
+    let report = mailer.send(&campaign, &everyone, &secret, "https://maillage.example.be", false).await;
+    assert_eq!(report.sent, 2);
+    assert_eq!(report.without_email, ["Sans adresse"]);
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    {
+        let got = received.lock().unwrap();
+        assert_eq!(got.len(), 2);
+        for i in list.iter().filter(|i| i.email.is_some()) {
+            let (to, data) = got.iter().find(|(to, _)| Some(to.as_str()) == i.email.as_deref()).expect("sent to each");
+            let link = format!("https://maillage.example.be/s/{}", secret.token(i.invitation_id));
+            assert!(data.contains(&link), "{to} gets its own link: {data}");
+            assert!(data.contains("Subject: Consultation 2023"));
+        }
+    }
+    // Reminders go to those who have not answered.
+    let pending: Vec<_> = list.iter().filter(|i| !i.submitted).collect();
+    let report = mailer.send(&campaign, &pending, &secret, "https://maillage.example.be", true).await;
+    assert_eq!(report.sent, 1);
+    let got = received.lock().unwrap();
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[2].0, "accueil@cpas-namur.be");
+    assert!(got[2].1.contains("Rappel"), "French by default: {}", got[2].1);
+
+    assert!(Mailer::new("smtps://x", "a@b.be").is_err(), "only plain SMTP to a relay");
+});
