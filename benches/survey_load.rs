@@ -206,6 +206,12 @@ async fn run(label: &str, url: &str) {
     assert_eq!(submitted as usize, acknowledged, "every acknowledged submission is stored");
     assert_eq!(responses as usize, acknowledged);
     assert_eq!(ties as usize, acknowledged * 3);
+    let pairs = count(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT CASE WHEN respondent_id < alter_id THEN respondent_id ELSE alter_id END, \
+         CASE WHEN respondent_id < alter_id THEN alter_id ELSE respondent_id END FROM ties) p",
+    )
+    .await;
+    assert_eq!(links, pairs, "one link per pair named, however the submissions raced");
     let _ = stop.send(());
     let _ = tokio::time::timeout(Duration::from_secs(10), server).await;
 }

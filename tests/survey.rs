@@ -468,3 +468,37 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     assert!(cmp.text().contains("2 / 3 (66 %)") && cmp.text().contains("0 / 1 (0 %)"), "{}", cmp.text());
     assert_eq!(app.get(&format!("/campaigns/compare?a={campaign}&b=1")).await.status, StatusCode::BAD_REQUEST);
 });
+
+on_both!(an_undirected_link_is_one_link_whatever_the_order_even_for_racing_writers, |app| {
+    use maillage::domain::link::LinkData;
+    use maillage::domain::values::Strength;
+    let a = app.stakeholder("CPAS de Namur", None, "local").await;
+    let b = app.stakeholder("CPAS de Liège", None, "local").await;
+    let link = |source, target| LinkData {
+        source,
+        target,
+        link_type: "coordinates".into(),
+        directed: false,
+        strength: Strength::trusted(1),
+        formal: false,
+        since: None,
+        until: None,
+        note: None,
+        confirmed: false,
+    };
+    // `insert` skips the lookup (as a writer that checked before another committed would):
+    // the database itself refuses the same undirected link the other way round.
+    let mut tx = app.db.pool.begin().await.unwrap();
+    maillage::store::links::insert(&mut tx, &link(a, b), "survey:1/1").await.unwrap();
+    let second = maillage::store::links::insert(&mut tx, &link(b, a), "survey:1/2").await;
+    assert!(matches!(second, Err(maillage::store::StoreError::Conflict { .. })), "{second:?}");
+    drop(tx);
+    // Directed links of a type may go both ways.
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let mut funds = link(a, b);
+    (funds.link_type, funds.directed) = ("funds".into(), true);
+    maillage::store::links::insert(&mut tx, &funds, "manual").await.unwrap();
+    (funds.source, funds.target) = (b, a);
+    maillage::store::links::insert(&mut tx, &funds, "manual").await.unwrap();
+    tx.commit().await.unwrap();
+});

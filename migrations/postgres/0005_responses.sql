@@ -57,3 +57,9 @@ CREATE INDEX corrections_stakeholder ON corrections (stakeholder_id, status);
 
 -- Where a change came from when it was not typed by a coordinator (e.g. survey:3/17).
 ALTER TABLE changes ADD COLUMN detail TEXT;
+
+-- An undirected link of a type is one link whatever the order of its ends: enforced by the
+-- database too, so that two writers racing (two respondents naming each other at the same
+-- moment) cannot create it twice.
+CREATE UNIQUE INDEX links_undirected ON links (LEAST(source_id, target_id), GREATEST(source_id, target_id), type_code)
+    WHERE directed = 0;
