@@ -212,6 +212,13 @@ async fn run(label: &str, url: &str) {
     )
     .await;
     assert_eq!(links, pairs, "one link per pair named, however the submissions raced");
+    // The coordinators' view of these 200 responses.
+    for path in ["/campaigns/1", "/campaigns/1/responses.csv", "/campaigns/1/ties.csv", "/campaigns/1/review"] {
+        let t = Instant::now();
+        let reply = http::request(&addr, "GET", path, None, b"").await.unwrap();
+        assert_eq!(reply.status, 200, "{path}");
+        println!("GET {path:<28} {:>6.1} ms ({} bytes)", t.elapsed().as_secs_f64() * 1000.0, reply.body.len());
+    }
     let _ = stop.send(());
     let _ = tokio::time::timeout(Duration::from_secs(10), server).await;
 }

@@ -248,27 +248,31 @@ pub fn question_results(def: &Definition, submitted: &[(&Respondent, Answers)], 
         .collect()
 }
 
-/// A Likert distribution as one 100 % stacked bar (red for the low end, blue for the high
-/// end), with a legend; an accessible SVG that needs no script.
+/// The colour of point `i` of an `n`-point scale: red at the low end, grey in the middle,
+/// blue at the high end.
+pub fn scale_colour(i: usize, n: usize) -> String {
+    // From #c0392b (low) through #d5d8dc (middle) to #1f6fb2 (high).
+    let t = i as f64 / (n - 1).max(1) as f64;
+    let (a, m, b) = ((192.0, 57.0, 43.0), (213.0, 216.0, 220.0), (31.0, 111.0, 178.0));
+    let mix = |x: f64, y: f64, s: f64| (x + (y - x) * s).round() as u8;
+    let (r, g, bl) = if t < 0.5 {
+        (mix(a.0, m.0, t * 2.0), mix(a.1, m.1, t * 2.0), mix(a.2, m.2, t * 2.0))
+    } else {
+        (mix(m.0, b.0, t * 2.0 - 1.0), mix(m.1, b.1, t * 2.0 - 1.0), mix(m.2, b.2, t * 2.0 - 1.0))
+    };
+    format!("#{r:02x}{g:02x}{bl:02x}")
+}
+
+/// A Likert distribution as one 100 % stacked bar, each segment titled with its point, count
+/// and share; an SVG that needs no script (the page lists the legend beside it).
 pub fn likert_svg(shares: &[Share], answered: usize) -> String {
     use quick_xml::escape::escape;
     let n = shares.len().max(1);
-    let colour = |i: usize| -> String {
-        // From #c0392b (low) through #d5d8dc (middle) to #1f6fb2 (high).
-        let t = i as f64 / (n - 1).max(1) as f64;
-        let (a, m, b) = ((192.0, 57.0, 43.0), (213.0, 216.0, 220.0), (31.0, 111.0, 178.0));
-        let mix = |x: f64, y: f64, s: f64| (x + (y - x) * s).round() as u8;
-        let (r, g, bl) = if t < 0.5 {
-            (mix(a.0, m.0, t * 2.0), mix(a.1, m.1, t * 2.0), mix(a.2, m.2, t * 2.0))
-        } else {
-            (mix(m.0, b.0, t * 2.0 - 1.0), mix(m.1, b.1, t * 2.0 - 1.0), mix(m.2, b.2, t * 2.0 - 1.0))
-        };
-        format!("#{r:02x}{g:02x}{bl:02x}")
-    };
+    let colour = |i: usize| scale_colour(i, n);
     let width = 600.0;
     let mut svg = format!(
-        "<svg class=\"likert\" viewBox=\"0 0 {width} {}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
-        40 + 20 * n
+        "<svg class=\"likert\" viewBox=\"0 0 {width} 28\" preserveAspectRatio=\"none\" role=\"img\" \
+         xmlns=\"http://www.w3.org/2000/svg\">"
     );
     let mut x = 0.0;
     for (i, s) in shares.iter().enumerate() {
@@ -281,27 +285,8 @@ pub fn likert_svg(shares: &[Share], answered: usize) -> String {
                 s.count,
                 s.percent
             ));
-            if w > 34.0 {
-                let fill = if i * 2 + 1 == n { "#1d2733" } else { "#fff" };
-                svg.push_str(&format!(
-                    "<text x=\"{:.1}\" y=\"19\" text-anchor=\"middle\" font-size=\"13\" fill=\"{fill}\">{}%</text>",
-                    x + w / 2.0,
-                    s.percent
-                ));
-            }
         }
         x += w;
-    }
-    for (i, s) in shares.iter().enumerate() {
-        let y = 40 + 20 * i;
-        svg.push_str(&format!(
-            "<rect x=\"0\" y=\"{y}\" width=\"14\" height=\"14\" fill=\"{}\"/><text x=\"20\" y=\"{}\" font-size=\"13\">{} — {} ({}%)</text>",
-            colour(i),
-            y + 12,
-            escape(&s.label),
-            s.count,
-            s.percent
-        ));
     }
     svg.push_str("</svg>");
     svg
@@ -434,5 +419,48 @@ pub fn compare_ties(a: &[DeclaredTie], b: &[DeclaredTie]) -> TieComparison {
         only_b: pb.difference(&pa).count(),
         reciprocated_a: reciprocated_pairs(a).len(),
         reciprocated_b: reciprocated_pairs(b).len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tie(respondent: i64, alter: Option<i64>) -> DeclaredTie {
+        DeclaredTie {
+            invitation_id: respondent,
+            question_id: "partners".into(),
+            respondent_id: respondent,
+            respondent: format!("R{respondent}"),
+            alter_id: alter,
+            alter: String::new(),
+            proposal_status: None,
+            tie_type: "coordinates".into(),
+            frequency: None,
+            formal: None,
+            satisfaction: None,
+            link_id: None,
+        }
+    }
+
+    #[test]
+    fn reciprocity_and_the_comparison_of_two_tie_networks_count_unordered_pairs() {
+        let a = [tie(1, Some(2)), tie(2, Some(1)), tie(1, Some(3)), tie(4, None)];
+        assert_eq!(reciprocated_pairs(&a), BTreeSet::from([(1, 2)]));
+        let b = [tie(2, Some(1)), tie(3, Some(4))];
+        let c = compare_ties(&a, &b);
+        assert_eq!((c.in_both, c.only_a, c.only_b, c.reciprocated_a, c.reciprocated_b), (1, 1, 1, 1, 0));
+    }
+
+    #[test]
+    fn a_likert_bar_is_split_in_proportion_and_coloured_low_to_high() {
+        let share = |value: &str, count| Share { value: value.into(), label: format!("<{value}>"), count, percent: 0 };
+        let svg = likert_svg(&[share("1", 1), share("2", 0), share("3", 3)], 4);
+        assert!(svg.contains("width=\"150.0\"") && svg.contains("x=\"150.0\" y=\"0\" width=\"450.0\""), "{svg}");
+        assert!(svg.contains("&lt;1&gt;"), "labels are escaped");
+        assert_eq!(svg.matches("<rect").count(), 2, "no segment for an empty point");
+        assert_eq!(scale_colour(0, 5), "#c0392b");
+        assert_eq!(scale_colour(2, 5), "#d5d8dc");
+        assert_eq!(scale_colour(4, 5), "#1f6fb2");
     }
 }

@@ -220,6 +220,8 @@ impl WhoQuery {
 struct QuestionView {
     result: QuestionResult,
     chart: String,
+    /// A Likert chart's legend: the colour of each point.
+    colours: Vec<String>,
     bars: bool,
 }
 
@@ -291,6 +293,7 @@ async fn show(
             } else {
                 String::new()
             },
+            colours: (0..result.shares.len()).map(|i| results::scale_colour(i, result.shares.len())).collect(),
             bars: matches!(result.kind, Kind::SingleChoice | Kind::MultipleChoice),
             result,
         })
