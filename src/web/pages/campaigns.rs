@@ -230,6 +230,8 @@ struct OneSided {
     to: String,
     to_id: Option<i64>,
     other_answered: bool,
+    /// The link the tie became, for a coordinator to confirm or correct by hand.
+    link_id: Option<i64>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -310,6 +312,7 @@ async fn show(
             to: t.alter.clone(),
             to_id: t.alter_id,
             other_answered: t.alter_id.is_some_and(|a| answered.contains(&a)),
+            link_id: t.link_id,
         })
         .collect();
     Ok(ShowPage {
