@@ -184,6 +184,9 @@ pub struct GraphArgs {
     /// Links valid on this date.
     #[arg(long)]
     pub date: Option<String>,
+    /// Only the ties declared in this survey campaign; invitees who did not answer are marked.
+    #[arg(long)]
+    pub campaign: Option<String>,
 }
 
 impl GraphArgs {
@@ -204,6 +207,7 @@ impl GraphArgs {
                 ego: self.ego.clone(),
                 depth: self.depth.clone(),
                 date: self.date.clone(),
+                campaign: self.campaign.clone(),
             },
         }
     }

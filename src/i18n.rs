@@ -296,6 +296,9 @@ pub struct Tr {
     pub definition_invalid: &'static str,
     pub no_campaigns: &'static str,
     pub survey_resend_note: &'static str,
+    pub survey_ties_of: &'static str,
+    pub survey_map_help: &'static str,
+    pub survey_see_on_map: &'static str,
 }
 
 pub static FR: Tr = Tr {
@@ -538,6 +541,9 @@ pub static FR: Tr = Tr {
     definition_invalid: "Questionnaire invalide",
     no_campaigns: "Aucune campagne pour l'instant.",
     survey_resend_note: "Vos modifications comptent une fois envoyées à nouveau.",
+    survey_ties_of: "Liens déclarés dans l'enquête",
+    survey_map_help: "Seuls les liens déclarés dans cette enquête sont tracés ; un cadre en pointillé marque un acteur invité qui n'a pas répondu (ses liens manquent).",
+    survey_see_on_map: "Voir les liens déclarés sur la carte",
 };
 
 pub static EN: Tr = Tr {
@@ -780,6 +786,9 @@ pub static EN: Tr = Tr {
     definition_invalid: "Invalid questionnaire",
     no_campaigns: "No campaign yet.",
     survey_resend_note: "Changes count once you send them again.",
+    survey_ties_of: "Ties declared in the survey",
+    survey_map_help: "Only the ties declared in this survey are drawn; a dashed border marks an invited stakeholder who has not answered (its ties are missing).",
+    survey_see_on_map: "See the declared ties on the map",
 };
 
 #[cfg(test)]

@@ -393,6 +393,15 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     assert!(html.contains("<svg class=\"likert\""), "Likert charts");
     assert!(html.contains("Coordinatrice"), "free-text answers are listed");
     assert!(html.contains("Ties declared by one side only (3)"), "{html}");
+    // The network the survey observed, with who has not answered marked.
+    let observed = app.get(&format!("/api/graph?format=json&campaign={campaign}")).await.json();
+    let nodes = observed["nodes"].as_array().unwrap();
+    assert_eq!((nodes.len(), observed["edges"].as_array().unwrap().len()), (3, 2), "{observed}");
+    let answered = |id: i64| nodes.iter().find(|n| n["id"] == id).unwrap()["answered"].clone();
+    assert_eq!((answered(cpas), answered(forem)), (true.into(), false.into()));
+    let map = app.get(&format!("/map?campaign={campaign}&renderer=builtin")).await.text();
+    assert_eq!(map.matches("stroke-dasharray=\"4 3\"").count(), 1, "FOREM, invited, has not answered");
+    assert!(map.contains("Response rate</strong>") && map.contains("2/3 (66 %)"), "rates next to the map");
     let local = app.get(&format!("/campaigns/{campaign}?level=local")).await.text();
     assert!(local.contains("1 / 1"), "filtered on local respondents");
 

@@ -295,6 +295,7 @@ pub fn render(net: &Network, lang: Lang) -> String {
                                     ("fill", fill),
                                     ("stroke", stroke),
                                     ("stroke-width", if d.key { "2.5" } else { "1" }),
+                                    ("stroke-dasharray", if d.answered == Some(false) { "4 3" } else { "none" }),
                                 ])
                                 .write_empty()?;
                             let lines = label_lines(d.label());

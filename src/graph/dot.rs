@@ -84,6 +84,9 @@ pub fn tooltip(net: &Network, n: petgraph::graph::NodeIndex, lang: Lang) -> Stri
         t.push_str(" — ");
         t.push_str(&sectors.join(", "));
     }
+    if d.answered == Some(false) {
+        t.push_str(lang.pick("\n(invité, n'a pas répondu)", "\n(invited, has not answered)"));
+    }
     t
 }
 
@@ -185,6 +188,9 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
             attr("fontsize", plain(&format!("{:.1}", 8.5 * (0.85 + 0.25 * scale)))),
             attr("penwidth", plain(if d.key { "2.5" } else { "1" })),
         ];
+        if d.answered == Some(false) {
+            attributes.push(attr("style", quoted("rounded,filled,dashed")));
+        }
         if let Some(p) = layout.as_ref().and_then(|l| l.placed.get(&n)) {
             attributes.push(attr("pos", quoted(&format!("{},{}!", pt(p.x), pt(flip(p.y))))));
             attributes.push(attr("width", plain(&format!("{:.3}", p.w / 72.0))));

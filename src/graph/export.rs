@@ -292,6 +292,9 @@ pub fn json(net: &Network) -> Value {
             o.insert("territory".into(), json!(d.territory));
             o.insert("province".into(), json!(d.provinces));
             o.insert("label".into(), json!(d.label()));
+            if let Some(answered) = d.answered {
+                o.insert("answered".into(), json!(answered));
+            }
             Value::Object(o)
         })
         .collect();

@@ -31,6 +31,9 @@ pub struct NodeData {
     pub influence: Option<i64>,
     pub interest: Option<i64>,
     pub degree: usize,
+    /// With a survey campaign's overlay: whether the stakeholder answered (None: no overlay,
+    /// or not invited).
+    pub answered: Option<bool>,
 }
 
 impl NodeData {
@@ -88,6 +91,8 @@ pub struct GraphFilter {
     pub depth: usize,
     /// Only links valid on this date (open ends count as valid).
     pub date: Option<Date>,
+    /// Only the ties declared in this survey campaign, marking who has not answered.
+    pub campaign: Option<i64>,
 }
 
 /// The filters as they arrive in a query string or on the command line.
@@ -107,6 +112,7 @@ pub struct FilterQuery {
     pub ego: Option<String>,
     pub depth: Option<String>,
     pub date: Option<String>,
+    pub campaign: Option<String>,
 }
 
 impl FilterQuery {
@@ -125,6 +131,7 @@ impl FilterQuery {
             ("ego", &self.ego),
             ("depth", &self.depth),
             ("date", &self.date),
+            ("campaign", &self.campaign),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
@@ -161,6 +168,7 @@ impl FilterQuery {
         let ego = given(&self.ego).and_then(|v| e.take("ego", index.resolve(v)));
         let depth = given(&self.depth).and_then(|v| e.take("depth", bounded_int(v, 1, 6))).unwrap_or(1) as usize;
         let date = given(&self.date).and_then(|v| e.take("date", date(v)));
+        let campaign = given(&self.campaign).and_then(|v| e.take("campaign", bounded_int(v, 1, i64::MAX / 4)));
         e.finish(|| GraphFilter {
             level,
             kind,
@@ -174,6 +182,7 @@ impl FilterQuery {
             ego,
             depth,
             date,
+            campaign,
         })
     }
 }
@@ -249,6 +258,7 @@ impl Network {
                 influence: d.influence.map(|x| x.get()),
                 interest: d.interest.map(|x| x.get()),
                 degree: 0,
+                answered: None,
             });
             index.insert(s.id, node);
         }
@@ -277,11 +287,32 @@ impl Network {
         } else if filter.ego.is_some() {
             graph.clear();
         }
-        for n in graph.node_indices().collect::<Vec<_>>() {
-            graph[n].degree = graph.edges_directed(n, Direction::Outgoing).count()
-                + graph.edges_directed(n, Direction::Incoming).count();
+        let mut net = Network { graph, reference };
+        net.count_degrees();
+        net
+    }
+
+    fn count_degrees(&mut self) {
+        for n in self.graph.node_indices().collect::<Vec<_>>() {
+            self.graph[n].degree = self.graph.edges_directed(n, Direction::Outgoing).count()
+                + self.graph.edges_directed(n, Direction::Incoming).count();
         }
-        Network { graph, reference }
+    }
+
+    /// The network a survey campaign observed: only the links its ties declared, between
+    /// the stakeholders invited or named; `answered` marks each invitee (true when it
+    /// answered), so that the map can show who did not (non-response biases the network).
+    pub fn overlay_survey(&mut self, links: &HashSet<i64>, answered: &HashMap<i64, bool>) {
+        self.graph.retain_edges(|g, e| links.contains(&g[e].id));
+        self.graph.retain_nodes(|g, n| {
+            answered.contains_key(&g[n].id)
+                || g.edges_directed(n, Direction::Outgoing).next().is_some()
+                || g.edges_directed(n, Direction::Incoming).next().is_some()
+        });
+        for n in self.graph.node_indices().collect::<Vec<_>>() {
+            self.graph[n].answered = answered.get(&self.graph[n].id).copied();
+        }
+        self.count_degrees();
     }
 
     pub fn node_count(&self) -> usize {

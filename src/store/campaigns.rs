@@ -260,6 +260,29 @@ pub async fn ties(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<D
     .collect()
 }
 
+/// A campaign as a map overlay: the links its ties declared, and each invitee with whether
+/// it answered.
+pub async fn overlay(
+    conn: &mut AnyConnection,
+    campaign: i64,
+) -> sqlx::Result<(std::collections::HashSet<i64>, std::collections::HashMap<i64, bool>)> {
+    let links = sqlx::query("SELECT DISTINCT link_id FROM ties WHERE campaign_id = $1 AND link_id IS NOT NULL")
+        .bind(campaign)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect::<sqlx::Result<_>>()?;
+    let invited = sqlx::query("SELECT stakeholder_id, submitted_at FROM invitations WHERE campaign_id = $1")
+        .bind(campaign)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get::<Option<String>, _>(1)?.is_some())))
+        .collect::<sqlx::Result<_>>()?;
+    Ok((links, invited))
+}
+
 /// What waits for a coordinator: proposed organisations and record corrections.
 #[derive(Debug, Clone)]
 pub struct PendingProposal {

@@ -47,7 +47,11 @@ pub async fn network(state: &AppState, query: &FilterQuery) -> Result<(Network, 
     let mut conn = state.db.pool.acquire().await?;
     let inventory = store::network::load(&mut conn).await?;
     let filter = query.parse(&inventory.reference, &inventory.names).map_err(AppError::Validation)?;
-    let net = Network::build(inventory.reference, &inventory.stakeholders, &inventory.links, &filter);
+    let mut net = Network::build(inventory.reference, &inventory.stakeholders, &inventory.links, &filter);
+    if let Some(campaign) = filter.campaign {
+        let (links, answered) = store::campaigns::overlay(&mut conn, campaign).await?;
+        net.overlay_survey(&links, &answered);
+    }
     Ok((net, filter))
 }
 

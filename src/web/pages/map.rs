@@ -65,12 +65,41 @@ struct MapPage {
     downloads: Vec<Download>,
     present_url: String,
     exit_url: String,
+    campaigns: Vec<Opt>,
+    /// With a campaign overlay: its response rates, overall then by level.
+    response_rates: Vec<String>,
 }
 
 fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
     let pairs: Vec<(&str, String)> =
         f.pairs().into_iter().chain(extra.iter().map(|(k, v)| (*k, (*v).to_owned()))).collect();
     serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+/// The campaigns to choose from and, when one is chosen, its response rates: a map built
+/// from survey ties is only read right next to who answered.
+async fn survey_overlay(
+    state: &AppState,
+    reference: &crate::domain::reference::Reference,
+    f: &FilterQuery,
+    lang: Lang,
+) -> Result<(Vec<Opt>, Vec<String>), AppError> {
+    let chosen = f.campaign.as_deref().and_then(|c| c.trim().parse::<i64>().ok());
+    let mut conn = state.db.pool.acquire().await?;
+    let campaigns = crate::store::campaigns::list(&mut conn)
+        .await?
+        .into_iter()
+        .map(|c| Opt { selected: Some(c.id) == chosen, value: c.id.to_string(), label: c.title })
+        .collect();
+    let Some(id) = chosen else { return Ok((campaigns, Vec::new())) };
+    let respondents = crate::store::campaigns::respondents(&mut conn, id).await?;
+    let all: Vec<_> = respondents.iter().collect();
+    let rates = crate::survey::results::rates(&all, reference, lang);
+    let line =
+        |r: &crate::survey::results::Rate| format!("{} {}/{} ({} %)", r.label, r.answered, r.invited, r.percent());
+    let mut lines = vec![line(&rates.overall).trim().to_owned()];
+    lines.extend(rates.by_level.iter().map(line));
+    Ok((campaigns, lines))
 }
 
 async fn map(
@@ -95,6 +124,7 @@ async fn map(
             Err(e) => return Err(e),
         };
     let present = q.present.as_deref().is_some_and(|p| p == "1");
+    let (campaigns, response_rates) = survey_overlay(&state, &reference, &q.filters, lang).await?;
     let kind_legend = reference
         .kinds
         .iter()
@@ -161,6 +191,8 @@ async fn map(
         downloads,
         present_url: format!("/map?{}", query_string(&q.filters, &[("present", "1")])),
         exit_url: format!("/map?{}", query_string(&q.filters, &[])),
+        campaigns,
+        response_rates,
         f: q.filters,
     };
     let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
