@@ -266,6 +266,34 @@ on_both!(a_respondent_drafts_comes_back_submits_amends_until_the_campaign_closes
     let ties: i64 = sqlx::query("SELECT COUNT(*) FROM ties").fetch_one(&app.db.pool).await.unwrap().get(0);
     assert_eq!(ties, 2, "SPW's tie and CPAS's proposed organisation");
 
+    // A coordinator checks the link by phone and confirms it: from then on it is theirs, and
+    // SPW IAS no longer naming CPAS de Namur does not archive or change it.
+    let id: i64 = sqlx::query("SELECT id FROM links").fetch_one(&app.db.pool).await.unwrap().get(0);
+    let put = app
+        .json(
+            axum::http::Method::PUT,
+            &format!("/api/links/{id}"),
+            serde_json::json!({ "source": spw, "target": cpas, "type": "funds", "strength": 3, "formal": "yes",
+                                "confirmed": "yes", "note": "Vérifié par téléphone" }),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.text());
+    let forem = app.stakeholder("FOREM", None, "regional").await;
+    let k = format!("q.partners.s{forem}");
+    let spw_now = [
+        ("q.partners.tie".to_owned(), format!("s{forem}")),
+        (format!("{k}.link_type"), "partners".to_owned()),
+        (format!("{k}.frequency"), "monthly".to_owned()),
+        (format!("{k}.formal"), "no".to_owned()),
+        (format!("{k}.satisfaction"), "4".to_owned()),
+    ];
+    let spw_now: Vec<(&str, &str)> = spw_now.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    answer_all(&app, other, &[], &spw_now).await;
+    let checked = app.get(&format!("/api/links/{id}")).await.json();
+    assert_eq!((checked["archived"].as_bool(), checked["confirmed"].as_bool()), (Some(false), Some(true)), "{checked}");
+    assert_eq!(checked["note"], "Vérifié par téléphone");
+    assert_eq!(links_between(&app, spw, forem).await.len(), 1, "SPW's new tie became a link");
+
     // Once closed, the link shows a clear page and refuses answers.
     sqlx::query("UPDATE campaigns SET closes_on = '2000-01-01'").execute(&app.db.pool).await.unwrap();
     let r = app.get(link).await;
@@ -461,7 +489,7 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     let s = app.get(&format!("/api/stakeholders/{cpas}")).await.json();
     assert_eq!(s["phone"], "081 33 70 11");
     assert!(s["email"].is_null(), "the rejected correction changed nothing: {s}");
-    let detail: String = sqlx::query("SELECT detail FROM changes WHERE detail IS NOT NULL AND entity_id = $1")
+    let detail: String = sqlx::query("SELECT detail FROM changes WHERE entity = 'stakeholder' AND detail IS NOT NULL AND entity_id = $1")
         .bind(cpas)
         .fetch_one(&app.db.pool)
         .await

@@ -131,7 +131,7 @@ pub async fn create(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
     match find_same(conn, data, None).await? {
         Some((_, false)) => Err(conflict()),
         Some((id, true)) => {
-            write(conn, id, data, Some(provenance)).await?;
+            write(conn, id, data, Some(provenance), None).await?;
             Ok(id)
         }
         None => insert(conn, data, provenance).await,
@@ -172,10 +172,36 @@ pub async fn update(
     if find_same(conn, data, Some(id)).await?.is_some() {
         return Err(conflict());
     }
-    write(conn, id, data, provenance).await
+    write(conn, id, data, provenance, None).await
 }
 
-async fn write(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: Option<&str>) -> Result<(), StoreError> {
+/// Replaces a link's data as derived from elsewhere than a coordinator's hand (`source`,
+/// e.g. `survey`), and brings it back if archived. The change log says where it came from,
+/// so that a link a coordinator has since edited can be told apart and left alone.
+pub async fn rederive(conn: &mut AnyConnection, id: i64, data: &LinkData, source: &str) -> Result<(), StoreError> {
+    write(conn, id, data, None, Some(source)).await
+}
+
+/// Whether a coordinator has edited or archived the link by hand (not via `rederive`).
+pub async fn edited_by_hand(conn: &mut AnyConnection, id: i64) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) FROM changes WHERE entity = 'link' AND entity_id = $1 \
+         AND action IN ('update', 'archive') AND detail IS NULL",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?
+    .try_get(0)?;
+    Ok(n > 0)
+}
+
+async fn write(
+    conn: &mut AnyConnection,
+    id: i64,
+    data: &LinkData,
+    provenance: Option<&str>,
+    source: Option<&str>,
+) -> Result<(), StoreError> {
     let query = sqlx::query(
         "UPDATE links SET source_id = $1, target_id = $2, type_code = $3, directed = $4, strength = $5, formal = $6, \
          since = $7, until = $8, note = $9, confirmed = $10, provenance = COALESCE($11, provenance), archived = 0, \
@@ -195,11 +221,23 @@ async fn write(conn: &mut AnyConnection, id: i64, data: &LinkData, provenance: O
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(super::record_change(conn, "link", id, "update").await?)
+    match source {
+        Some(source) => Ok(super::record_detail(conn, "link", id, "update", source).await?),
+        None => Ok(super::record_change(conn, "link", id, "update").await?),
+    }
 }
 
 /// Archives a link (it leaves the lists and the map; the row stays for the audit trail).
 pub async fn archive(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    archive_from(conn, id, None).await
+}
+
+/// Archives a link nobody declares any more (`source`: where that was derived, e.g. `survey`).
+pub async fn archive_derived(conn: &mut AnyConnection, id: i64, source: &str) -> Result<(), StoreError> {
+    archive_from(conn, id, Some(source)).await
+}
+
+async fn archive_from(conn: &mut AnyConnection, id: i64, source: Option<&str>) -> Result<(), StoreError> {
     let done = sqlx::query("UPDATE links SET archived = 1, updated_at = $1 WHERE id = $2 AND archived = 0")
         .bind(now())
         .bind(id)
@@ -208,5 +246,8 @@ pub async fn archive(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(super::record_change(conn, "link", id, "archive").await?)
+    match source {
+        Some(source) => Ok(super::record_detail(conn, "link", id, "archive", source).await?),
+        None => Ok(super::record_change(conn, "link", id, "archive").await?),
+    }
 }

@@ -272,8 +272,8 @@ async fn link_tie(conn: &mut AnyConnection, tie: i64, provenance: &str) -> Resul
         Some((id, true)) => {
             let made_by_survey =
                 super::links::get(conn, id).await?.is_some_and(|l| l.provenance.starts_with("survey:"));
-            if made_by_survey {
-                super::links::create(conn, &data, provenance).await?;
+            if made_by_survey && !super::links::edited_by_hand(conn, id).await? {
+                super::links::rederive(conn, id, &data, "survey").await?;
             }
             id
         }
@@ -285,7 +285,8 @@ async fn link_tie(conn: &mut AnyConnection, tie: i64, provenance: &str) -> Resul
 
 /// Re-derives the survey-made links between `a` and `b` from the declarations: confirmed
 /// when both sides named each other, strength from the most frequent declared contact,
-/// formal if a side says so; archived when nobody declares them any more.
+/// formal if a side says so; archived when nobody declares them any more. A link a
+/// coordinator has edited or archived by hand is theirs from then on and left alone.
 async fn refresh_pair(conn: &mut AnyConnection, a: i64, b: i64) -> Result<(), StoreError> {
     let sides: i64 = sqlx::query(
         "SELECT COUNT(DISTINCT respondent_id) FROM ties \
@@ -308,12 +309,15 @@ async fn refresh_pair(conn: &mut AnyConnection, a: i64, b: i64) -> Result<(), St
     .map(|r| r.try_get(0))
     .collect::<sqlx::Result<_>>()?;
     for id in ids {
+        if super::links::edited_by_hand(conn, id).await? {
+            continue;
+        }
         let Some(link) = super::links::get(conn, id).await? else { continue };
         let declared =
             sqlx::query("SELECT frequency, formal FROM ties WHERE link_id = $1").bind(id).fetch_all(&mut *conn).await?;
         if declared.is_empty() {
             if !link.archived {
-                super::links::archive(conn, id).await?;
+                super::links::archive_derived(conn, id, "survey").await?;
             }
             continue;
         }
@@ -330,7 +334,7 @@ async fn refresh_pair(conn: &mut AnyConnection, a: i64, b: i64) -> Result<(), St
         data.formal = formal;
         data.confirmed = sides >= 2;
         if data != link.data || link.archived {
-            super::links::update(conn, id, &data, None).await?;
+            super::links::rederive(conn, id, &data, "survey").await?;
         }
     }
     Ok(())
