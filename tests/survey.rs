@@ -489,12 +489,14 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     let s = app.get(&format!("/api/stakeholders/{cpas}")).await.json();
     assert_eq!(s["phone"], "081 33 70 11");
     assert!(s["email"].is_null(), "the rejected correction changed nothing: {s}");
-    let detail: String = sqlx::query("SELECT detail FROM changes WHERE entity = 'stakeholder' AND detail IS NOT NULL AND entity_id = $1")
-        .bind(cpas)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap()
-        .get(0);
+    let detail: String = sqlx::query(
+        "SELECT detail FROM changes WHERE entity = 'stakeholder' AND detail IS NOT NULL AND entity_id = $1",
+    )
+    .bind(cpas)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap()
+    .get(0);
     assert!(detail.starts_with(&format!("survey:{campaign}/")) && detail.ends_with("phone"), "{detail}");
     assert!(app.get(&format!("/campaigns/{campaign}/review")).await.text().matches("Nothing to review").count() == 2);
 
