@@ -55,6 +55,46 @@ impl Lang {
     }
 }
 
+/// A day as people write it (`13 décembre 2026`, `13 December 2026`), from an ISO date; a
+/// text that is not one comes back as it is.
+pub fn long_date(iso: &str, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Ok(d) = crate::domain::values::date(iso) else { return iso.to_owned() };
+    let month = usize::from(u8::from(d.month())) - 1;
+    let name = match lang {
+        Lang::Fr => FR[month],
+        Lang::En => EN[month],
+    };
+    format!("{} {name} {}", d.day(), d.year())
+}
+
 /// Every fixed string of the web pages.
 pub struct Tr {
     pub app_tagline: &'static str,

@@ -2,7 +2,7 @@
 
 use super::{StoreError, now, record_change};
 use crate::survey::token::{Secret, hash};
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 pub struct NewCampaign<'a> {
     pub title: &'a str,
@@ -56,6 +56,10 @@ pub async fn open(
     Ok(id)
 }
 
+/// An invitee's address: the organisation's, else its first contact person's.
+const EMAIL: &str = "COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
+    AND c.email IS NOT NULL ORDER BY c.position LIMIT 1))";
+
 pub struct Invitee {
     pub invitation_id: i64,
     pub stakeholder_id: i64,
@@ -67,11 +71,10 @@ pub struct Invitee {
 }
 
 pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Invitee>> {
-    sqlx::query(
-        "SELECT i.id, s.id, s.name, COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
-         AND c.email IS NOT NULL ORDER BY c.position LIMIT 1)), i.lang, i.submitted_at \
-         FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 ORDER BY s.name_key",
-    )
+    sqlx::query(AssertSqlSafe(format!(
+        "SELECT i.id, s.id, s.name, {EMAIL}, i.lang, i.submitted_at FROM invitations i \
+             JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 ORDER BY s.name_key"
+    )))
     .bind(campaign)
     .fetch_all(conn)
     .await?
@@ -132,7 +135,7 @@ fn row_to_campaign(r: &sqlx::any::AnyRow) -> sqlx::Result<Campaign> {
 
 /// Every campaign, the latest first, with its invitation and submission counts.
 pub async fn list(conn: &mut AnyConnection) -> sqlx::Result<Vec<Campaign>> {
-    sqlx::query(sqlx::AssertSqlSafe(format!("{CAMPAIGN} ORDER BY c.id DESC")))
+    sqlx::query(AssertSqlSafe(format!("{CAMPAIGN} ORDER BY c.id DESC")))
         .fetch_all(conn)
         .await?
         .iter()
@@ -141,7 +144,7 @@ pub async fn list(conn: &mut AnyConnection) -> sqlx::Result<Vec<Campaign>> {
 }
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Campaign>> {
-    sqlx::query(sqlx::AssertSqlSafe(format!("{CAMPAIGN} WHERE c.id = $1")))
+    sqlx::query(AssertSqlSafe(format!("{CAMPAIGN} WHERE c.id = $1")))
         .bind(id)
         .fetch_optional(conn)
         .await?
@@ -166,14 +169,12 @@ pub struct Respondent {
 }
 
 pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Respondent>> {
-    let mut list: Vec<Respondent> = sqlx::query(
+    let mut list: Vec<Respondent> = sqlx::query(AssertSqlSafe(format!(
         "SELECT i.id, s.id, s.name, s.level_code, s.kind_code, i.submitted_at, \
-         CASE WHEN i.submitted_at IS NULL THEN r.answers ELSE r.submitted_answers END, \
-         COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
-         AND c.email IS NOT NULL ORDER BY c.position LIMIT 1)) \
-         FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id \
-         LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 ORDER BY s.name_key",
-    )
+             CASE WHEN i.submitted_at IS NULL THEN r.answers ELSE r.submitted_answers END, {EMAIL} \
+             FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id \
+             LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 ORDER BY s.name_key"
+    )))
     .bind(campaign)
     .fetch_all(&mut *conn)
     .await?

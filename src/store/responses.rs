@@ -123,13 +123,14 @@ pub async fn submit(
     .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
     .collect::<sqlx::Result<_>>()?;
     sqlx::query("DELETE FROM ties WHERE invitation_id = $1").bind(inv.id).execute(&mut *conn).await?;
-    let earlier_proposals: Vec<(i64, String, String)> =
-        sqlx::query("SELECT id, name, status FROM proposals WHERE invitation_id = $1")
+    // This invitation's earlier proposals: (id, name, status, the stakeholder it was decided to be).
+    let earlier_proposals: Vec<(i64, String, String, Option<i64>)> =
+        sqlx::query("SELECT id, name, status, stakeholder_id FROM proposals WHERE invitation_id = $1")
             .bind(inv.id)
             .fetch_all(&mut *conn)
             .await?
             .iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?)))
             .collect::<sqlx::Result<_>>()?;
     let mut kept_proposals = BTreeSet::new();
     let provenance = provenance(inv.campaign_id, inv.id);
@@ -140,9 +141,9 @@ pub async fn submit(
                 (Some(id), _) if *id != inv.stakeholder_id => (Some(*id), None),
                 (None, Some(new)) => {
                     let key = crate::domain::text::key(&new.name);
-                    let earlier = earlier_proposals.iter().find(|(_, n, _)| crate::domain::text::key(n) == key);
-                    let id = match earlier {
-                        Some((id, _, status)) => {
+                    let earlier = earlier_proposals.iter().find(|(_, n, _, _)| crate::domain::text::key(n) == key);
+                    let (id, decided) = match earlier {
+                        Some((id, _, status, decided)) => {
                             if status == "pending" {
                                 sqlx::query(
                                     "UPDATE proposals SET name = $1, level_code = $2, kind_code = $3 WHERE id = $4",
@@ -154,27 +155,25 @@ pub async fn submit(
                                 .execute(&mut *conn)
                                 .await?;
                             }
-                            *id
+                            (*id, *decided)
                         }
-                        None => sqlx::query(
-                            "INSERT INTO proposals (invitation_id, name, level_code, kind_code, created_at) \
+                        None => (
+                            sqlx::query(
+                                "INSERT INTO proposals (invitation_id, name, level_code, kind_code, created_at) \
                              VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                        )
-                        .bind(inv.id)
-                        .bind(new.name.trim().to_owned())
-                        .bind(new.level.clone())
-                        .bind(new.kind.clone())
-                        .bind(ts.clone())
-                        .fetch_one(&mut *conn)
-                        .await?
-                        .try_get(0)?,
+                            )
+                            .bind(inv.id)
+                            .bind(new.name.trim().to_owned())
+                            .bind(new.level.clone())
+                            .bind(new.kind.clone())
+                            .bind(ts.clone())
+                            .fetch_one(&mut *conn)
+                            .await?
+                            .try_get(0)?,
+                            None,
+                        ),
                     };
                     kept_proposals.insert(id);
-                    let decided: Option<i64> = sqlx::query("SELECT stakeholder_id FROM proposals WHERE id = $1")
-                        .bind(id)
-                        .fetch_one(&mut *conn)
-                        .await?
-                        .try_get(0)?;
                     (decided, Some(id))
                 }
                 _ => continue,
@@ -203,7 +202,7 @@ pub async fn submit(
             }
         }
     }
-    for (id, _, status) in &earlier_proposals {
+    for (id, _, status, _) in &earlier_proposals {
         if status == "pending" && !kept_proposals.contains(id) {
             sqlx::query("DELETE FROM proposals WHERE id = $1").bind(*id).execute(&mut *conn).await?;
         }

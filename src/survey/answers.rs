@@ -285,16 +285,25 @@ fn read_ties(p: &str, one: &dyn Fn(&str) -> Option<String>, all: &dyn Fn(&str) -
 pub type Problems = BTreeMap<String, String>;
 
 /// Codes the network question's new organisations may use.
-pub struct Codes<'a> {
-    pub levels: &'a [String],
-    pub kinds: &'a [String],
+pub struct Codes {
+    pub levels: Vec<String>,
+    pub kinds: Vec<String>,
+}
+
+impl From<&crate::domain::reference::Reference> for Codes {
+    fn from(reference: &crate::domain::reference::Reference) -> Self {
+        Codes {
+            levels: reference.levels.iter().map(|i| i.code.clone()).collect(),
+            kinds: reference.kinds.iter().map(|i| i.code.clone()).collect(),
+        }
+    }
 }
 
 /// Checks the shown questions of `sections` against `answers`.
 pub fn check<'a>(
     sections: impl IntoIterator<Item = &'a Section>,
     answers: &Answers,
-    codes: &Codes<'_>,
+    codes: &Codes,
     lang: Lang,
 ) -> Problems {
     let mut problems = Problems::new();
@@ -311,7 +320,7 @@ pub fn check<'a>(
     problems
 }
 
-fn check_one(q: &Question, a: &Answer, codes: &Codes<'_>, lang: Lang) -> Option<String> {
+fn check_one(q: &Question, a: &Answer, codes: &Codes, lang: Lang) -> Option<String> {
     let say = |fr: &str, en: &str| Some(lang.pick(fr, en).to_owned());
     let answered = match q.kind {
         Kind::Network => !a.ties.is_empty(),
@@ -442,8 +451,8 @@ mod tests {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
-    fn codes() -> (Vec<String>, Vec<String>) {
-        (vec!["local".into(), "regional".into()], vec!["ngo".into(), "public".into()])
+    fn codes() -> Codes {
+        Codes { levels: vec!["local".into(), "regional".into()], kinds: vec!["ngo".into(), "public".into()] }
     }
 
     #[test]
@@ -466,8 +475,7 @@ mod tests {
         let sectors = answers.get("sectors").unwrap();
         assert_eq!(sectors.values, ["health", "social_aid"]);
         assert_eq!(sectors.other.as_deref(), Some("Transport"));
-        let (levels, kinds) = codes();
-        let problems = check([services], &answers, &Codes { levels: &levels, kinds: &kinds }, Lang::En);
+        let problems = check([services], &answers, &codes(), Lang::En);
         assert_eq!(problems.keys().collect::<Vec<_>>(), ["since", "staff"]);
         assert!(problems["staff"].contains("between 0 and 10000"), "{}", problems["staff"]);
         assert!(problems["since"].contains("date"));
@@ -477,7 +485,7 @@ mod tests {
             &form(&[("q.sectors", "health"), ("q.people_reached", "50-199"), ("q.staff", "2,5")]),
             &BTreeMap::new(),
         );
-        assert!(check([services], &answers, &Codes { levels: &levels, kinds: &kinds }, Lang::En).is_empty());
+        assert!(check([services], &answers, &codes(), Lang::En).is_empty());
         assert!(answers.get("since").is_none());
         assert_eq!(parse_number("2,5"), Some(2.5));
     }
@@ -488,8 +496,7 @@ mod tests {
         let needs = d.sections.iter().find(|s| s.id.get_ref() == "needs").unwrap();
         let why = needs.questions.iter().find(|q| q.id.get_ref() == "mechanism_level_why").unwrap();
         let mut answers = Answers::default();
-        let (levels, kinds) = codes();
-        let codes = Codes { levels: &levels, kinds: &kinds };
+        let codes = codes();
         let problems = check([needs], &answers, &codes, Lang::Fr);
         assert_eq!(problems.get("mechanism_level").map(String::as_str), Some("Cette question est obligatoire."));
         answers.merge_section(
@@ -538,8 +545,7 @@ mod tests {
         assert_eq!(ties[0].link_type.as_deref(), Some("refers"));
         assert_eq!(ties[1].stakeholder, Some(11));
         assert_eq!(ties[2].new.as_ref().unwrap().name, "Maison de quartier");
-        let (levels, kinds) = codes();
-        let problems = check([network], &answers, &Codes { levels: &levels, kinds: &kinds }, Lang::En);
+        let problems = check([network], &answers, &codes(), Lang::En);
         assert_eq!(problems["partners"], "Describe each organisation you named.");
     }
 

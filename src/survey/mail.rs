@@ -86,9 +86,7 @@ impl Mailer {
 }
 
 fn letter(campaign: &Campaign, name: &str, link: &str, lang: Lang, reminder: bool) -> (String, String) {
-    let closes = crate::domain::values::date(&campaign.closes_on)
-        .map(|d| crate::web::pages::respond::human_date(d, lang))
-        .unwrap_or_else(|_| campaign.closes_on.clone());
+    let closes = crate::i18n::long_date(&campaign.closes_on, lang);
     match lang {
         Lang::Fr => (
             format!("{}{}", if reminder { "Rappel : " } else { "" }, campaign.title),

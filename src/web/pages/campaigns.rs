@@ -507,14 +507,29 @@ async fn decide_proposal(
     };
     let reference = reference(&state).await?;
     let mut tx = state.db.pool.begin().await?;
-    match store::responses::decide_proposal(&mut tx, proposal, decision, &reference).await {
-        Ok(_) => {
+    let result = store::responses::decide_proposal(&mut tx, proposal, decision, &reference).await.map(|_| ());
+    after_decision(&state, lang, &uri, id, tx, result).await
+}
+
+/// Commits a coordinator's decision and goes back to the review page, or shows that page
+/// again with why the decision could not be applied.
+async fn after_decision(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    campaign: i64,
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    result: Result<(), store::StoreError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => {
             tx.commit().await?;
-            Ok(Redirect::to(&format!("/campaigns/{id}/review")).into_response())
+            Ok(Redirect::to(&format!("/campaigns/{campaign}/review")).into_response())
         }
         Err(e @ store::StoreError::Conflict { .. }) => {
+            drop(tx);
             let message = e.conflict_message(lang).unwrap_or_default().to_owned();
-            Ok((StatusCode::CONFLICT, review_page(&state, lang, &uri, id, message).await?).into_response())
+            Ok((StatusCode::CONFLICT, review_page(state, lang, uri, campaign, message).await?).into_response())
         }
         Err(e) => Err(e.into()),
     }
@@ -534,17 +549,8 @@ async fn decide_correction(
     };
     let reference = reference(&state).await?;
     let mut tx = state.db.pool.begin().await?;
-    match store::responses::decide_correction(&mut tx, correction, accept, &reference).await {
-        Ok(()) => {
-            tx.commit().await?;
-            Ok(Redirect::to(&format!("/campaigns/{id}/review")).into_response())
-        }
-        Err(e @ store::StoreError::Conflict { .. }) => {
-            let message = e.conflict_message(lang).unwrap_or_default().to_owned();
-            Ok((StatusCode::CONFLICT, review_page(&state, lang, &uri, id, message).await?).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result = store::responses::decide_correction(&mut tx, correction, accept, &reference).await;
+    after_decision(&state, lang, &uri, id, tx, result).await
 }
 
 // ---- comparison ------------------------------------------------------------------------------

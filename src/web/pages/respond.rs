@@ -5,7 +5,7 @@
 use super::{Opt, Page};
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::StakeholderDraft;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, long_date};
 use crate::store::{self, responses::Invitation};
 use crate::survey::answers::{
     self, Codes, ENTRY_FIELDS, FORMAL, FREQUENCIES, Problems, TIE_TYPES, TieAnswer, entry_values,
@@ -92,7 +92,7 @@ async fn open(state: &AppState, token: &str, lang: Lang, uri: &Uri) -> Result<Re
         return Ok(Err(invalid(lang, uri)));
     };
     let t = lang.tr();
-    let day = |d: &str| crate::domain::values::date(d).map(|d| human_date(d, lang)).unwrap_or_else(|_| d.to_owned());
+    let day = |d: &str| long_date(d, lang);
     Ok(match window(&inv) {
         Window::Open => Ok(inv),
         Window::NotYet => Err(notice(
@@ -112,42 +112,6 @@ async fn open(state: &AppState, token: &str, lang: Lang, uri: &Uri) -> Result<Re
             Err(notice(lang, uri, StatusCode::GONE, &inv.campaign_title, message, None))
         }
     })
-}
-
-pub fn human_date(d: time::Date, lang: Lang) -> String {
-    let months_fr = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let months_en = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m = usize::from(u8::from(d.month())) - 1;
-    match lang {
-        Lang::Fr => format!("{} {} {}", d.day(), months_fr[m], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), months_en[m], d.year()),
-    }
 }
 
 fn definition(inv: &Invitation) -> Result<Definition, AppError> {
@@ -181,7 +145,7 @@ async fn show(
     let def = definition(&inv)?;
     if q.done.is_some() && inv.submitted_at.is_some() {
         let t = lang.tr();
-        let closes = crate::domain::values::date(&inv.closes_on).map(|d| human_date(d, lang)).unwrap_or_default();
+        let closes = long_date(&inv.closes_on, lang);
         return Ok(notice(
             lang,
             &uri,
@@ -230,8 +194,7 @@ async fn save(
     }
     inv.answers = answers;
     let here = |s: usize| format!("/s/{token}?section={s}");
-    let codes = codes(&reference);
-    let problems_here = || answers::check([current], &inv.answers, &codes.as_codes(), lang);
+    let codes = Codes::from(&reference);
     let removed = form.iter().any(|(k, _)| k.ends_with(".remove"));
     let q = ShowQuery::default();
     match action.as_str() {
@@ -255,7 +218,7 @@ async fn save(
         "submit" => {
             // Every section is checked; the first one with a problem is shown with it.
             for (i, s) in def.sections.iter().enumerate() {
-                let problems = answers::check([s], &inv.answers, &codes.as_codes(), lang);
+                let problems = answers::check([s], &inv.answers, &codes, lang);
                 if !problems.is_empty() {
                     let status = StatusCode::UNPROCESSABLE_ENTITY;
                     return render(&state, lang, &uri, &token, &inv, &def, i, &q, &problems, false, status).await;
@@ -265,7 +228,7 @@ async fn save(
             Ok(Redirect::to(&format!("/s/{token}?done=1")).into_response())
         }
         _ => {
-            let problems = problems_here();
+            let problems = answers::check([current], &inv.answers, &codes, lang);
             if problems.is_empty() {
                 Ok(Redirect::to(&here((section + 1).min(def.sections.len() - 1))).into_response())
             } else {
@@ -305,24 +268,6 @@ async fn submit_with_retries(
     }
 }
 
-struct CodeLists {
-    levels: Vec<String>,
-    kinds: Vec<String>,
-}
-
-impl CodeLists {
-    fn as_codes(&self) -> Codes<'_> {
-        Codes { levels: &self.levels, kinds: &self.kinds }
-    }
-}
-
-fn codes(reference: &Reference) -> CodeLists {
-    CodeLists {
-        levels: reference.levels.iter().map(|i| i.code.clone()).collect(),
-        kinds: reference.kinds.iter().map(|i| i.code.clone()).collect(),
-    }
-}
-
 async fn own_record(state: &AppState, id: i64) -> Result<(StakeholderDraft, Reference), AppError> {
     let reference = reference(state).await?;
     let mut conn = state.db.pool.acquire().await?;
@@ -358,12 +303,13 @@ async fn roster(
         Err(page) => return Ok(page),
     };
     let reference = reference(&state).await?;
-    let found = search(&state, &reference, &q, inv.stakeholder_id, lang).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let found = search(&mut conn, &reference, &q, inv.stakeholder_id, lang).await?;
     Ok(private(Json(found).into_response()))
 }
 
 async fn search(
-    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
     reference: &Reference,
     q: &RosterQuery,
     except: i64,
@@ -381,8 +327,7 @@ async fn search(
         ..Default::default()
     };
     let Ok(filter) = query.to_filter(reference, Some(25)) else { return Ok(Vec::new()) };
-    let mut conn = state.db.pool.acquire().await?;
-    let list = store::stakeholders::list(&mut conn, &filter).await?;
+    let list = store::stakeholders::list(conn, &filter).await?;
     Ok(list
         .into_iter()
         .filter(|s| s.id != except)
@@ -418,7 +363,7 @@ struct ChoiceView {
 }
 
 struct AttrView {
-    name: &'static str,
+    name: String,
     label: &'static str,
     options: Vec<ChoiceView>,
 }
@@ -547,12 +492,10 @@ fn attributes(q: &Question, tie: Option<&TieAnswer>, lang: Lang) -> Vec<AttrView
                 ),
                 _ => return None,
             };
-            Some(AttrView { name: TIE_ATTR_NAMES.iter().find(|n| **n == a).copied()?, label, options })
+            Some(AttrView { name: a.clone(), label, options })
         })
         .collect()
 }
-
-const TIE_ATTR_NAMES: [&str; 4] = crate::survey::definition::TIE_ATTRIBUTES;
 
 #[allow(clippy::too_many_arguments)]
 async fn render(
@@ -646,10 +589,7 @@ async fn render(
                 };
                 let searched = rq.q.as_deref().is_some_and(|s| !s.trim().is_empty()) || rq.level.is_some();
                 let results = if searched {
-                    drop(conn);
-                    let r = search(state, &reference, &rq, inv.stakeholder_id, lang).await?;
-                    conn = state.db.pool.acquire().await?;
-                    r
+                    search(&mut conn, &reference, &rq, inv.stakeholder_id, lang).await?
                 } else {
                     Vec::new()
                 };
@@ -706,7 +646,7 @@ async fn render(
         .enumerate()
         .map(|(i, s)| Step { index: i, title: text(&s.title, lang), current: i == index, done: answered(s) })
         .collect();
-    let day = |d: &str| crate::domain::values::date(d).map(|d| human_date(d, lang)).unwrap_or_default();
+    let day = |d: &str| long_date(d, lang);
     let page = SectionPage {
         page: Page::new(lang, text(&def.title, lang), uri),
         token: token.to_owned(),
