@@ -76,7 +76,7 @@ async fn main() {
     let dir = std::env::temp_dir().join(format!("maillage-graph-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let db = maillage::db::connect(&format!("sqlite://{}", dir.join("b.db").display())).await.unwrap();
-    maillage::demo::load(&db).await.unwrap();
+    maillage::demo::load(&maillage::app::AppState::new(db.clone())).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
     let t = Instant::now();
     let inv = store::network::load(&mut conn).await.unwrap();

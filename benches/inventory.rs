@@ -92,9 +92,14 @@ fn files() -> (Vec<u8>, Vec<u8>) {
     (s.into_inner().unwrap(), l.into_inner().unwrap())
 }
 
-async fn get(app: &axum::Router, uri: &str) -> (f64, usize) {
+async fn get(app: &axum::Router, token: &str, uri: &str) -> (f64, usize) {
     let started = Instant::now();
-    let response = app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let request = Request::get(uri)
+        .header("host", "localhost")
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
     assert!(response.status().is_success(), "{uri}: {}", response.status());
     let body = response.into_body().collect().await.unwrap().to_bytes();
     let count = serde_json::from_slice::<serde_json::Value>(&body).unwrap().as_array().map_or(0, Vec::len);
@@ -120,7 +125,12 @@ async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8]) {
     tx.commit().await.unwrap();
     println!("re-import the same links ({} unchanged): {:.2} s", r.unchanged, t.elapsed().as_secs_f64());
 
-    let app = router(AppState::new(db));
+    let state = AppState::new(db);
+    let actor = maillage::app::Actor::Cli;
+    let (_, token) = maillage::app::accounts::create_token(&state, &actor, "bench", maillage::app::Role::Viewer, None)
+        .await
+        .unwrap();
+    let app = router(state);
     for uri in [
         "/api/stakeholders",
         "/api/stakeholders?limit=50",
@@ -135,7 +145,7 @@ async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8]) {
         let mut times = Vec::new();
         let mut count = 0;
         for _ in 0..5 {
-            let (ms, n) = get(&app, uri).await;
+            let (ms, n) = get(&app, &token, uri).await;
             times.push(ms);
             count = n;
         }

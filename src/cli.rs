@@ -1,10 +1,11 @@
 //! The command line: one clap struct, every setting also readable from the environment.
 
-use crate::csvio::{self, Dialect, ImportFailure};
+use crate::app::{Actor, AppError, AppState, Role};
+use crate::csvio::Dialect;
 use crate::db::{self, DEFAULT_URL};
 use crate::i18n::Lang;
 use crate::store;
-use crate::web::{self, AppState};
+use crate::web;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -39,7 +40,20 @@ pub enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "MAILLAGE_BIND", default_value = "127.0.0.1:8080")]
         bind: String,
+        /// The address users reach the tool at (https://maillage.example.org): the only Host
+        /// accepted, the origin of links. Required to listen on a non-loopback address.
+        #[arg(long, env = "MAILLAGE_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// A reverse proxy whose X-Forwarded-For header names the client.
+        #[arg(long, env = "MAILLAGE_TRUSTED_PROXY")]
+        trusted_proxy: Option<std::net::IpAddr>,
     },
+    /// Coordinator accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens for scripts (sent as `Authorization: Bearer …`).
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Import a CSV file of stakeholders or links (all or nothing).
     Import {
         #[arg(value_enum)]
@@ -75,6 +89,64 @@ pub enum Command {
     /// Questionnaire definitions (surveys/*.toml).
     #[command(subcommand)]
     Survey(SurveyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account; the password is read from stdin, or `--link` prints a one-time link
+    /// for the person to choose it.
+    Add {
+        email: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        #[arg(long)]
+        link: bool,
+        /// The address users reach the tool at, for the link.
+        #[arg(long, env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        public_url: String,
+    },
+    /// List the accounts.
+    List,
+    /// Disable an account (its sessions end at once).
+    Disable {
+        user: String,
+    },
+    Enable {
+        user: String,
+    },
+    SetRole {
+        user: String,
+        #[arg(value_parser = parse_role)]
+        role: Role,
+    },
+    /// Print a one-time link to set a new password.
+    Reset {
+        user: String,
+        #[arg(long, env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        public_url: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token; it is printed once and only its hash is kept.
+    Create {
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        #[arg(long)]
+        name: String,
+        /// Days until it stops working (default: never).
+        #[arg(long)]
+        expires: Option<i64>,
+    },
+    List,
+    Revoke {
+        id: i64,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| format!("unknown role {s:?}: expected admin, editor or viewer"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,8 +262,8 @@ pub struct GraphArgs {
 }
 
 impl GraphArgs {
-    fn query(&self) -> crate::web::api::graph::GraphQuery {
-        crate::web::api::graph::GraphQuery {
+    fn query(&self) -> crate::app::network::GraphQuery {
+        crate::app::network::GraphQuery {
             format: Some(self.format.clone()),
             renderer: self.renderer.clone(),
             filters: crate::graph::model::FilterQuery {
@@ -228,30 +300,47 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let db = db::connect(&cli.database_url).await?;
     match cli.command {
-        Command::Serve { bind } => {
+        Command::Serve { bind, public_url, trusted_proxy } => {
+            let public_url = public_url.map(|u| u.trim_end_matches('/').to_owned()).filter(|u| !u.is_empty());
             let listener =
                 tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
-            tracing::info!(address = %listener.local_addr()?, database = %db::redact(&cli.database_url), "Maillage is serving");
-            eprintln!("Maillage: http://{}/", listener.local_addr()?);
+            let address = listener.local_addr()?;
+            if !address.ip().is_loopback() && public_url.is_none() {
+                bail!(
+                    "refusing to listen on {address} without --public-url: on a non-loopback address the server \
+                     must know the one host name it answers to (see README, Deploying)"
+                );
+            }
+            if let Some(url) = &public_url {
+                web::security::Origins::check_url(url).map_err(|e| anyhow::anyhow!("--public-url: {e}"))?;
+            }
+            tracing::info!(address = %address, database = %db::redact(&cli.database_url), "Maillage is serving");
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            web::serve(listener, AppState::new(db).with_secret(secret), shutdown_signal())
-                .await
-                .context("server failed")?;
+            let settings = crate::app::Settings { public_url: public_url.clone(), trusted_proxy, ..Default::default() };
+            let state = AppState::new(db).with_secret(secret).with_settings(settings);
+            let base = public_url.unwrap_or_else(|| format!("http://{address}"));
+            eprintln!("Maillage: {base}/");
+            if let Some(token) = crate::app::accounts::first_admin_link(&state).await? {
+                eprintln!("No administrator yet. Create the first one (link valid once, for 2 days):");
+                eprintln!("  {base}/welcome/{token}");
+            }
+            web::serve(listener, state, shutdown_signal()).await.context("server failed")?;
         }
+        Command::User(command) => user_command(&AppState::new(db), command, lang).await?,
+        Command::Token(command) => token_command(&AppState::new(db), command, lang).await?,
         Command::Import { what, file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let name =
                 file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-            let mut tx = db.pool.begin().await?;
+            let state = AppState::new(db);
             let started = std::time::Instant::now();
             let mut progress = progress_printer();
-            let result = match what {
-                Table::Stakeholders => csvio::stakeholders::import(&mut tx, &bytes, &mut progress).await,
-                Table::Links => csvio::links::import(&mut tx, &bytes, &name, &mut progress).await,
+            let table = match what {
+                Table::Stakeholders => crate::app::transfer::Table::Stakeholders,
+                Table::Links => crate::app::transfer::Table::Links,
             };
-            match result {
+            match crate::app::transfer::import(&state, &Actor::Cli, table, &bytes, &name, &mut progress).await {
                 Ok(report) => {
-                    tx.commit().await?;
                     eprintln!(
                         "{name}: {} rows — {} created, {} updated, {} unchanged ({:.2} s)",
                         report.rows,
@@ -261,22 +350,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         started.elapsed().as_secs_f64()
                     );
                 }
-                Err(ImportFailure::Invalid(errors)) => {
+                Err(AppError::Import(errors)) => {
                     for e in &errors {
                         eprintln!("{name}: {}", e.message(lang));
                     }
                     bail!("{name}: {} error(s); nothing was written", errors.len());
                 }
-                Err(ImportFailure::Store(e)) => return Err(e).context("import failed; nothing was written"),
+                Err(e) => bail!("import failed; nothing was written: {}", describe(&e, lang)),
             }
         }
         Command::Export { what: Exported::Graph, output, graph, .. } => {
             let state = AppState::new(db);
-            let bytes = crate::web::api::graph::produce(&state, &graph.format, &graph.query(), lang)
+            let bytes = crate::app::network::produce(&state, &Actor::Cli, &graph.format, &graph.query(), lang)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
             let path = output.unwrap_or_else(|| {
-                let (_, ext) = crate::web::api::graph::media(&graph.format);
+                let (_, ext) = crate::app::network::media(&graph.format);
                 let stem = match graph.format.as_str() {
                     "kumu-elements" => "maillage-kumu-elements",
                     "kumu-connections" => "maillage-kumu-connections",
@@ -292,19 +381,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Export { what, output, excel, .. } => {
             let dialect = if excel { Dialect::Excel } else { Dialect::Plain };
-            let mut conn = db.pool.acquire().await?;
+            let state = AppState::new(db);
             let bytes = match what {
                 Exported::Graph => unreachable!("handled above"),
                 Exported::Stakeholders => {
-                    let reference = store::reference::load(&mut conn).await?;
-                    let list = store::stakeholders::list(&mut conn, &Default::default()).await?;
-                    csvio::stakeholders::export(&list, &reference, dialect)?
+                    crate::app::transfer::export_stakeholders(&state, &Actor::Cli, &Default::default(), dialect).await
                 }
-                Exported::Links => {
-                    let list = store::links::list(&mut conn, &Default::default()).await?;
-                    csvio::links::export(&list, dialect)?
-                }
-            };
+                Exported::Links => crate::app::transfer::export_links(&state, &Actor::Cli, dialect).await,
+            }
+            .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
             match output {
                 Some(path) => {
                     std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?
@@ -314,7 +399,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Analyse { json, top, graph } => {
             let state = AppState::new(db);
-            let (net, _) = crate::web::network::network(&state, &graph.query().filters)
+            let (net, _) = crate::app::network::network(&state, &Actor::Cli, &graph.query().filters)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
             let a = crate::analysis::analyse(&net, lang);
@@ -328,12 +413,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Survey(SurveyCommand::Open { file, title, opens, closes, level, kind, sector, province, key }) => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            let request = crate::survey::campaign::OpenRequest {
+            let state = AppState::new(db).with_secret(secret);
+            let request = crate::app::campaigns::OpenRequest {
                 definition: &text,
                 title: &title,
                 opens: &opens,
                 closes: &closes,
-                invite: crate::web::inventory::ListQuery {
+                invite: crate::app::inventory::ListQuery {
                     level,
                     kind,
                     sector,
@@ -342,17 +428,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     ..Default::default()
                 },
             };
-            let opened = crate::survey::campaign::open(&db, &request, &secret).await.map_err(|e| {
+            let opened = crate::app::campaigns::open(&state, &Actor::Cli, &request).await.map_err(|e| {
                 let lines = e.describe(lang, &file.display().to_string());
                 let flagged: Vec<String> =
                     lines
                         .into_iter()
                         .map(|l| {
-                            if matches!(e, crate::survey::campaign::OpenError::Fields(_)) {
-                                format!("--{l}")
-                            } else {
-                                l
-                            }
+                            if matches!(e, crate::app::campaigns::OpenError::Fields(_)) { format!("--{l}") } else { l }
                         })
                         .collect();
                 anyhow::anyhow!("{}", flagged.join("\n"))
@@ -364,10 +446,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Survey(SurveyCommand::Links { campaign, output, base_url }) => {
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            let mut conn = db.pool.acquire().await?;
-            let invitees = store::campaigns::invitees(&mut conn, campaign).await?;
-            anyhow::ensure!(!invitees.is_empty(), "campaign {campaign} has no invitations (or does not exist)");
-            let bytes = crate::survey::campaign::links_csv(&invitees, &secret, &base_url)?;
+            let state = AppState::new(db).with_secret(secret);
+            let bytes = crate::app::campaigns::links_csv(&state, &Actor::Cli, campaign, &base_url)
+                .await
+                .map_err(|e| anyhow::anyhow!("campaign {campaign}: {}", describe(&e, lang)))?;
             match output {
                 Some(path) => {
                     std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?
@@ -396,11 +478,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Survey(SurveyCommand::Check { .. }) => unreachable!("handled before opening the database"),
         Command::Demo => {
-            let report = crate::demo::load(&db).await?;
+            let loaded = crate::demo::load(&AppState::new(db)).await?;
             eprintln!(
                 "Demo network loaded: {} stakeholders ({} new), {} links ({} new).",
-                report.0.rows, report.0.created, report.1.rows, report.1.created
+                loaded.stakeholders.rows, loaded.stakeholders.created, loaded.links.rows, loaded.links.created
             );
+            match loaded.admin_password {
+                Some(password) => {
+                    eprintln!(
+                        "Sign in at http://127.0.0.1:8080/login as {} with the password:",
+                        crate::demo::DEMO_ADMIN
+                    );
+                    println!("{password}");
+                    eprintln!(
+                        "(shown once; `maillage user reset {}` prints a link to choose another)",
+                        crate::demo::DEMO_ADMIN
+                    );
+                }
+                None => eprintln!(
+                    "The demo administrator {} exists already; forgot its password? `maillage user reset {}`",
+                    crate::demo::DEMO_ADMIN,
+                    crate::demo::DEMO_ADMIN
+                ),
+            }
         }
     }
     Ok(())
@@ -481,9 +581,9 @@ fn print_summary(a: &crate::analysis::Analysis, top: usize, lang: Lang) {
 }
 
 /// An application error as one message for the terminal.
-fn describe(e: &crate::web::error::AppError, lang: Lang) -> String {
+fn describe(e: &crate::app::AppError, lang: Lang) -> String {
     match e {
-        crate::web::error::AppError::Validation(errors) => {
+        crate::app::AppError::Validation(errors) => {
             errors.iter().map(|f| format!("--{}: {}", f.field, f.problem.message(lang))).collect::<Vec<_>>().join("\n")
         }
         other => other.message(lang),
@@ -527,4 +627,89 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
+}
+
+/// `maillage user …`: the local command line acts as an administrator.
+async fn user_command(state: &AppState, command: UserCommand, lang: Lang) -> anyhow::Result<()> {
+    use crate::app::accounts;
+    let fail = |e: AppError| anyhow::anyhow!(describe(&e, lang));
+    let actor = Actor::Cli;
+    match command {
+        UserCommand::Add { email, role, link, public_url } => {
+            let password = if link { None } else { Some(read_password()?) };
+            let added = accounts::add_user(state, &actor, &email, role, password.as_deref()).await.map_err(fail)?;
+            eprintln!("user {} added: {email} ({})", added.id, role.code());
+            if let Some(token) = added.link {
+                println!("{}/welcome/{token}", public_url.trim_end_matches('/'));
+                eprintln!("(one-time link to choose a password, valid 2 days)");
+            }
+        }
+        UserCommand::List => {
+            for u in accounts::users(state, &actor).await.map_err(fail)? {
+                let status = if u.disabled { "disabled" } else { "active" };
+                println!("{}\t{}\t{}\t{status}\t{}", u.id, u.email, u.role, u.created_at);
+            }
+        }
+        UserCommand::Disable { user } => {
+            let u = accounts::find_user(state, &actor, &user).await.map_err(fail)?;
+            accounts::set_disabled(state, &actor, u.id, true).await.map_err(fail)?;
+            eprintln!("{} disabled; its sessions ended", u.email);
+        }
+        UserCommand::Enable { user } => {
+            let u = accounts::find_user(state, &actor, &user).await.map_err(fail)?;
+            accounts::set_disabled(state, &actor, u.id, false).await.map_err(fail)?;
+            eprintln!("{} enabled", u.email);
+        }
+        UserCommand::SetRole { user, role } => {
+            let u = accounts::find_user(state, &actor, &user).await.map_err(fail)?;
+            accounts::set_role(state, &actor, u.id, role).await.map_err(fail)?;
+            eprintln!("{} is now {}", u.email, role.code());
+        }
+        UserCommand::Reset { user, public_url } => {
+            let u = accounts::find_user(state, &actor, &user).await.map_err(fail)?;
+            let token = accounts::reset_link(state, &actor, u.id).await.map_err(fail)?;
+            println!("{}/welcome/{token}", public_url.trim_end_matches('/'));
+            eprintln!("(one-time link for {} to choose a new password, valid 2 days)", u.email);
+        }
+    }
+    Ok(())
+}
+
+/// `maillage token …`.
+async fn token_command(state: &AppState, command: TokenCommand, lang: Lang) -> anyhow::Result<()> {
+    use crate::app::accounts;
+    let fail = |e: AppError| anyhow::anyhow!(describe(&e, lang));
+    let actor = Actor::Cli;
+    match command {
+        TokenCommand::Create { role, name, expires } => {
+            let (id, secret) = accounts::create_token(state, &actor, &name, role, expires).await.map_err(fail)?;
+            println!("{secret}");
+            eprintln!("token {id} \"{name}\" ({}): shown once; send it as `Authorization: Bearer …`", role.code());
+        }
+        TokenCommand::List => {
+            for t in accounts::tokens(state, &actor).await.map_err(fail)? {
+                let status = match (&t.revoked_at, &t.expires_at) {
+                    (Some(at), _) => format!("revoked {at}"),
+                    (None, Some(at)) => format!("expires {at}"),
+                    (None, None) => "active".into(),
+                };
+                println!("{}\t{}\t{}\t{status}\tcreated {} by {}", t.id, t.name, t.role, t.created_at, t.created_by);
+            }
+        }
+        TokenCommand::Revoke { id } => {
+            accounts::revoke_token(state, &actor, id).await.map_err(fail)?;
+            eprintln!("token {id} revoked");
+        }
+    }
+    Ok(())
+}
+
+/// A new password from stdin: asked for on a terminal, else the first line.
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        eprint!("Password (at least {} characters, shown as you type): ", crate::app::accounts::MIN_PASSWORD);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).context("cannot read the password from stdin")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }

@@ -3,11 +3,10 @@
 //! It is written as two CSV files and loaded through the ordinary import, so it is
 //! idempotent and exercises the same path as a coordinator's own files.
 
-use crate::csvio::{self, ImportReport};
-use crate::db::Db;
+use crate::app::transfer::{self, Table};
+use crate::app::{AppError, AppState, Role, accounts, inventory};
+use crate::csvio::ImportReport;
 use crate::domain::stakeholder::ContactDraft;
-use crate::store;
-use anyhow::Context;
 use std::collections::HashMap;
 
 const COMMUNES_CSV: &str = include_str!("../data/wallonia_communes.csv");
@@ -551,17 +550,28 @@ const FUNCTIONS: &[&str] = &[
     "Référente intégration",
 ];
 
-/// Loads the demo network (idempotent: a second run changes nothing), and gives the key
-/// stakeholders a fictional contact person.
-pub async fn load(db: &Db) -> anyhow::Result<(ImportReport, ImportReport)> {
+/// What `maillage demo` did.
+pub struct Loaded {
+    pub stakeholders: ImportReport,
+    pub links: ImportReport,
+    /// The demo administrator's password, when this run created the account.
+    pub admin_password: Option<String>,
+}
+
+pub const DEMO_ADMIN: &str = "demo@example.org";
+
+/// Loads the demo network through the application's use cases, as the command line
+/// (idempotent: a second run changes nothing), gives the key stakeholders a fictional contact
+/// person, and creates the demo administrator with a random password.
+pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
     let (stakeholders, links) = files()?;
-    let mut tx = db.pool.begin().await?;
-    let s = csvio::stakeholders::import(&mut tx, &stakeholders, &mut |_, _| {}).await.map_err(describe)?;
-    let l = csvio::links::import(&mut tx, &links, "demo", &mut |_, _| {}).await.map_err(describe)?;
-    let reference = store::reference::load(&mut tx).await?;
-    let key_actors =
-        store::stakeholders::list(&mut tx, &store::stakeholders::Filter { key_only: true, ..Default::default() })
-            .await?;
+    let cli = crate::app::Actor::Cli;
+    let s = transfer::import(state, &cli, Table::Stakeholders, &stakeholders, "demo", &mut |_, _| {})
+        .await
+        .map_err(describe)?;
+    let l = transfer::import(state, &cli, Table::Links, &links, "demo", &mut |_, _| {}).await.map_err(describe)?;
+    let filter = crate::store::stakeholders::Filter { key_only: true, ..Default::default() };
+    let key_actors = inventory::stakeholders(state, &cli, &filter).await.map_err(describe)?;
     for (i, actor) in key_actors.iter().enumerate().filter(|(_, a)| a.data.contacts.is_empty()) {
         let mut draft = crate::domain::stakeholder::StakeholderDraft::from(&actor.data);
         let (first, last) = (FIRST[i % FIRST.len()], LAST[(i * 7 + 3) % LAST.len()]);
@@ -574,22 +584,28 @@ pub async fn load(db: &Db) -> anyhow::Result<(ImportReport, ImportReport)> {
             ),
             phone: Some(format!("+32 81 {:02} {:02} {:02}", 20 + i % 70, (i * 13) % 100, (i * 29) % 100)),
         }];
-        let data = draft
-            .parse(&reference)
-            .map_err(|e| anyhow::anyhow!("demo contact for {}: {e:?}", actor.data.name.as_str()))?;
-        store::stakeholders::update(&mut tx, actor.id, &data).await?;
+        inventory::save_stakeholder(state, &cli, Some(actor.id), &draft).await.map_err(describe)?;
     }
-    tx.commit().await.context("cannot save the demo network")?;
-    Ok((s, l))
+    let admin_password = match accounts::find_user(state, &cli, DEMO_ADMIN).await {
+        Ok(_) => None,
+        Err(AppError::NotFound) => {
+            // 20 characters from 64: 120 bits, typed once from the terminal.
+            let password: String = accounts::random_secret().map_err(describe)?.chars().take(20).collect();
+            accounts::add_user(state, &cli, DEMO_ADMIN, Role::Admin, Some(&password)).await.map_err(describe)?;
+            Some(password)
+        }
+        Err(e) => return Err(describe(e)),
+    };
+    Ok(Loaded { stakeholders: s, links: l, admin_password })
 }
 
-fn describe(e: csvio::ImportFailure) -> anyhow::Error {
+fn describe(e: AppError) -> anyhow::Error {
     match e {
-        csvio::ImportFailure::Invalid(errors) => anyhow::anyhow!(
+        AppError::Import(errors) => anyhow::anyhow!(
             "the demo data is invalid (a bug): {}",
             errors.iter().map(|e| e.message(crate::i18n::Lang::En)).collect::<Vec<_>>().join("; ")
         ),
-        csvio::ImportFailure::Store(e) => anyhow::Error::new(e).context("cannot load the demo network"),
+        e => anyhow::anyhow!("cannot load the demo network: {e}"),
     }
 }
 

@@ -1,56 +1,14 @@
 //! The user's language and every user-visible string, one table per language.
 //! Templates read `t.<key>`; a key missing in one language does not compile.
 
-use serde::Serialize;
+pub use crate::domain::lang::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
+// The inherent impl lives with the tables it points to.
 impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().get(..2) {
-            Some("fr") => Some(Lang::Fr),
-            Some("en") => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The first supported language of an `Accept-Language` header, if any.
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        header.split(',').find_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
-
     pub fn tr(self) -> &'static Tr {
         match self {
             Lang::Fr => &FR,
             Lang::En => &EN,
-        }
-    }
-
-    /// Picks the French or English variant of a text.
-    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
         }
     }
 }
@@ -339,6 +297,48 @@ pub struct Tr {
     pub survey_ties_of: &'static str,
     pub survey_map_help: &'static str,
     pub survey_see_on_map: &'static str,
+    pub nav_account: &'static str,
+    pub nav_users: &'static str,
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub sign_in_title: &'static str,
+    pub sign_in_intro: &'static str,
+    pub password: &'static str,
+    pub password_help: &'static str,
+    pub current_password: &'static str,
+    pub new_password: &'static str,
+    pub change_password: &'static str,
+    pub password_changed: &'static str,
+    pub forgot_password: &'static str,
+    pub account_title: &'static str,
+    pub role: &'static str,
+    pub role_admin: &'static str,
+    pub role_editor: &'static str,
+    pub role_viewer: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_first_admin: &'static str,
+    pub welcome_set_password: &'static str,
+    pub welcome_invalid: &'static str,
+    pub users_title: &'static str,
+    pub add_user: &'static str,
+    pub add_user_help: &'static str,
+    pub one_time_link: &'static str,
+    pub status: &'static str,
+    pub active: &'static str,
+    pub disabled: &'static str,
+    pub disable: &'static str,
+    pub enable: &'static str,
+    pub reset_link: &'static str,
+    pub set_role: &'static str,
+    pub api_tokens: &'static str,
+    pub api_tokens_help: &'static str,
+    pub token_name: &'static str,
+    pub token_expires: &'static str,
+    pub create_token: &'static str,
+    pub token_created: &'static str,
+    pub revoke: &'static str,
+    pub revoked: &'static str,
+    pub signed_in_as: &'static str,
 }
 
 pub static FR: Tr = Tr {
@@ -584,6 +584,48 @@ pub static FR: Tr = Tr {
     survey_ties_of: "Liens déclarés dans l'enquête",
     survey_map_help: "Seuls les liens déclarés dans cette enquête sont tracés ; un cadre en pointillé marque un acteur invité qui n'a pas répondu (ses liens manquent).",
     survey_see_on_map: "Voir les liens déclarés sur la carte",
+    nav_account: "Mon compte",
+    nav_users: "Comptes",
+    sign_in: "Se connecter",
+    sign_out: "Se déconnecter",
+    sign_in_title: "Connexion",
+    sign_in_intro: "Réservé aux coordinateurs et aux membres du comité de pilotage. Les organisations qui répondent à une enquête utilisent le lien personnel reçu par courriel.",
+    password: "Mot de passe",
+    password_help: "Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.",
+    current_password: "Mot de passe actuel",
+    new_password: "Nouveau mot de passe",
+    change_password: "Changer le mot de passe",
+    password_changed: "Mot de passe changé ; vos autres sessions ont été fermées.",
+    forgot_password: "Mot de passe oublié ? Demandez un lien de réinitialisation à un administrateur (maillage user reset).",
+    account_title: "Mon compte",
+    role: "Rôle",
+    role_admin: "Administrateur",
+    role_editor: "Coordinateur (modifie les données)",
+    role_viewer: "Lecteur (comité de pilotage, sans données personnelles)",
+    welcome_title: "Choisir un mot de passe",
+    welcome_first_admin: "Aucun administrateur n'existe encore. Créez le premier compte administrateur : il pourra ensuite inviter les autres.",
+    welcome_set_password: "Choisissez le mot de passe du compte",
+    welcome_invalid: "Ce lien a déjà servi, a expiré ou n'existe pas. Demandez-en un autre à un administrateur.",
+    users_title: "Comptes et jetons d'API",
+    add_user: "Ajouter un compte",
+    add_user_help: "La personne reçoit un lien à usage unique (valable 2 jours) pour choisir son mot de passe : transmettez-le-lui.",
+    one_time_link: "Lien à usage unique, à transmettre à la personne (il ne sera plus affiché) :",
+    status: "État",
+    active: "Actif",
+    disabled: "Désactivé",
+    disable: "Désactiver",
+    enable: "Réactiver",
+    reset_link: "Lien de réinitialisation",
+    set_role: "Changer le rôle",
+    api_tokens: "Jetons d'API",
+    api_tokens_help: "Pour les scripts : envoyez le jeton dans l'en-tête Authorization: Bearer …",
+    token_name: "Nom du jeton",
+    token_expires: "Expire après (jours, vide = jamais)",
+    create_token: "Créer le jeton",
+    token_created: "Jeton créé ; copiez-le maintenant, il ne sera plus affiché :",
+    revoke: "Révoquer",
+    revoked: "Révoqué",
+    signed_in_as: "Connecté :",
 };
 
 pub static EN: Tr = Tr {
@@ -829,6 +871,48 @@ pub static EN: Tr = Tr {
     survey_ties_of: "Ties declared in the survey",
     survey_map_help: "Only the ties declared in this survey are drawn; a dashed border marks an invited stakeholder who has not answered (its ties are missing).",
     survey_see_on_map: "See the declared ties on the map",
+    nav_account: "My account",
+    nav_users: "Accounts",
+    sign_in: "Sign in",
+    sign_out: "Sign out",
+    sign_in_title: "Sign in",
+    sign_in_intro: "For coordinators and steering committee members. Organisations answering a survey use the personal link they received by e-mail.",
+    password: "Password",
+    password_help: "At least 12 characters. A sentence of several words is easy to remember and hard to guess.",
+    current_password: "Current password",
+    new_password: "New password",
+    change_password: "Change password",
+    password_changed: "Password changed; your other sessions were signed out.",
+    forgot_password: "Forgot your password? Ask an administrator for a reset link (maillage user reset).",
+    account_title: "My account",
+    role: "Role",
+    role_admin: "Administrator",
+    role_editor: "Coordinator (edits data)",
+    role_viewer: "Viewer (steering committee, no personal data)",
+    welcome_title: "Choose a password",
+    welcome_first_admin: "No administrator exists yet. Create the first administrator account: it can then invite the others.",
+    welcome_set_password: "Choose the password of the account",
+    welcome_invalid: "This link has been used, has expired or does not exist. Ask an administrator for another one.",
+    users_title: "Accounts and API tokens",
+    add_user: "Add an account",
+    add_user_help: "The person gets a one-time link (valid 2 days) to choose a password: pass it on to them.",
+    one_time_link: "One-time link to pass on to the person (it will not be shown again):",
+    status: "Status",
+    active: "Active",
+    disabled: "Disabled",
+    disable: "Disable",
+    enable: "Enable",
+    reset_link: "Reset link",
+    set_role: "Change role",
+    api_tokens: "API tokens",
+    api_tokens_help: "For scripts: send the token in the header Authorization: Bearer …",
+    token_name: "Token name",
+    token_expires: "Expires after (days, empty = never)",
+    create_token: "Create token",
+    token_created: "Token created; copy it now, it will not be shown again:",
+    revoke: "Revoke",
+    revoked: "Revoked",
+    signed_in_as: "Signed in:",
 };
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! Ukraine in Wallonia. The binary is a thin shell over this library.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod csvio;
 pub mod db;

@@ -57,7 +57,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
     let Some(browser) = chromium() else { return };
     let app = common::spawn(common::Backend::Sqlite).await.unwrap();
-    maillage::demo::load(&app.db).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -122,7 +122,7 @@ fn chromedriver() -> PathBuf {
 async fn a_respondent_fills_in_the_consultation_on_a_phone() {
     let Some(browser) = chromium() else { return };
     let app = common::spawn(common::Backend::Sqlite).await.unwrap();
-    maillage::demo::load(&app.db).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
     let id = |name: &'static str| {
         let pool = app.db.pool.clone();
         async move {

@@ -313,12 +313,26 @@ on_both!(renders_are_cached_until_the_data_changes, |app| {
     let first = app.get("/api/graph?format=svg&renderer=builtin").await.text();
     let again = app.get("/api/graph?format=svg&renderer=builtin").await.text();
     assert_eq!(first, again);
-    let state = maillage::web::AppState::new(app.db.clone());
+    let state = maillage::app::AppState::new(app.db.clone());
     let q = FilterQuery::default();
-    let a =
-        maillage::web::network::svg(&state, &q, Lang::En, maillage::graph::render::Preference::Builtin).await.unwrap();
-    let b =
-        maillage::web::network::svg(&state, &q, Lang::En, maillage::graph::render::Preference::Builtin).await.unwrap();
+    let a = maillage::app::network::svg(
+        &state,
+        &maillage::app::Actor::Cli,
+        &q,
+        Lang::En,
+        maillage::graph::render::Preference::Builtin,
+    )
+    .await
+    .unwrap();
+    let b = maillage::app::network::svg(
+        &state,
+        &maillage::app::Actor::Cli,
+        &q,
+        Lang::En,
+        maillage::graph::render::Preference::Builtin,
+    )
+    .await
+    .unwrap();
     assert!(std::sync::Arc::ptr_eq(&a, &b), "second render comes from the cache");
     app.json(
         Method::PUT,
@@ -326,8 +340,15 @@ on_both!(renders_are_cached_until_the_data_changes, |app| {
         json!({ "name": "Renamed initiative", "kind": "citizen_initiative", "level": "local" }),
     )
     .await;
-    let c =
-        maillage::web::network::svg(&state, &q, Lang::En, maillage::graph::render::Preference::Builtin).await.unwrap();
+    let c = maillage::app::network::svg(
+        &state,
+        &maillage::app::Actor::Cli,
+        &q,
+        Lang::En,
+        maillage::graph::render::Preference::Builtin,
+    )
+    .await
+    .unwrap();
     assert!(!std::sync::Arc::ptr_eq(&a, &c));
     assert!(c.svg.contains("Renamed initiative") && !c.svg.contains("Isolé"));
 });

@@ -149,7 +149,7 @@ on_both!(a_reimport_matches_on_name_or_acronym_and_updates_only_given_columns, |
 });
 
 on_both!(export_then_import_round_trips, |app| {
-    maillage::demo::load(&app.db).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
     // Hostile and multi-line text must survive too.
     let id = app.stakeholder("Asbl \"Le Pont\"; <b>Accueil</b>", Some("LP"), "local").await;
     let mut body = app.get(&format!("/api/stakeholders/{id}")).await.json();
@@ -214,7 +214,7 @@ on_both!(the_import_page_shows_errors_or_a_summary, |app| {
 });
 
 on_both!(csv_downloads_respect_filters_and_excel_dialect, |app| {
-    maillage::demo::load(&app.db).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
     let plain = app.get("/export/stakeholders.csv?level=regional").await;
     assert_eq!(plain.status, StatusCode::OK);
     assert!(plain.headers["content-disposition"].to_str().unwrap().contains("attachment"));

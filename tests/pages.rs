@@ -238,7 +238,7 @@ on_both!(unknown_pages_get_a_404_page, |app| {
 });
 
 on_both!(the_analysis_page_renders_on_the_demo_network, |app| {
-    maillage::demo::load(&app.db).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
     let r = app.get("/analysis").await;
     assert_eq!(r.status, StatusCode::OK);
     let html = r.text();

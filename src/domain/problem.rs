@@ -1,7 +1,7 @@
 //! What can be wrong with one field of user input, said in the user's language.
 //! The same problems serve forms, the JSON API, CSV imports and the CLI.
 
-use crate::i18n::Lang;
+use super::lang::Lang;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -10,6 +10,13 @@ pub enum Problem {
     TooLong {
         max: usize,
     },
+    TooShort {
+        min: usize,
+    },
+    /// The current password given to change it is not the right one.
+    WrongPassword,
+    /// Sign-in refused; the same words whether the account exists or not.
+    BadCredentials,
     ControlCharacters,
     /// A code or label that is not in a reference table (`what` is the table's name).
     Unknown {
@@ -164,6 +171,12 @@ impl Problem {
             (InvalidBool { value }, Lang::En) => {
                 format!("\"{value}\": expected yes/no (or 1/0, formal/informal)")
             }
+            (TooShort { min }, Lang::Fr) => format!("trop court (au moins {min} caractères)"),
+            (TooShort { min }, Lang::En) => format!("too short (at least {min} characters)"),
+            (WrongPassword, Lang::Fr) => "ce n'est pas votre mot de passe actuel".into(),
+            (WrongPassword, Lang::En) => "this is not your current password".into(),
+            (BadCredentials, Lang::Fr) => "adresse ou mot de passe incorrect".into(),
+            (BadCredentials, Lang::En) => "wrong e-mail address or password".into(),
             (DateOrder, Lang::Fr) => "la date de fin précède la date de début".into(),
             (DateOrder, Lang::En) => "the end date is before the start date".into(),
             (UnknownStakeholder { value }, Lang::Fr) => {

@@ -1,9 +1,9 @@
 //! The reference catalogue (levels, kinds, sectors, link types, territories) and the resolution
 //! of what users type (a code, a French or English label, an INS code or a place name) to codes.
 
+use super::lang::Lang;
 use super::problem::{Problem, RefTable};
 use super::text::key;
-use crate::i18n::Lang;
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -125,6 +125,12 @@ pub struct StakeholderData {
 }
 
 impl StakeholderData {
+    /// The record without personal data (e-mail, phone, contact persons, private notes):
+    /// what a role that may not see it gets, built without it rather than hidden later.
+    pub fn without_personal_data(self) -> StakeholderData {
+        StakeholderData { email: None, phone: None, notes: None, contacts: Vec::new(), ..self }
+    }
+
     pub fn name_key(&self) -> String {
         key(self.name.as_str())
     }

@@ -1,6 +1,7 @@
 //! Survey campaigns and their invitations.
 
 use super::{StoreError, now, record_change};
+pub use crate::domain::campaign::{Campaign, DeclaredTie, Invitee, Respondent};
 use crate::survey::token::{Secret, hash};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
@@ -60,16 +61,6 @@ pub async fn open(
 const EMAIL: &str = "COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
     AND c.email IS NOT NULL ORDER BY c.position LIMIT 1))";
 
-pub struct Invitee {
-    pub invitation_id: i64,
-    pub stakeholder_id: i64,
-    pub name: String,
-    /// The organisation's address, else its first contact person's.
-    pub email: Option<String>,
-    pub lang: String,
-    pub submitted: bool,
-}
-
 pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Invitee>> {
     sqlx::query(AssertSqlSafe(format!(
         "SELECT i.id, s.id, s.name, {EMAIL}, i.lang, i.submitted_at FROM invitations i \
@@ -100,19 +91,6 @@ pub async fn by_token(conn: &mut AnyConnection, token: &str) -> sqlx::Result<Opt
         .await?
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
         .transpose()
-}
-
-#[derive(Debug, Clone)]
-pub struct Campaign {
-    pub id: i64,
-    pub title: String,
-    pub definition_id: String,
-    pub definition_version: i64,
-    pub definition: String,
-    pub opens_on: String,
-    pub closes_on: String,
-    pub invited: i64,
-    pub submitted: i64,
 }
 
 const CAMPAIGN: &str = "SELECT c.id, c.title, c.definition_id, c.definition_version, c.definition, c.opens_on, \
@@ -151,21 +129,6 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Campa
         .as_ref()
         .map(row_to_campaign)
         .transpose()
-}
-
-/// An invited stakeholder and its response, if any.
-#[derive(Debug, Clone)]
-pub struct Respondent {
-    pub invitation_id: i64,
-    pub stakeholder_id: i64,
-    pub name: String,
-    pub level: String,
-    pub kind: String,
-    pub territories: Vec<String>,
-    pub email: Option<String>,
-    pub submitted_at: Option<String>,
-    /// The answers as JSON: as last submitted, else the draft.
-    pub answers: Option<String>,
 }
 
 pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Respondent>> {
@@ -211,24 +174,6 @@ pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Resul
         }
     }
     Ok(list)
-}
-
-/// A tie declared in a campaign, with both ends' names.
-#[derive(Debug, Clone)]
-pub struct DeclaredTie {
-    pub invitation_id: i64,
-    pub question_id: String,
-    pub respondent_id: i64,
-    pub respondent: String,
-    pub alter_id: Option<i64>,
-    /// The alter's name, or the proposed organisation's.
-    pub alter: String,
-    pub proposal_status: Option<String>,
-    pub tie_type: String,
-    pub frequency: Option<String>,
-    pub formal: Option<String>,
-    pub satisfaction: Option<i64>,
-    pub link_id: Option<i64>,
 }
 
 pub async fn ties(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<DeclaredTie>> {

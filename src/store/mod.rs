@@ -2,6 +2,7 @@
 //! aggregate is one function here, taking the caller's connection or transaction: that is
 //! where access checks and audit rows will go.
 
+pub mod accounts;
 pub mod campaigns;
 pub mod links;
 pub mod network;
@@ -77,6 +78,17 @@ pub async fn record_detail(
     Ok(())
 }
 
+/// Signs the change rows written since `mark` in this transaction with who made them.
+/// Rows of other transactions are either committed already (and signed) or invisible here.
+pub async fn sign_changes(conn: &mut sqlx::AnyConnection, mark: i64, actor: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE changes SET actor = $1 WHERE id > $2 AND actor IS NULL")
+        .bind(actor.to_owned())
+        .bind(mark)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// The current data revision: it changes whenever a stakeholder or link does.
 pub async fn revision(conn: &mut sqlx::AnyConnection) -> sqlx::Result<i64> {
     use sqlx::Row;
@@ -108,6 +120,14 @@ impl Conditions {
         self.binds.push(value.into());
         let placeholder = format!("${}", self.binds.len());
         self.sql.push_str(" AND ");
+        self.sql.push_str(&clause.replace("{}", &placeholder));
+    }
+
+    /// Adds `clause` as an alternative to the previous one (the caller brackets the pair).
+    pub fn push_or(&mut self, clause: &str, value: impl Into<String>) {
+        self.binds.push(value.into());
+        let placeholder = format!("${}", self.binds.len());
+        self.sql.push_str(" OR ");
         self.sql.push_str(&clause.replace("{}", &placeholder));
     }
 

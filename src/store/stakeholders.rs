@@ -18,6 +18,9 @@ pub struct Filter {
     /// INS code of a province: stakeholders acting on it or on any unit inside it.
     pub province: Option<String>,
     pub q: Option<String>,
+    /// Search `q` in the name and acronym only, never in contact persons or private notes
+    /// (respondents' roster, roles without access to personal data).
+    pub public_search: bool,
     pub key_only: bool,
     pub include_archived: bool,
     pub limit: Option<i64>,
@@ -56,7 +59,12 @@ impl Filter {
             );
         }
         if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            c.push("s.search_text LIKE {} ESCAPE '\\'", like_pattern(q));
+            if self.public_search {
+                c.push("(s.name_key LIKE {} ESCAPE '\\'", like_pattern(q));
+                c.push_or("COALESCE(s.acronym_key, '') LIKE {} ESCAPE '\\')", like_pattern(q));
+            } else {
+                c.push("s.search_text LIKE {} ESCAPE '\\'", like_pattern(q));
+            }
         }
         c
     }

@@ -3,8 +3,8 @@
 //! organisation runs (which does TLS onwards): TLS client support would double the build.
 
 use super::token::Secret;
+use crate::domain::campaign::{Campaign, Invitee};
 use crate::i18n::Lang;
-use crate::store::campaigns::{Campaign, Invitee};
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 

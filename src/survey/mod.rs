@@ -2,7 +2,6 @@
 //! their checker, the links' tokens, respondents' answers, and campaign results.
 
 pub mod answers;
-pub mod campaign;
 pub mod definition;
 pub mod mail;
 pub mod results;

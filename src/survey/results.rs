@@ -3,9 +3,9 @@
 
 use super::answers::{Answer, Answers};
 use super::definition::{Definition, Kind, Question};
+use crate::domain::campaign::{DeclaredTie, Respondent};
 use crate::domain::reference::{Reference, TerritoryKind, label_of};
 use crate::i18n::Lang;
-use crate::store::campaigns::{DeclaredTie, Respondent};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The province (INS code) of a respondent: that of its first territory that has one.

@@ -43,6 +43,6 @@ pub async fn switch(Path(code): Path<String>, Query(q): Query<Next>, jar: Cookie
         .max_age(time::Duration::days(365))
         .build();
     // Only local paths: never redirect to another site.
-    let next = q.next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| "/".into());
+    let next = super::security::local_path(q.next.as_deref());
     (jar.add(cookie), Redirect::to(&next))
 }

@@ -2,14 +2,14 @@
 //! router; `router` merges them, so every route can be read here at a glance.
 
 pub mod api;
+pub mod auth;
 pub mod error;
 pub mod extract;
-pub mod inventory;
 pub mod lang;
-pub mod network;
 pub mod pages;
+pub mod routes;
+pub mod security;
 
-use crate::db::Db;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
@@ -17,58 +17,51 @@ use axum::routing::get;
 use std::future::Future;
 use tokio::net::TcpListener;
 
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub cache: std::sync::Arc<network::RenderCache>,
-    /// Makes the survey links; `serve` loads the same one as the CLI.
-    pub secret: std::sync::Arc<crate::survey::token::Secret>,
-    /// The reference tables, read on first use (see `inventory::reference`).
-    pub reference: std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<crate::domain::reference::Reference>>>,
-}
-
-impl AppState {
-    /// A state with a fresh random survey secret (links it makes die with it).
-    pub fn new(db: Db) -> Self {
-        let secret = crate::survey::token::Secret::random().expect("system randomness");
-        AppState { db, cache: Default::default(), secret: std::sync::Arc::new(secret), reference: Default::default() }
-    }
-
-    pub fn with_secret(mut self, secret: crate::survey::token::Secret) -> Self {
-        self.secret = std::sync::Arc::new(secret);
-        self
-    }
-}
+pub use crate::app::AppState;
 
 /// Largest accepted upload: a CSV of tens of thousands of rows.
 const MAX_BODY: usize = 64 * 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/healthz", get(api::healthz))
-        .route("/lang/{code}", get(lang::switch))
-        .route("/static/map.js", get(|| async { asset(JS, include_str!("../../static/map.js")) }))
-        .route("/static/survey.js", get(|| async { asset(JS, include_str!("../../static/survey.js")) }))
-        .route(
-            "/static/maillage.css",
-            get(|| async { asset("text/css; charset=utf-8", include_str!("../../static/maillage.css")) }),
-        )
-        .merge(api::stakeholders::router())
-        .merge(api::links::router())
-        .merge(api::reference::router())
-        .merge(api::graph::router())
-        .merge(api::analysis::router())
-        .merge(pages::analysis::router())
-        .merge(pages::stakeholders::router())
-        .merge(pages::links::router())
-        .merge(pages::transfer::router())
-        .merge(pages::map::router())
-        .merge(pages::respond::router())
-        .merge(pages::campaigns::router())
+    routes::build(routes::registry())
         .fallback(|| async { error::AppError::NotFound })
+        .layer(middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(middleware::from_fn(error::render_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
+}
+
+/// Health, language switch and the built-in assets: open to anyone.
+fn base_routes() -> Vec<routes::Route> {
+    use crate::app::Action::Public;
+    use axum::http::Method;
+    use routes::{Kind, Route};
+    vec![
+        Route::new(Method::GET, "/healthz", Public, Kind::Api, get(api::healthz)),
+        Route::new(Method::GET, "/lang/{code}", Public, Kind::Page, get(lang::switch)),
+        Route::new(
+            Method::GET,
+            "/static/map.js",
+            Public,
+            Kind::Asset,
+            get(|| async { asset(JS, include_str!("../../static/map.js")) }),
+        ),
+        Route::new(
+            Method::GET,
+            "/static/survey.js",
+            Public,
+            Kind::Asset,
+            get(|| async { asset(JS, include_str!("../../static/survey.js")) }),
+        ),
+        Route::new(
+            Method::GET,
+            "/static/maillage.css",
+            Public,
+            Kind::Asset,
+            get(|| async { asset("text/css; charset=utf-8", include_str!("../../static/maillage.css")) }),
+        ),
+    ]
 }
 
 /// A file built into the binary (scripts and stylesheet), cached for an hour.

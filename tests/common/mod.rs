@@ -9,8 +9,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
+use maillage::app::{Actor, AppState, Role, Settings, accounts};
 use maillage::db::{self, Db};
-use maillage::web::{AppState, router};
+use maillage::web::router;
 use sqlx::{Connection, Executor};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
@@ -25,8 +26,11 @@ pub enum Backend {
 
 pub struct TestApp {
     pub db: Db,
+    pub state: AppState,
     pub router: Router,
     pub url: String,
+    /// An admin API token: requests go as this admin unless they say otherwise.
+    pub admin_token: String,
     _dir: Option<TempDir>,
     _pg: Option<PgDatabase>,
 }
@@ -102,11 +106,19 @@ pub async fn fresh_database(backend: Backend) -> Option<(String, Option<TempDir>
     }
 }
 
+/// A state as tests want it: cheap password hashing, loopback host.
+pub fn test_state(db: Db) -> AppState {
+    AppState::new(db).with_settings(Settings { cheap_hashing: true, ..Default::default() })
+}
+
 pub async fn spawn(backend: Backend) -> Option<TestApp> {
     let (url, dir, pg) = fresh_database(backend).await?;
     let db = db::connect(&url).await.expect("connect and migrate");
-    let router = router(AppState::new(db.clone()));
-    Some(TestApp { db, router, url, _dir: dir, _pg: pg })
+    let state = test_state(db.clone());
+    let (_, admin_token) =
+        accounts::create_token(&state, &Actor::Cli, "tests", Role::Admin, None).await.expect("admin token");
+    let router = router(state.clone());
+    Some(TestApp { db, state, router, url, admin_token, _dir: dir, _pg: pg })
 }
 
 pub struct Response {
@@ -128,7 +140,26 @@ impl Response {
 }
 
 impl TestApp {
-    pub async fn send(&self, request: Request<Body>) -> Response {
+    /// Sends as the admin token (unless the request carries its own credentials or says
+    /// `x-test-anonymous`), from `localhost`.
+    pub async fn send(&self, mut request: Request<Body>) -> Response {
+        let headers = request.headers_mut();
+        if !headers.contains_key(header::HOST) {
+            headers.insert(header::HOST, "localhost".parse().unwrap());
+        }
+        let anonymous = headers.remove("x-test-anonymous").is_some();
+        let has_session = headers
+            .get(header::COOKIE)
+            .and_then(|c| c.to_str().ok())
+            .is_some_and(|c| c.contains(maillage::web::security::SESSION_COOKIE));
+        if !anonymous && !headers.contains_key(header::AUTHORIZATION) && !has_session {
+            headers.insert(header::AUTHORIZATION, format!("Bearer {}", self.admin_token).parse().unwrap());
+        }
+        self.send_raw(request).await
+    }
+
+    /// Sends the request exactly as it is.
+    pub async fn send_raw(&self, request: Request<Body>) -> Response {
         let response = self.router.clone().oneshot(request).await.expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
@@ -142,6 +173,11 @@ impl TestApp {
 
     pub async fn get_lang(&self, uri: &str, lang: &str) -> Response {
         self.send(Request::get(uri).header(header::COOKIE, format!("lang={lang}")).body(Body::empty()).unwrap()).await
+    }
+
+    /// A token of `role`, for requests made as that role.
+    pub async fn token(&self, role: Role) -> String {
+        accounts::create_token(&self.state, &Actor::Cli, role.code(), role, None).await.expect("token").1
     }
 
     pub async fn json(&self, method: Method, uri: &str, body: serde_json::Value) -> Response {

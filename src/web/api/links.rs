@@ -1,26 +1,32 @@
 //! `/api/links`: list, create, read, replace, archive.
 
+use crate::app::Action;
+use crate::app::inventory;
+use crate::app::{Actor, AppError, AppState};
 use crate::domain::link::LinkDraft;
 use crate::domain::problem::Collector;
 use crate::domain::text::given;
 use crate::domain::values::{bounded_int, flag};
 use crate::store;
-use crate::web::AppState;
-use crate::web::error::AppError;
 use crate::web::extract::{ApiJson, Id};
-use crate::web::inventory;
+use crate::web::routes::{Kind, Route};
+use axum::Json;
 use axum::extract::State;
+use axum::http::Method;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::routing::{delete, get, post, put};
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/links", get(list).post(create))
-        .route("/api/links/{id}", get(read).put(replace).delete(archive))
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::new(Method::GET, "/api/links", Action::Read, Kind::Api, get(list)),
+        Route::new(Method::POST, "/api/links", Action::Edit, Kind::Api, post(create)),
+        Route::new(Method::GET, "/api/links/{id}", Action::Read, Kind::Api, get(read)),
+        Route::new(Method::PUT, "/api/links/{id}", Action::Edit, Kind::Api, put(replace)),
+        Route::new(Method::DELETE, "/api/links/{id}", Action::Edit, Kind::Api, delete(archive)),
+    ]
 }
 
 #[derive(Deserialize, Default)]
@@ -34,7 +40,7 @@ struct LinkQuery {
     offset: Option<String>,
 }
 
-async fn list(State(state): State<AppState>, Query(q): Query<LinkQuery>) -> Result<Response, AppError> {
+async fn list(State(state): State<AppState>, actor: Actor, Query(q): Query<LinkQuery>) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let mut e = Collector::default();
     let stakeholder = given(&q.stakeholder).and_then(|v| e.take("stakeholder", bounded_int(v, 1, i64::MAX)));
@@ -51,32 +57,36 @@ async fn list(State(state): State<AppState>, Query(q): Query<LinkQuery>) -> Resu
             offset,
         })
         .map_err(AppError::Validation)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let links = store::links::list(&mut conn, &filter).await?;
+    let links = inventory::links(&state, &actor, &filter).await?;
     Ok(Json(links.iter().map(|l| l.to_json()).collect::<Vec<_>>()).into_response())
 }
 
-async fn read(State(state): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
-    Ok(Json(inventory::link(&state, id).await?.to_json()).into_response())
+async fn read(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
+    Ok(Json(inventory::link(&state, &actor, id).await?.to_json()).into_response())
 }
 
-async fn create(State(state): State<AppState>, ApiJson(draft): ApiJson<LinkDraft>) -> Result<Response, AppError> {
-    let id = inventory::save_link(&state, None, &draft).await?;
-    let link = inventory::link(&state, id).await?;
+async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(draft): ApiJson<LinkDraft>,
+) -> Result<Response, AppError> {
+    let id = inventory::save_link(&state, &actor, None, &draft).await?;
+    let link = inventory::link(&state, &actor, id).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/links/{id}"))], Json(link.to_json())).into_response())
 }
 
 async fn replace(
     State(state): State<AppState>,
+    actor: Actor,
     Id(id): Id,
     ApiJson(draft): ApiJson<LinkDraft>,
 ) -> Result<Response, AppError> {
-    inventory::link(&state, id).await?;
-    inventory::save_link(&state, Some(id), &draft).await?;
-    Ok(Json(inventory::link(&state, id).await?.to_json()).into_response())
+    inventory::link(&state, &actor, id).await?;
+    inventory::save_link(&state, &actor, Some(id), &draft).await?;
+    Ok(Json(inventory::link(&state, &actor, id).await?.to_json()).into_response())
 }
 
-async fn archive(State(state): State<AppState>, Id(id): Id) -> Result<StatusCode, AppError> {
-    inventory::archive_link(&state, id).await?;
+async fn archive(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
+    inventory::archive_link(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

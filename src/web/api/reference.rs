@@ -1,15 +1,18 @@
 //! `/api/reference`: levels, kinds, sectors, link types and territories, with both labels.
 
-use crate::web::AppState;
-use crate::web::error::AppError;
-use crate::web::inventory;
+use crate::app::Action;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::inventory;
+use crate::web::routes::{Kind, Route};
+use axum::Json;
 use axum::extract::State;
+use axum::http::Method;
 use axum::routing::get;
-use axum::{Json, Router};
 use serde_json::{Value, json};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/api/reference", get(reference))
+pub fn routes() -> Vec<Route> {
+    vec![Route::new(Method::GET, "/api/reference", Action::Read, Kind::Api, get(reference))]
 }
 
 async fn reference(State(state): State<AppState>) -> Result<Json<Value>, AppError> {

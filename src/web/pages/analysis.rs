@@ -4,23 +4,26 @@
 
 use super::Page;
 use crate::analysis::{Analysis, Matrix, NodeMeasures, analyse, explain::explain};
+use crate::app::Action;
+use crate::app::Actor;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::network;
 use crate::graph::model::FilterQuery;
 use crate::i18n::Lang;
-use crate::web::AppState;
-use crate::web::error::AppError;
-use crate::web::network;
+use crate::web::routes::{Kind, Route};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::State;
+use axum::http::Method;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/analysis", get(page))
+pub fn routes() -> Vec<Route> {
+    vec![Route::new(Method::GET, "/analysis", Action::Read, Kind::Page, get(page))]
 }
 
 #[derive(Deserialize, Default)]
@@ -146,6 +149,7 @@ struct AnalysisPage {
 
 async fn page(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Query(q): Query<AnalysisQuery>,
@@ -154,7 +158,7 @@ async fn page(
     let t = lang.tr();
     let sort = q.sort.as_deref().filter(|s| COLUMNS.iter().any(|(k, _, _)| k == s)).unwrap_or("betweenness").to_owned();
     let top = q.n.unwrap_or(20).clamp(5, 500);
-    let result = network::network(&state, &q.filters).await;
+    let result = network::network(&state, &actor, &q.filters).await;
     let (net, errors) = match result {
         Ok((net, _)) => (Some(net), Vec::new()),
         Err(AppError::Validation(errors)) => {

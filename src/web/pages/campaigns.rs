@@ -2,40 +2,63 @@
 //! respondents proposed (waiting for a decision), and the comparison of two campaigns.
 
 use super::{FormErrors, Opt, Page, label_of};
+use crate::app::Action;
+use crate::app::Actor;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::campaigns::{OpenError, OpenRequest};
+use crate::app::inventory::{ListQuery, reference};
 use crate::domain::reference::Reference;
 use crate::i18n::Lang;
 use crate::store::{self, campaigns::Campaign, campaigns::Respondent, responses::ProposalDecision};
 use crate::survey::answers::{Answers, TIE_TYPES};
-use crate::survey::campaign::{OpenError, OpenRequest};
 use crate::survey::definition::{self, Definition, Kind};
 use crate::survey::results::{self, QuestionResult, Who};
-use crate::web::AppState;
-use crate::web::error::AppError;
 use crate::web::extract::Id;
-use crate::web::inventory::{ListQuery, reference};
 use crate::web::pages::transfer::download;
+use crate::web::routes::{self, Route};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Form, Path, Query, State};
+use axum::http::Method;
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/campaigns", get(list).post(create))
-        .route("/campaigns/new", get(new))
-        .route("/campaigns/compare", get(compare))
-        .route("/campaigns/{id}", get(show))
-        .route("/campaigns/{id}/links.csv", get(links_csv))
-        .route("/campaigns/{id}/responses.csv", get(responses_csv))
-        .route("/campaigns/{id}/ties.csv", get(ties_csv))
-        .route("/campaigns/{id}/review", get(review))
-        .route("/campaigns/{id}/proposals/{proposal}", post(decide_proposal))
-        .route("/campaigns/{id}/corrections/{correction}", post(decide_correction))
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::new(Method::GET, "/campaigns", Action::Read, routes::Kind::Page, get(list)),
+        Route::new(Method::POST, "/campaigns", Action::RunCampaigns, routes::Kind::Page, post(create)),
+        Route::new(Method::GET, "/campaigns/new", Action::RunCampaigns, routes::Kind::Page, get(new)),
+        Route::new(Method::GET, "/campaigns/compare", Action::Read, routes::Kind::Page, get(compare)),
+        Route::new(Method::GET, "/campaigns/{id}", Action::Read, routes::Kind::Page, get(show)),
+        Route::new(Method::GET, "/campaigns/{id}/links.csv", Action::SurveyLinks, routes::Kind::Page, get(links_csv)),
+        Route::new(
+            Method::GET,
+            "/campaigns/{id}/responses.csv",
+            Action::ReadPersonal,
+            routes::Kind::Page,
+            get(responses_csv),
+        ),
+        Route::new(Method::GET, "/campaigns/{id}/ties.csv", Action::Read, routes::Kind::Page, get(ties_csv)),
+        Route::new(Method::GET, "/campaigns/{id}/review", Action::RunCampaigns, routes::Kind::Page, get(review)),
+        Route::new(
+            Method::POST,
+            "/campaigns/{id}/proposals/{proposal}",
+            Action::RunCampaigns,
+            routes::Kind::Page,
+            post(decide_proposal),
+        ),
+        Route::new(
+            Method::POST,
+            "/campaigns/{id}/corrections/{correction}",
+            Action::RunCampaigns,
+            routes::Kind::Page,
+            post(decide_correction),
+        ),
+    ]
 }
 
 /// The questionnaires a campaign can be opened from: the `.toml` files of `surveys/` (the
@@ -150,6 +173,7 @@ async fn new(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<NewP
 
 async fn create(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Form(form): Form<NewForm>,
@@ -177,7 +201,7 @@ async fn create(
             ..Default::default()
         },
     };
-    match crate::survey::campaign::open(&state.db, &request, &state.secret).await {
+    match crate::app::campaigns::open(&state, &actor, &request).await {
         Ok(opened) => Ok(Redirect::to(&format!("/campaigns/{}", opened.id)).into_response()),
         Err(OpenError::Fields(errors)) => {
             let errors = FormErrors::new(&errors, lang);
@@ -192,7 +216,7 @@ async fn create(
             )
                 .into_response())
         }
-        Err(OpenError::Store(e)) => Err(e.into()),
+        Err(OpenError::App(e)) => Err(e),
     }
 }
 
@@ -348,20 +372,22 @@ async fn show(
     })
 }
 
-/// The public address of the server for links: `MAILLAGE_PUBLIC_URL`, else this request's host.
-fn base_url(headers: &HeaderMap) -> String {
-    std::env::var("MAILLAGE_PUBLIC_URL").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| {
+/// The public address of the server for links: `--public-url`, else this request's host
+/// (which the guard has checked).
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    state.settings.public_url.clone().unwrap_or_else(|| {
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
         format!("http://{host}")
     })
 }
 
-async fn links_csv(State(state): State<AppState>, headers: HeaderMap, Id(id): Id) -> Result<Response, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let invitees = store::campaigns::invitees(&mut conn, id).await?;
-    let bytes = crate::survey::campaign::links_csv(&invitees, &state.secret, &base_url(&headers))
-        .map_err(|e| AppError::Internal(e.into()))?;
+async fn links_csv(
+    State(state): State<AppState>,
+    actor: Actor,
+    headers: HeaderMap,
+    Id(id): Id,
+) -> Result<Response, AppError> {
+    let bytes = crate::app::campaigns::links_csv(&state, &actor, id, &base_url(&state, &headers)).await?;
     Ok(download(bytes, &format!("maillage-campaign-{id}-links.csv")))
 }
 
@@ -426,11 +452,14 @@ struct ReviewPage {
 
 async fn review_page(
     state: &AppState,
+    actor: &Actor,
     lang: Lang,
     uri: &Uri,
     id: i64,
     message: String,
 ) -> Result<ReviewPage, AppError> {
+    // Corrections carry the respondents' own contact data.
+    actor.require(crate::app::Action::RunCampaigns)?;
     let (campaign, _) = campaign(state, id).await?;
     let reference = reference(state).await?;
     let mut conn = state.db.pool.acquire().await?;
@@ -478,8 +507,14 @@ async fn review_page(
     })
 }
 
-async fn review(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -> Result<ReviewPage, AppError> {
-    review_page(&state, lang, &uri, id, String::new()).await
+async fn review(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    Id(id): Id,
+) -> Result<ReviewPage, AppError> {
+    review_page(&state, &actor, lang, &uri, id, String::new()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -491,6 +526,7 @@ struct Decision {
 
 async fn decide_proposal(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Path((id, proposal)): Path<(i64, i64)>,
@@ -505,38 +541,33 @@ async fn decide_proposal(
         },
         other => return Err(AppError::BadRequest(format!("unknown decision {other:?}"))),
     };
-    let reference = reference(&state).await?;
-    let mut tx = state.db.pool.begin().await?;
-    let result = store::responses::decide_proposal(&mut tx, proposal, decision, &reference).await.map(|_| ());
-    after_decision(&state, lang, &uri, id, tx, result).await
+    let result = crate::app::campaigns::decide_proposal(&state, &actor, proposal, decision).await;
+    after_decision(&state, &actor, lang, &uri, id, result).await
 }
 
-/// Commits a coordinator's decision and goes back to the review page, or shows that page
-/// again with why the decision could not be applied.
+/// Goes back to the review page after a coordinator's decision, or shows that page again
+/// with why the decision could not be applied.
 async fn after_decision(
     state: &AppState,
+    actor: &Actor,
     lang: Lang,
     uri: &Uri,
     campaign: i64,
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    result: Result<(), store::StoreError>,
+    result: Result<(), AppError>,
 ) -> Result<Response, AppError> {
     match result {
-        Ok(()) => {
-            tx.commit().await?;
-            Ok(Redirect::to(&format!("/campaigns/{campaign}/review")).into_response())
+        Ok(()) => Ok(Redirect::to(&format!("/campaigns/{campaign}/review")).into_response()),
+        Err(AppError::Conflict { fr, en, .. }) => {
+            let message = lang.pick(&fr, &en).to_owned();
+            Ok((StatusCode::CONFLICT, review_page(state, actor, lang, uri, campaign, message).await?).into_response())
         }
-        Err(e @ store::StoreError::Conflict { .. }) => {
-            drop(tx);
-            let message = e.conflict_message(lang).unwrap_or_default().to_owned();
-            Ok((StatusCode::CONFLICT, review_page(state, lang, uri, campaign, message).await?).into_response())
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(e),
     }
 }
 
 async fn decide_correction(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Path((id, correction)): Path<(i64, i64)>,
@@ -547,10 +578,8 @@ async fn decide_correction(
         "reject" => false,
         other => return Err(AppError::BadRequest(format!("unknown decision {other:?}"))),
     };
-    let reference = reference(&state).await?;
-    let mut tx = state.db.pool.begin().await?;
-    let result = store::responses::decide_correction(&mut tx, correction, accept, &reference).await;
-    after_decision(&state, lang, &uri, id, tx, result).await
+    let result = crate::app::campaigns::decide_correction(&state, &actor, correction, accept).await;
+    after_decision(&state, &actor, lang, &uri, id, result).await
 }
 
 // ---- comparison ------------------------------------------------------------------------------

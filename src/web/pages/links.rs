@@ -1,30 +1,35 @@
 //! The link form (create, edit) and link archiving.
 
 use super::{FormErrors, Opt, Page, options};
+use crate::app::Action;
+use crate::app::Actor;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::inventory;
 use crate::domain::link::LinkDraft;
 use crate::domain::values::format_date;
 use crate::i18n::Lang;
 use crate::store;
-use crate::web::AppState;
-use crate::web::error::AppError;
 use crate::web::extract::Id;
-use crate::web::inventory;
+use crate::web::routes::{Kind, Route};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::State;
+use axum::http::Method;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/links", post(create))
-        .route("/links/new", get(new))
-        .route("/links/{id}/edit", get(edit).post(update))
-        .route("/links/{id}/archive", post(archive))
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::new(Method::POST, "/links", Action::Edit, Kind::Page, post(create)),
+        Route::new(Method::GET, "/links/new", Action::Edit, Kind::Page, get(new)),
+        Route::new(Method::GET, "/links/{id}/edit", Action::Edit, Kind::Page, get(edit)),
+        Route::new(Method::POST, "/links/{id}/edit", Action::Edit, Kind::Page, post(update)),
+        Route::new(Method::POST, "/links/{id}/archive", Action::Edit, Kind::Page, post(archive)),
+    ]
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -149,8 +154,14 @@ async fn new(
     Ok(form_page(&state, lang, &uri, None, &draft, FormErrors::default()).await?.into_response())
 }
 
-async fn edit(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -> Result<Response, AppError> {
-    let l = inventory::link(&state, id).await?;
+async fn edit(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    Id(id): Id,
+) -> Result<Response, AppError> {
+    let l = inventory::link(&state, &actor, id).await?;
     let d = &l.data;
     let draft = LinkDraft {
         source: Some(d.source.to_string()),
@@ -170,15 +181,22 @@ async fn edit(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -
         .into_response())
 }
 
-async fn save(state: AppState, lang: Lang, uri: Uri, id: Option<i64>, form: LinkForm) -> Result<Response, AppError> {
+async fn save(
+    state: AppState,
+    actor: &Actor,
+    lang: Lang,
+    uri: Uri,
+    id: Option<i64>,
+    form: LinkForm,
+) -> Result<Response, AppError> {
     let existing = match id {
-        Some(id) => Some((id, inventory::link(&state, id).await?.provenance)),
+        Some(id) => Some((id, inventory::link(&state, actor, id).await?.provenance)),
         None => None,
     };
     let draft = form.into_draft();
-    let errors = match inventory::save_link(&state, id, &draft).await {
+    let errors = match inventory::save_link(&state, actor, id, &draft).await {
         Ok(id) => {
-            let l = inventory::link(&state, id).await?;
+            let l = inventory::link(&state, actor, id).await?;
             return Ok(Redirect::to(&format!("/stakeholders/{}", l.data.source)).into_response());
         }
         Err(AppError::Validation(errors)) => FormErrors::new(&errors, lang),
@@ -191,25 +209,27 @@ async fn save(state: AppState, lang: Lang, uri: Uri, id: Option<i64>, form: Link
 
 async fn create(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Form(form): Form<LinkForm>,
 ) -> Result<Response, AppError> {
-    save(state, lang, uri, None, form).await
+    save(state, &actor, lang, uri, None, form).await
 }
 
 async fn update(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Id(id): Id,
     Form(form): Form<LinkForm>,
 ) -> Result<Response, AppError> {
-    save(state, lang, uri, Some(id), form).await
+    save(state, &actor, lang, uri, Some(id), form).await
 }
 
-async fn archive(State(state): State<AppState>, Id(id): Id) -> Result<Redirect, AppError> {
-    let l = inventory::link(&state, id).await?;
-    inventory::archive_link(&state, id).await?;
+async fn archive(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Redirect, AppError> {
+    let l = inventory::link(&state, &actor, id).await?;
+    inventory::archive_link(&state, &actor, id).await?;
     Ok(Redirect::to(&format!("/stakeholders/{}", l.data.source)))
 }

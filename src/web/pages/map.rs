@@ -2,24 +2,27 @@
 //! full-screen presentation mode for projectors.
 
 use super::{Opt, Page, options, province_options};
+use crate::app::Action;
+use crate::app::Actor;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::{inventory, network};
 use crate::graph::model::FilterQuery;
 use crate::graph::style;
 use crate::i18n::Lang;
-use crate::web::AppState;
-use crate::web::error::AppError;
-use crate::web::{inventory, network};
+use crate::web::routes::{Kind, Route};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::State;
+use axum::http::Method;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/map", get(map))
+pub fn routes() -> Vec<Route> {
+    vec![Route::new(Method::GET, "/map", Action::Read, Kind::Page, get(map))]
 }
 
 #[derive(Deserialize, Default)]
@@ -104,6 +107,7 @@ async fn survey_overlay(
 
 async fn map(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Query(q): Query<MapQuery>,
@@ -116,7 +120,7 @@ async fn map(
             options(items, lang, &[code.as_str()])
         };
     let (rendered, errors) =
-        match network::svg(&state, &q.filters, lang, network::preference(q.renderer.as_deref())).await {
+        match network::svg(&state, &actor, &q.filters, lang, network::preference(q.renderer.as_deref())).await {
             Ok(r) => (Some(r), Vec::new()),
             Err(AppError::Validation(errors)) => {
                 (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())

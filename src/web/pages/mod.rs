@@ -1,5 +1,6 @@
 //! Server-rendered pages (askama templates in `templates/`), working without JavaScript.
 
+pub mod account;
 pub mod analysis;
 pub mod campaigns;
 pub mod links;
@@ -8,6 +9,7 @@ pub mod respond;
 pub mod stakeholders;
 pub mod transfer;
 
+use crate::app::{Action, Actor};
 use crate::domain::problem::FieldError;
 use crate::domain::reference::{RefItem, Reference, TerritoryKind};
 use crate::i18n::{Lang, Tr};
@@ -23,13 +25,37 @@ pub struct Page {
     pub title: String,
     /// The language switch, coming back to this very page.
     pub switch_url: String,
+    /// The session's form token, sent back by every form (`_csrf`).
+    pub csrf: String,
+    /// Who is signed in, if anyone.
+    pub user: Option<String>,
+    pub can_edit: bool,
+    pub can_run_campaigns: bool,
+    pub is_admin: bool,
 }
 
 impl Page {
     pub fn new(lang: Lang, title: impl Into<String>, uri: &Uri) -> Self {
         let here = uri.path_and_query().map_or("/", |p| p.as_str());
         let next = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
-        Page { lang, t: lang.tr(), title: title.into(), switch_url: format!("/lang/{}?{next}", lang.other().code()) }
+        let (csrf, actor) = crate::web::security::CONTEXT
+            .try_with(|(token, actor)| (token.0.clone(), actor.clone()))
+            .unwrap_or((String::new(), Actor::Anonymous));
+        let user = match &actor {
+            Actor::User { email, .. } => Some(email.clone()),
+            _ => None,
+        };
+        Page {
+            lang,
+            t: lang.tr(),
+            title: title.into(),
+            switch_url: format!("/lang/{}?{next}", lang.other().code()),
+            csrf,
+            user,
+            can_edit: actor.may(Action::Edit),
+            can_run_campaigns: actor.may(Action::RunCampaigns),
+            is_admin: actor.may(Action::ManageUsers),
+        }
     }
 }
 

@@ -3,29 +3,36 @@
 //! plain page whatever the reason, so a guess learns nothing.
 
 use super::{Opt, Page};
+use crate::app::Action;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::inventory::{ListQuery, reference};
+use crate::app::respond::{self, actor_of};
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::StakeholderDraft;
 use crate::i18n::{Lang, long_date};
-use crate::store::{self, responses::Invitation};
+use crate::store::responses::Invitation;
 use crate::survey::answers::{
     self, Codes, ENTRY_FIELDS, FORMAL, FREQUENCIES, Problems, TIE_TYPES, TieAnswer, entry_values,
 };
 use crate::survey::definition::{Choice, Definition, Kind, Question, Text};
-use crate::survey::token::hash;
-use crate::web::AppState;
-use crate::web::error::AppError;
-use crate::web::inventory::{ListQuery, reference};
+use crate::web::routes::{self, Route};
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Json;
 use axum::extract::{Form, Path, Query, State};
+use axum::http::Method;
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::routing::{get, post};
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/s/{token}", get(show).post(save)).route("/s/{token}/roster", get(roster))
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::new(Method::GET, "/s/{token}", Action::Respond, routes::Kind::Page, get(show)),
+        Route::new(Method::POST, "/s/{token}", Action::Respond, routes::Kind::Page, post(save)),
+        Route::new(Method::GET, "/s/{token}/roster", Action::Respond, routes::Kind::Page, get(roster)),
+    ]
 }
 
 /// Where the campaign stands today.
@@ -84,11 +91,7 @@ fn invalid(lang: Lang, uri: &Uri) -> Response {
 
 /// The invitation behind a token, or the page to show instead.
 async fn open(state: &AppState, token: &str, lang: Lang, uri: &Uri) -> Result<Result<Invitation, Response>, AppError> {
-    if token.len() > 100 {
-        return Ok(Err(invalid(lang, uri)));
-    }
-    let mut conn = state.db.pool.acquire().await?;
-    let Some(inv) = store::responses::invitation(&mut conn, &hash(token)).await? else {
+    let Some((_, inv)) = respond::open(state, token).await? else {
         return Ok(Err(invalid(lang, uri)));
     };
     let t = lang.tr();
@@ -181,17 +184,14 @@ async fn save(
     // The respondent's own record matters for the entry check and the submission only.
     let needs_record = action == "submit" || current.questions.iter().any(|q| q.kind == Kind::EntryCheck);
     let (record, reference) = if needs_record {
-        own_record(&state, inv.stakeholder_id).await?
+        respond::own_record(&state, &actor_of(&inv), &inv).await?
     } else {
         (StakeholderDraft::default(), reference(&state).await?)
     };
     let mut answers = inv.answers.clone();
     answers.merge_section(current, &form, &entry_values(&record));
     answers.drop_hidden(&def);
-    {
-        let mut conn = state.db.pool.acquire().await?;
-        store::responses::save_draft(&mut conn, inv.id, &answers).await?;
-    }
+    respond::save_draft(&state, &actor_of(&inv), &inv, &answers).await?;
     inv.answers = answers;
     let here = |s: usize| format!("/s/{token}?section={s}");
     let codes = Codes::from(&reference);
@@ -224,7 +224,7 @@ async fn save(
                     return render(&state, lang, &uri, &token, &inv, &def, i, &q, &problems, false, status).await;
                 }
             }
-            submit_with_retries(&state, &inv, &def, &record).await?;
+            respond::submit(&state, &actor_of(&inv), &inv, &def, &record).await?;
             Ok(Redirect::to(&format!("/s/{token}?done=1")).into_response())
         }
         _ => {
@@ -238,41 +238,6 @@ async fn save(
         }
     }
     .map(private)
-}
-
-/// Submits in one transaction. Two organisations naming each other at the same moment can
-/// race to create the same link (PostgreSQL: a unique violation or a deadlock in one of
-/// them); the loser simply runs again and finds the link the other created.
-async fn submit_with_retries(
-    state: &AppState,
-    inv: &Invitation,
-    def: &Definition,
-    record: &StakeholderDraft,
-) -> Result<(), AppError> {
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let mut tx = state.db.pool.begin().await?;
-        let result = match store::responses::submit(&mut tx, inv, def, &inv.answers, record).await {
-            Ok(()) => tx.commit().await.map_err(store::StoreError::from),
-            Err(e) => Err(e),
-        };
-        match result {
-            Ok(()) => return Ok(()),
-            Err(e) if attempt < 5 && store::responses::is_transient(&e) => {
-                tracing::info!(invitation = inv.id, attempt, error = %e, "submission raced another one; retrying");
-                tokio::time::sleep(std::time::Duration::from_millis(20 * attempt)).await;
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-}
-
-async fn own_record(state: &AppState, id: i64) -> Result<(StakeholderDraft, Reference), AppError> {
-    let reference = reference(state).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let s = store::stakeholders::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    Ok((StakeholderDraft::from(&s.data), reference))
 }
 
 #[derive(Deserialize, Default)]
@@ -303,16 +268,15 @@ async fn roster(
         Err(page) => return Ok(page),
     };
     let reference = reference(&state).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let found = search(&mut conn, &reference, &q, inv.stakeholder_id, lang).await?;
+    let found = search(&state, &inv, &reference, &q, lang).await?;
     Ok(private(Json(found).into_response()))
 }
 
 async fn search(
-    conn: &mut sqlx::AnyConnection,
+    state: &AppState,
+    inv: &Invitation,
     reference: &Reference,
     q: &RosterQuery,
-    except: i64,
     lang: Lang,
 ) -> Result<Vec<RosterEntry>, AppError> {
     let text = q.q.as_deref().map(str::trim).unwrap_or("");
@@ -327,10 +291,9 @@ async fn search(
         ..Default::default()
     };
     let Ok(filter) = query.to_filter(reference, Some(25)) else { return Ok(Vec::new()) };
-    let list = store::stakeholders::list(conn, &filter).await?;
+    let list = respond::roster(state, &actor_of(inv), inv, &filter).await?;
     Ok(list
         .into_iter()
-        .filter(|s| s.id != except)
         .map(|s| RosterEntry {
             id: s.id,
             detail: detail(reference, &s.data.level, &s.data.territory, lang),
@@ -512,13 +475,12 @@ async fn render(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let t = lang.tr();
-    let (record, reference) = own_record(state, inv.stakeholder_id).await?;
+    let (record, reference) = respond::own_record(state, &actor_of(inv), inv).await?;
     let section = &def.sections[index];
     let answers = &inv.answers;
     let current = entry_values(&record);
     let mut roster = None;
     let mut questions = Vec::new();
-    let mut conn = state.db.pool.acquire().await?;
     for question in &section.questions {
         let id = question.id.get_ref().clone();
         let empty = answers::Answer::default();
@@ -562,7 +524,7 @@ async fn render(
         if question.kind == Kind::Network {
             for (i, tie) in a.ties.iter().enumerate() {
                 let (name, detail, is_new) = match (tie.stakeholder, &tie.new) {
-                    (Some(sid), _) => match store::stakeholders::get(&mut conn, sid).await? {
+                    (Some(sid), _) => match respond::named(state, &actor_of(inv), inv, sid).await? {
                         Some(s) => (s.display(), detail(&reference, &s.data.level, &s.data.territory, lang), false),
                         None => continue,
                     },
@@ -588,11 +550,7 @@ async fn render(
                     province: q.find_province.clone().filter(|s| !s.is_empty()),
                 };
                 let searched = rq.q.as_deref().is_some_and(|s| !s.trim().is_empty()) || rq.level.is_some();
-                let results = if searched {
-                    search(&mut conn, &reference, &rq, inv.stakeholder_id, lang).await?
-                } else {
-                    Vec::new()
-                };
+                let results = if searched { search(state, inv, &reference, &rq, lang).await? } else { Vec::new() };
                 roster = Some(Roster {
                     find: q.find.clone().unwrap_or_default(),
                     levels: super::options(&reference.levels, lang, &[rq.level.as_deref().unwrap_or("")]),

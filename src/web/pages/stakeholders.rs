@@ -2,35 +2,41 @@
 //! form, archive and restore.
 
 use super::{FormErrors, Opt, OptGroup, Page, label_of, options, province_options, territory_groups};
+use crate::app::Action;
+use crate::app::Actor;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::inventory::{self, ListQuery};
 use crate::domain::link::Link;
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{ContactDraft, Stakeholder, StakeholderDraft};
 use crate::domain::values::format_date;
 use crate::i18n::Lang;
 use crate::store;
-use crate::web::AppState;
-use crate::web::error::AppError;
 use crate::web::extract::Id;
-use crate::web::inventory::{self, ListQuery};
+use crate::web::routes::{Kind, Route};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::State;
+use axum::http::Method;
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(|| async { Redirect::to("/stakeholders") }))
-        .route("/stakeholders", get(list).post(create))
-        .route("/stakeholders/new", get(new))
-        .route("/stakeholders/{id}", get(show))
-        .route("/stakeholders/{id}/edit", get(edit).post(update))
-        .route("/stakeholders/{id}/archive", post(archive))
-        .route("/stakeholders/{id}/restore", post(restore))
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::new(Method::GET, "/", Action::Read, Kind::Page, get(|| async { Redirect::to("/stakeholders") })),
+        Route::new(Method::GET, "/stakeholders", Action::Read, Kind::Page, get(list)),
+        Route::new(Method::POST, "/stakeholders", Action::Edit, Kind::Page, post(create)),
+        Route::new(Method::GET, "/stakeholders/new", Action::Edit, Kind::Page, get(new)),
+        Route::new(Method::GET, "/stakeholders/{id}", Action::Read, Kind::Page, get(show)),
+        Route::new(Method::GET, "/stakeholders/{id}/edit", Action::Edit, Kind::Page, get(edit)),
+        Route::new(Method::POST, "/stakeholders/{id}/edit", Action::Edit, Kind::Page, post(update)),
+        Route::new(Method::POST, "/stakeholders/{id}/archive", Action::Edit, Kind::Page, post(archive)),
+        Route::new(Method::POST, "/stakeholders/{id}/restore", Action::Edit, Kind::Page, post(restore)),
+    ]
 }
 
 const PAGE_SIZE: i64 = 50;
@@ -100,6 +106,7 @@ fn with_offset(q: &ListQuery, offset: i64) -> String {
 
 async fn list(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Query(q): Query<ListQuery>,
@@ -110,10 +117,7 @@ async fn list(
         Err(errors) => (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect()),
     };
     let (stakeholders, total) = match &filter {
-        Some(f) => {
-            let mut conn = state.db.pool.acquire().await?;
-            (store::stakeholders::list(&mut conn, f).await?, store::stakeholders::count(&mut conn, f).await?)
-        }
+        Some(f) => inventory::stakeholder_page(&state, &actor, f).await?,
         None => (Vec::new(), 0),
     };
     let offset = filter.as_ref().and_then(|f| f.offset).unwrap_or(0);
@@ -207,14 +211,21 @@ fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
     }
 }
 
-async fn show(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -> Result<Response, AppError> {
+async fn show(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    Id(id): Id,
+) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
-    let s = inventory::stakeholder(&state, id).await?;
+    let s = inventory::stakeholder(&state, &actor, id).await?;
     let mut conn = state.db.pool.acquire().await?;
     let links =
         store::links::list(&mut conn, &store::links::Filter { stakeholder: Some(id), ..Default::default() }).await?;
     let ego_query = crate::graph::model::FilterQuery { ego: Some(id.to_string()), ..Default::default() };
-    let ego = crate::web::network::svg(&state, &ego_query, lang, crate::graph::render::Preference::Auto).await?;
+    let ego =
+        crate::app::network::svg(&state, &actor, &ego_query, lang, crate::graph::render::Preference::Auto).await?;
     let rows = |pred: &dyn Fn(&Link) -> bool| {
         links.iter().filter(|l| pred(l)).map(|l| link_row(l, id, &reference, lang)).collect()
     };
@@ -411,25 +422,32 @@ async fn new(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Resp
     Ok(form_page(lang, &uri, &reference, None, &StakeholderDraft::default(), FormErrors::default()).into_response())
 }
 
-async fn edit(State(state): State<AppState>, lang: Lang, uri: Uri, Id(id): Id) -> Result<Response, AppError> {
+async fn edit(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    Id(id): Id,
+) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
-    let s = inventory::stakeholder(&state, id).await?;
+    let s = inventory::stakeholder(&state, &actor, id).await?;
     Ok(form_page(lang, &uri, &reference, Some(id), &StakeholderDraft::from(&s.data), FormErrors::default())
         .into_response())
 }
 
 async fn save(
     state: AppState,
+    actor: &Actor,
     lang: Lang,
     uri: Uri,
     id: Option<i64>,
     form: StakeholderForm,
 ) -> Result<Response, AppError> {
     if let Some(id) = id {
-        inventory::stakeholder(&state, id).await?;
+        inventory::stakeholder(&state, actor, id).await?;
     }
     let draft = form.into_draft();
-    let errors = match inventory::save_stakeholder(&state, id, &draft).await {
+    let errors = match inventory::save_stakeholder(&state, actor, id, &draft).await {
         Ok(id) => return Ok(Redirect::to(&format!("/stakeholders/{id}")).into_response()),
         Err(AppError::Validation(errors)) => FormErrors::new(&errors, lang),
         Err(AppError::Conflict { field, fr, en }) => FormErrors::conflict(field, lang.pick(&fr, &en).to_owned()),
@@ -441,29 +459,31 @@ async fn save(
 
 async fn create(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Form(form): Form<StakeholderForm>,
 ) -> Result<Response, AppError> {
-    save(state, lang, uri, None, form).await
+    save(state, &actor, lang, uri, None, form).await
 }
 
 async fn update(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Id(id): Id,
     Form(form): Form<StakeholderForm>,
 ) -> Result<Response, AppError> {
-    save(state, lang, uri, Some(id), form).await
+    save(state, &actor, lang, uri, Some(id), form).await
 }
 
-async fn archive(State(state): State<AppState>, Id(id): Id) -> Result<Redirect, AppError> {
-    inventory::set_archived(&state, id, true).await?;
+async fn archive(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Redirect, AppError> {
+    inventory::set_archived(&state, &actor, id, true).await?;
     Ok(Redirect::to(&format!("/stakeholders/{id}")))
 }
 
-async fn restore(State(state): State<AppState>, Id(id): Id) -> Result<Redirect, AppError> {
-    inventory::set_archived(&state, id, false).await?;
+async fn restore(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Redirect, AppError> {
+    inventory::set_archived(&state, &actor, id, false).await?;
     Ok(Redirect::to(&format!("/stakeholders/{id}")))
 }

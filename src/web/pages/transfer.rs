@@ -1,27 +1,32 @@
 //! CSV import (upload, then the errors or a summary) and CSV downloads.
 
 use super::Page;
-use crate::csvio::{self, Dialect, ImportFailure, ImportReport};
+use crate::app::Action;
+use crate::app::Actor;
+use crate::app::AppError;
+use crate::app::AppState;
+use crate::app::inventory::{self, ListQuery};
+use crate::app::transfer::{self, Table};
+use crate::csvio::{Dialect, ImportReport};
 use crate::i18n::Lang;
-use crate::store;
-use crate::web::AppState;
-use crate::web::error::AppError;
-use crate::web::inventory::{self, ListQuery};
+use crate::web::routes::{Kind, Route};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Multipart, State};
+use axum::http::Method;
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/import", get(form).post(upload))
-        .route("/export/stakeholders.csv", get(export_stakeholders))
-        .route("/export/links.csv", get(export_links))
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::new(Method::GET, "/import", Action::Edit, Kind::Page, get(form)),
+        Route::new(Method::POST, "/import", Action::Edit, Kind::Page, post(upload)),
+        Route::new(Method::GET, "/export/stakeholders.csv", Action::Read, Kind::Page, get(export_stakeholders)),
+        Route::new(Method::GET, "/export/links.csv", Action::Read, Kind::Page, get(export_links)),
+    ]
 }
 
 pub struct ErrorRow {
@@ -52,6 +57,7 @@ async fn form(lang: Lang, uri: Uri) -> ImportPage {
 
 async fn upload(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     mut multipart: Multipart,
@@ -85,19 +91,13 @@ async fn upload(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     page.file_name = name.clone();
-    let mut tx = state.db.pool.begin().await?;
-    let result = if what == "links" {
-        csvio::links::import(&mut tx, &bytes, &name, &mut |_, _| {}).await
-    } else {
-        csvio::stakeholders::import(&mut tx, &bytes, &mut |_, _| {}).await
-    };
-    match result {
+    let table = if what == "links" { Table::Links } else { Table::Stakeholders };
+    match transfer::import(&state, &actor, table, &bytes, &name, &mut |_, _| {}).await {
         Ok(report) => {
-            tx.commit().await?;
             page.report = Some(report);
             Ok(page.into_response())
         }
-        Err(ImportFailure::Invalid(errors)) => {
+        Err(AppError::Import(errors)) => {
             page.errors = errors
                 .iter()
                 .map(|e| ErrorRow {
@@ -108,7 +108,7 @@ async fn upload(
                 .collect();
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(e),
     }
 }
 
@@ -137,17 +137,20 @@ pub fn download(bytes: Vec<u8>, name: &str) -> Response {
 
 async fn export_stakeholders(
     State(state): State<AppState>,
+    actor: Actor,
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let filter = q.filters.to_filter(&reference, None).map_err(AppError::Validation)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let list = store::stakeholders::list(&mut conn, &filter).await?;
-    Ok(download(csvio::stakeholders::export(&list, &reference, dialect(&q.dialect))?, "maillage-stakeholders.csv"))
+    let bytes = transfer::export_stakeholders(&state, &actor, &filter, dialect(&q.dialect)).await?;
+    Ok(download(bytes, "maillage-stakeholders.csv"))
 }
 
-async fn export_links(State(state): State<AppState>, Query(q): Query<ExportQuery>) -> Result<Response, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    let list = store::links::list(&mut conn, &store::links::Filter::default()).await?;
-    Ok(download(csvio::links::export(&list, dialect(&q.dialect))?, "maillage-links.csv"))
+async fn export_links(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, AppError> {
+    let bytes = transfer::export_links(&state, &actor, dialect(&q.dialect)).await?;
+    Ok(download(bytes, "maillage-links.csv"))
 }

@@ -1,13 +1,15 @@
-//! Opening a campaign: the one use case behind `maillage survey open` and the web form.
+//! Survey campaigns: opening one (`maillage survey open` and the web form), the personal
+//! links, and a coordinator's decisions on proposals and corrections.
 
-use super::definition::{self, DefinitionError};
-use super::token::Secret;
-use crate::db::Db;
+use super::inventory::ListQuery;
+use super::{Action, Actor, AppError, AppState, Work};
 use crate::domain::problem::{Collector, FieldError, Problem};
 use crate::domain::values::{date, format_date};
 use crate::i18n::Lang;
 use crate::store;
-use crate::web::inventory::ListQuery;
+use crate::store::responses::ProposalDecision;
+use crate::survey::definition::{self, DefinitionError};
+use crate::survey::token::Secret;
 
 pub struct OpenRequest<'a> {
     /// The questionnaire's TOML text (kept by the campaign).
@@ -28,12 +30,18 @@ pub enum OpenError {
     #[error("no stakeholder matches these filters: nobody to invite")]
     Nobody,
     #[error(transparent)]
-    Store(#[from] store::StoreError),
+    App(#[from] AppError),
 }
 
 impl From<sqlx::Error> for OpenError {
     fn from(e: sqlx::Error) -> Self {
-        OpenError::Store(e.into())
+        OpenError::App(e.into())
+    }
+}
+
+impl From<store::StoreError> for OpenError {
+    fn from(e: store::StoreError) -> Self {
+        OpenError::App(e.into())
     }
 }
 
@@ -54,7 +62,7 @@ impl OpenError {
                 )
                 .to_owned(),
             ],
-            OpenError::Store(e) => vec![e.to_string()],
+            OpenError::App(e) => vec![e.message(lang)],
         }
     }
 }
@@ -67,7 +75,8 @@ pub struct Opened {
 }
 
 /// Checks the request, then opens the campaign and its invitations in one transaction.
-pub async fn open(db: &Db, req: &OpenRequest<'_>, secret: &Secret) -> Result<Opened, OpenError> {
+pub async fn open(state: &AppState, actor: &Actor, req: &OpenRequest<'_>) -> Result<Opened, OpenError> {
+    actor.require(Action::RunCampaigns)?;
     let def = definition::parse(req.definition).map_err(OpenError::Definition)?;
     let mut e = Collector::default();
     let title = req.title.trim();
@@ -81,7 +90,7 @@ pub async fn open(db: &Db, req: &OpenRequest<'_>, secret: &Secret) -> Result<Ope
     {
         e.take::<()>("closes", Err(Problem::DateOrder));
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = Work::begin(state, actor).await?;
     let reference = store::reference::load(&mut tx).await?;
     let filter = match req.invite.to_filter(&reference, None) {
         Ok(f) => Some(f),
@@ -108,13 +117,45 @@ pub async fn open(db: &Db, req: &OpenRequest<'_>, secret: &Secret) -> Result<Ope
         opens_on: &opens,
         closes_on: &closes,
     };
-    let id = store::campaigns::open(&mut tx, &campaign, &invited, secret).await?;
+    let id = store::campaigns::open(&mut tx, &campaign, &invited, &state.secret).await?;
     tx.commit().await?;
     Ok(Opened { id, invited: invited.len(), questionnaire: format!("{} v{}", def.id.get_ref(), def.version) })
 }
 
+/// The mail-merge file of a campaign: its tokens are credentials, for coordinators only.
+pub async fn links_csv(state: &AppState, actor: &Actor, campaign: i64, base_url: &str) -> Result<Vec<u8>, AppError> {
+    actor.require(Action::SurveyLinks)?;
+    let mut conn = state.db.pool.acquire().await?;
+    store::campaigns::get(&mut conn, campaign).await?.ok_or(AppError::NotFound)?;
+    let invitees = store::campaigns::invitees(&mut conn, campaign).await?;
+    write_links_csv(&invitees, &state.secret, base_url).map_err(|e| AppError::Internal(e.into()))
+}
+
+/// A coordinator's decision on an organisation a respondent proposed.
+pub async fn decide_proposal(
+    state: &AppState,
+    actor: &Actor,
+    proposal: i64,
+    decision: ProposalDecision,
+) -> Result<(), AppError> {
+    actor.require(Action::RunCampaigns)?;
+    let reference = super::inventory::reference(state).await?;
+    let mut work = Work::begin(state, actor).await?;
+    store::responses::decide_proposal(&mut work, proposal, decision, &reference).await?;
+    work.commit().await
+}
+
+/// A coordinator's decision on a field a respondent corrected in its own record.
+pub async fn decide_correction(state: &AppState, actor: &Actor, correction: i64, accept: bool) -> Result<(), AppError> {
+    actor.require(Action::RunCampaigns)?;
+    let reference = super::inventory::reference(state).await?;
+    let mut work = Work::begin(state, actor).await?;
+    store::responses::decide_correction(&mut work, correction, accept, &reference).await?;
+    work.commit().await
+}
+
 /// The mail-merge file: name, email, language and personal link of each invitee.
-pub fn links_csv(
+fn write_links_csv(
     invitees: &[store::campaigns::Invitee],
     secret: &Secret,
     base_url: &str,

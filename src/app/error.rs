@@ -1,0 +1,141 @@
+//! The one application error. Use cases return it; the web layer turns it into JSON for
+//! `/api` and an HTML page elsewhere, the CLI into a message, in the user's language.
+
+use crate::csvio::{ImportError, ImportFailure};
+use crate::domain::problem::{FieldError, messages};
+use crate::i18n::Lang;
+use crate::store::StoreError;
+use serde_json::json;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input")]
+    Validation(Vec<FieldError>),
+    #[error("invalid file")]
+    Import(Vec<ImportError>),
+    #[error("conflict: {en}")]
+    Conflict { field: &'static str, fr: String, en: String },
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// A feature this server cannot provide (e.g. PNG without Graphviz), said plainly.
+    #[error("unavailable: {en}")]
+    Unavailable { fr: String, en: String },
+    /// Nobody is signed in and the action needs someone.
+    #[error("sign-in required")]
+    Unauthenticated,
+    /// Signed in, but the role does not allow it.
+    #[error("forbidden")]
+    Forbidden,
+    /// A cross-site request, or one without its form token.
+    #[error("cross-site request refused")]
+    CrossSite,
+    /// Too many failed attempts: wait this many seconds.
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after: u64 },
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict { field, fr, en } => AppError::Conflict { field, fr, en },
+            StoreError::Db(e) => AppError::Internal(e.into()),
+        }
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::Internal(e.into())
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(e: anyhow::Error) -> Self {
+        AppError::Internal(e)
+    }
+}
+
+impl From<ImportFailure> for AppError {
+    fn from(e: ImportFailure) -> Self {
+        match e {
+            ImportFailure::Invalid(errors) => AppError::Import(errors),
+            ImportFailure::Store(e) => e.into(),
+        }
+    }
+}
+
+impl AppError {
+    /// One sentence for the person, never internal details.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::NotFound => lang.tr().not_found.to_owned(),
+            AppError::Validation(_) => lang.tr().invalid_input.to_owned(),
+            AppError::Import(_) => lang.tr().import_failed.to_owned(),
+            AppError::Conflict { fr, en, .. } => lang.pick(fr, en).to_owned(),
+            AppError::BadRequest(m) => m.clone(),
+            AppError::Unavailable { fr, en } => lang.pick(fr, en).to_owned(),
+            AppError::Unauthenticated => {
+                lang.pick("Connectez-vous pour accéder à cette page.", "Sign in to reach this page.").to_owned()
+            }
+            AppError::Forbidden => lang
+                .pick(
+                    "Votre rôle ne permet pas cette action ; demandez-la à un administrateur.",
+                    "Your role does not allow this; ask an administrator.",
+                )
+                .to_owned(),
+            AppError::CrossSite => lang
+                .pick(
+                    "Requête refusée : elle ne vient pas d'une page de Maillage, ou la page a expiré. \
+                     Rechargez la page et recommencez.",
+                    "Request refused: it did not come from a Maillage page, or the page expired. \
+                     Reload the page and try again.",
+                )
+                .to_owned(),
+            AppError::TooManyAttempts { retry_after } => match lang {
+                Lang::Fr => format!("Trop de tentatives ; réessayez dans {retry_after} s."),
+                Lang::En => format!("Too many attempts; try again in {retry_after} s."),
+            },
+            AppError::Internal(_) => lang
+                .pick(
+                    "Erreur interne ; elle a été consignée dans le journal du serveur.",
+                    "Internal error; it was recorded in the server log.",
+                )
+                .to_owned(),
+        }
+    }
+
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let code = match self {
+            AppError::NotFound => "not_found",
+            AppError::Validation(_) | AppError::Import(_) => "validation",
+            AppError::Conflict { .. } => "conflict",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Unavailable { .. } => "unavailable",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::CrossSite => "cross_site",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::Internal(_) => "internal",
+        };
+        let mut body = json!({ "error": code, "message": self.message(lang) });
+        match self {
+            AppError::Validation(errors) => body["errors"] = json!(messages(errors, lang)),
+            AppError::Conflict { field, .. } => {
+                body["errors"] = json!([{ "field": field, "message": self.message(lang) }])
+            }
+            AppError::Import(errors) => {
+                body["errors"] = errors
+                    .iter()
+                    .map(|e| json!({ "line": e.line, "column": e.column, "message": e.message(lang) }))
+                    .collect()
+            }
+            _ => {}
+        }
+        body
+    }
+}

@@ -1,0 +1,192 @@
+//! The inventory's use cases (stakeholders and links) for the API, the pages and the CLI:
+//! check access, parse the input against the reference tables, write through the store in
+//! one transaction signed by the actor, commit.
+
+use super::{Action, Actor, AppError, AppState, Work};
+use crate::domain::link::{Link, LinkDraft};
+use crate::domain::problem::{Collector, FieldError};
+use crate::domain::reference::Reference;
+use crate::domain::stakeholder::{NameIndex, Stakeholder, StakeholderDraft};
+use crate::domain::text::given;
+use crate::domain::values::{bounded_int, flag};
+use crate::store;
+use serde::Deserialize;
+
+/// The reference tables (levels, kinds, sectors, link types, territories). They only change
+/// with a migration, so they are read once per server and kept.
+pub async fn reference(state: &AppState) -> Result<Reference, AppError> {
+    let loaded = state
+        .reference
+        .get_or_try_init(|| async {
+            let mut conn = state.db.pool.acquire().await?;
+            store::reference::load(&mut conn).await.map(std::sync::Arc::new)
+        })
+        .await?;
+    Ok(Reference::clone(loaded))
+}
+
+/// One stakeholder, without personal data for a role that may not see it.
+pub async fn stakeholder(state: &AppState, actor: &Actor, id: i64) -> Result<Stakeholder, AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let s = store::stakeholders::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    Ok(shown_to(actor, s))
+}
+
+/// Stakeholders matching `filter`, without personal data for a role that may not see it.
+pub async fn stakeholders(
+    state: &AppState,
+    actor: &Actor,
+    filter: &store::stakeholders::Filter,
+) -> Result<Vec<Stakeholder>, AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let list = store::stakeholders::list(&mut conn, &viewable(actor, filter)).await?;
+    Ok(list.into_iter().map(|s| shown_to(actor, s)).collect())
+}
+
+/// A page of stakeholders and how many match in all.
+pub async fn stakeholder_page(
+    state: &AppState,
+    actor: &Actor,
+    filter: &store::stakeholders::Filter,
+) -> Result<(Vec<Stakeholder>, i64), AppError> {
+    actor.require(Action::Read)?;
+    let filter = viewable(actor, filter);
+    let mut conn = state.db.pool.acquire().await?;
+    let list = store::stakeholders::list(&mut conn, &filter).await?;
+    let total = store::stakeholders::count(&mut conn, &filter).await?;
+    Ok((list.into_iter().map(|s| shown_to(actor, s)).collect(), total))
+}
+
+/// What `actor` may see of a stakeholder.
+pub fn shown_to(actor: &Actor, mut s: Stakeholder) -> Stakeholder {
+    if !actor.sees_personal() {
+        s.data = s.data.without_personal_data();
+    }
+    s
+}
+
+/// A text search reaches personal fields (contacts, notes) only for roles that see them.
+fn viewable(actor: &Actor, filter: &store::stakeholders::Filter) -> store::stakeholders::Filter {
+    store::stakeholders::Filter { public_search: filter.public_search || !actor.sees_personal(), ..filter.clone() }
+}
+
+pub async fn link(state: &AppState, actor: &Actor, id: i64) -> Result<Link, AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    store::links::get(&mut conn, id).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn links(state: &AppState, actor: &Actor, filter: &store::links::Filter) -> Result<Vec<Link>, AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(store::links::list(&mut conn, filter).await?)
+}
+
+/// Creates (`id` None) or replaces a stakeholder; returns its id.
+pub async fn save_stakeholder(
+    state: &AppState,
+    actor: &Actor,
+    id: Option<i64>,
+    draft: &StakeholderDraft,
+) -> Result<i64, AppError> {
+    actor.require(Action::Edit)?;
+    let reference = reference(state).await?;
+    let data = draft.parse(&reference).map_err(AppError::Validation)?;
+    let mut work = Work::begin(state, actor).await?;
+    let id = match id {
+        Some(id) => {
+            store::stakeholders::update(&mut work, id, &data).await?;
+            id
+        }
+        None => store::stakeholders::create(&mut work, &data).await?,
+    };
+    work.commit().await?;
+    Ok(id)
+}
+
+pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bool) -> Result<(), AppError> {
+    actor.require(Action::Edit)?;
+    let mut work = Work::begin(state, actor).await?;
+    store::stakeholders::set_archived(&mut work, id, archived).await?;
+    work.commit().await
+}
+
+/// Creates (`id` None) or replaces a link. Links typed by a coordinator are confirmed
+/// unless said otherwise.
+pub async fn save_link(state: &AppState, actor: &Actor, id: Option<i64>, draft: &LinkDraft) -> Result<i64, AppError> {
+    actor.require(Action::Edit)?;
+    let mut work = Work::begin(state, actor).await?;
+    let reference = store::reference::load(&mut work).await?;
+    let index = NameIndex::new(store::stakeholders::keys(&mut work).await?);
+    let data = draft.parse(&reference, |s| index.resolve(s), true).map_err(AppError::Validation)?;
+    let provenance = draft.provenance.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let id = match id {
+        Some(id) => {
+            store::links::update(&mut work, id, &data, provenance).await?;
+            id
+        }
+        None => store::links::create(&mut work, &data, provenance.unwrap_or("manual")).await?,
+    };
+    work.commit().await?;
+    Ok(id)
+}
+
+pub async fn archive_link(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
+    actor.require(Action::Edit)?;
+    let mut work = Work::begin(state, actor).await?;
+    store::links::archive(&mut work, id).await?;
+    work.commit().await
+}
+
+/// The stakeholder list filters as they arrive in a query string (API and page alike).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub level: Option<String>,
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    pub province: Option<String>,
+    pub q: Option<String>,
+    pub key: Option<String>,
+    pub include_archived: Option<String>,
+    pub limit: Option<String>,
+    pub offset: Option<String>,
+}
+
+impl ListQuery {
+    /// Resolves codes or labels; unknown values are field errors, not silently empty lists.
+    /// `page_size` is the default and largest page (pages), None for no limit (API).
+    pub fn to_filter(
+        &self,
+        reference: &Reference,
+        page_size: Option<i64>,
+    ) -> Result<store::stakeholders::Filter, Vec<FieldError>> {
+        let mut e = Collector::default();
+        let level = given(&self.level).and_then(|v| e.take("level", reference.level(v).map(|i| i.code.clone())));
+        let kind = given(&self.kind).and_then(|v| e.take("kind", reference.kind(v).map(|i| i.code.clone())));
+        let sector = given(&self.sector).and_then(|v| e.take("sector", reference.sector(v).map(|i| i.code.clone())));
+        let province =
+            given(&self.province).and_then(|v| e.take("province", reference.province(v).map(|t| t.ins_code.clone())));
+        let key_only = given(&self.key).and_then(|v| e.take("key", flag(v))).unwrap_or(false);
+        let include_archived =
+            given(&self.include_archived).and_then(|v| e.take("include_archived", flag(v))).unwrap_or(false);
+        let max = page_size.unwrap_or(i64::MAX / 4);
+        let limit = given(&self.limit).and_then(|v| e.take("limit", bounded_int(v, 1, max))).or(page_size);
+        let offset = given(&self.offset).and_then(|v| e.take("offset", bounded_int(v, 0, i64::MAX / 4)));
+        e.finish(|| store::stakeholders::Filter {
+            id: None,
+            public_search: false,
+            level,
+            kind,
+            sector,
+            province,
+            q: given(&self.q).map(str::to_owned),
+            key_only,
+            include_archived,
+            limit,
+            offset,
+        })
+    }
+}

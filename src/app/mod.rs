@@ -1,0 +1,118 @@
+//! The application layer: one function per use case, each taking the acting party
+//! ([`Actor`]). A use case checks access against the one policy table ([`policy`]), does its
+//! work through `store` (and the pure modules) in one transaction, and records the change
+//! with the actor. `web`, `cli` and `demo` call it; it never calls them.
+//!
+//! Dependencies point one way (checked by `tests/architecture.rs`):
+//! `web`, `cli`, `demo` → `app` → `store`, `graph`, `analysis`, `survey`, `csvio` → `i18n`, `db` → `domain`.
+
+pub mod accounts;
+pub mod campaigns;
+pub mod error;
+pub mod inventory;
+pub mod network;
+pub mod policy;
+pub mod respond;
+pub mod transfer;
+
+pub use error::AppError;
+pub use policy::{Action, Actor, Role};
+
+use crate::db::Db;
+use crate::domain::reference::Reference;
+use crate::survey::token::Secret;
+use std::sync::Arc;
+
+/// What every use case may need: the database, the survey-link secret, the caches, the
+/// server's settings.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub cache: Arc<network::RenderCache>,
+    /// Makes the survey links; `serve` loads the same one as the CLI.
+    pub secret: Arc<Secret>,
+    /// The reference tables, read on first use (see `inventory::reference`).
+    pub reference: Arc<tokio::sync::OnceCell<Arc<Reference>>>,
+    pub settings: Arc<Settings>,
+    pub clock: Arc<accounts::Clock>,
+}
+
+/// Server settings that shape security decisions.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `https://maillage.example.org`: the only `Host` accepted (with loopback when bound
+    /// to it), the origin of links and the `Secure` flag of cookies.
+    pub public_url: Option<String>,
+    /// A reverse proxy whose `X-Forwarded-For` is believed.
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Admins and editors must use a second factor.
+    pub require_2fa: bool,
+    /// Password hashing cost; tests use a cheap one.
+    pub cheap_hashing: bool,
+}
+
+impl AppState {
+    /// A state with a fresh random survey secret (links it makes die with it).
+    pub fn new(db: Db) -> Self {
+        let secret = Secret::random().expect("system randomness");
+        AppState {
+            db,
+            cache: Default::default(),
+            secret: Arc::new(secret),
+            reference: Default::default(),
+            settings: Default::default(),
+            clock: Default::default(),
+        }
+    }
+
+    pub fn with_secret(mut self, secret: Secret) -> Self {
+        self.secret = Arc::new(secret);
+        self
+    }
+
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = Arc::new(settings);
+        self
+    }
+}
+
+/// One use case's transaction. The store's mutations write their change rows inside it;
+/// `commit` signs every one of them with the actor, then commits: nothing is acknowledged
+/// before that.
+pub struct Work {
+    pub tx: sqlx::Transaction<'static, sqlx::Any>,
+    mark: i64,
+    actor: String,
+}
+
+impl Work {
+    pub async fn begin(state: &AppState, actor: &Actor) -> Result<Work, AppError> {
+        let mut tx = state.db.pool.begin().await?;
+        let mark = crate::store::revision(&mut tx).await?;
+        Ok(Work { tx, mark, actor: actor.audit_name() })
+    }
+
+    pub async fn commit(self) -> Result<(), AppError> {
+        Ok(self.commit_store().await?)
+    }
+
+    /// `commit` with the store's error, for callers that retry on some of them.
+    pub async fn commit_store(mut self) -> Result<(), crate::store::StoreError> {
+        crate::store::sign_changes(&mut self.tx, self.mark, &self.actor).await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Work {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for Work {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}

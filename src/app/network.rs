@@ -1,0 +1,168 @@
+//! The network use cases shared by the map page, the stakeholder page, `/api/graph` and the
+//! CLI: build the filtered graph, render it with a cache that lasts until the data changes,
+//! and export it.
+
+use super::{Action, Actor, AppError, AppState};
+use crate::graph::dot::{Engine, print, to_dot};
+use crate::graph::export;
+use crate::graph::model::FilterQuery;
+use crate::graph::render::{self, Preference};
+use crate::graph::{GraphFilter, Network};
+use crate::i18n::Lang;
+use crate::store;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub struct CachedSvg {
+    pub svg: String,
+    pub renderer: String,
+    pub note: Option<String>,
+    pub nodes: usize,
+    pub edges: usize,
+}
+
+/// Rendered maps by (language, renderer, filter), valid for one data revision.
+#[derive(Default)]
+pub struct RenderCache {
+    inner: Mutex<(i64, HashMap<String, Arc<CachedSvg>>)>,
+}
+
+const MAX_ENTRIES: usize = 64;
+
+impl RenderCache {
+    fn get(&self, revision: i64, key: &str) -> Option<Arc<CachedSvg>> {
+        let inner = self.inner.lock().expect("cache lock");
+        (inner.0 == revision).then(|| inner.1.get(key).cloned()).flatten()
+    }
+
+    fn put(&self, revision: i64, key: String, value: Arc<CachedSvg>) {
+        let mut inner = self.inner.lock().expect("cache lock");
+        if inner.0 != revision || inner.1.len() >= MAX_ENTRIES {
+            inner.1.clear();
+            inner.0 = revision;
+        }
+        inner.1.insert(key, value);
+    }
+}
+
+pub async fn network(state: &AppState, actor: &Actor, query: &FilterQuery) -> Result<(Network, GraphFilter), AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let inventory = store::network::load(&mut conn).await?;
+    let filter = query.parse(&inventory.reference, &inventory.names).map_err(AppError::Validation)?;
+    let mut net = Network::build(inventory.reference, &inventory.stakeholders, &inventory.links, &filter);
+    if let Some(campaign) = filter.campaign {
+        let (links, answered) = store::campaigns::overlay(&mut conn, campaign).await?;
+        net.overlay_survey(&links, &answered);
+    }
+    Ok((net, filter))
+}
+
+pub fn preference(raw: Option<&str>) -> Preference {
+    match raw {
+        Some("builtin") => Preference::Builtin,
+        Some("graphviz") => Preference::Graphviz,
+        _ => Preference::Auto,
+    }
+}
+
+/// The map as SVG, from the cache when the data has not changed since it was drawn.
+pub async fn svg(
+    state: &AppState,
+    actor: &Actor,
+    query: &FilterQuery,
+    lang: Lang,
+    pref: Preference,
+) -> Result<Arc<CachedSvg>, AppError> {
+    actor.require(Action::Read)?;
+    let revision = {
+        let mut conn = state.db.pool.acquire().await?;
+        store::revision(&mut conn).await?
+    };
+    let cache_key = format!("{}|{pref:?}|{query:?}", lang.code());
+    if let Some(hit) = state.cache.get(revision, &cache_key) {
+        return Ok(hit);
+    }
+    let (net, _) = network(state, actor, query).await?;
+    let rendered = render::render_svg(&net, lang, pref).await;
+    let value = Arc::new(CachedSvg {
+        svg: rendered.svg,
+        renderer: rendered.renderer.describe(lang),
+        note: rendered.note,
+        nodes: net.node_count(),
+        edges: net.edge_count(),
+    });
+    state.cache.put(revision, cache_key, value.clone());
+    Ok(value)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct GraphQuery {
+    pub format: Option<String>,
+    pub renderer: Option<String>,
+    #[serde(flatten)]
+    pub filters: FilterQuery,
+}
+
+pub const FORMATS: [&str; 8] = ["dot", "svg", "png", "graphml", "gexf", "json", "kumu-elements", "kumu-connections"];
+
+/// (content type, file extension) of each format.
+pub fn media(format: &str) -> (&'static str, &'static str) {
+    match format {
+        "dot" => ("text/vnd.graphviz; charset=utf-8", "dot"),
+        "svg" => ("image/svg+xml; charset=utf-8", "svg"),
+        "png" => ("image/png", "png"),
+        "graphml" => ("application/graphml+xml; charset=utf-8", "graphml"),
+        "gexf" => ("application/xml; charset=utf-8", "gexf"),
+        "json" => ("application/json", "json"),
+        _ => ("text/csv; charset=utf-8", "csv"),
+    }
+}
+
+/// Produces one export of the filtered network.
+pub async fn produce(
+    state: &AppState,
+    actor: &Actor,
+    format: &str,
+    q: &GraphQuery,
+    lang: Lang,
+) -> Result<Vec<u8>, AppError> {
+    if format == "svg" {
+        let svg = svg(state, actor, &q.filters, lang, preference(q.renderer.as_deref())).await?;
+        return Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", svg.svg).into_bytes());
+    }
+    let (net, _) = network(state, actor, &q.filters).await?;
+    Ok(match format {
+        "dot" => print(&to_dot(&net, lang, Engine::Bands, true)).into_bytes(),
+        "png" => match render::render_png(&net, lang).await {
+            Some(png) => png.map_err(|e| AppError::Internal(e.into()))?,
+            None => {
+                return Err(AppError::Unavailable {
+                    fr: "Le PNG demande Graphviz (paquet « graphviz »), qui n'est pas installé sur ce serveur ; \
+                         téléchargez le SVG ou le DOT."
+                        .into(),
+                    en: "PNG needs Graphviz (package \"graphviz\"), which is not installed on this server; \
+                         download the SVG or the DOT instead."
+                        .into(),
+                });
+            }
+        },
+        "graphml" => export::graphml(&net),
+        "gexf" => export::gexf(&net),
+        "json" => serde_json::to_vec_pretty(&export::json(&net)).map_err(|e| AppError::Internal(e.into()))?,
+        "kumu-elements" => export::kumu_elements(&net)?,
+        "kumu-connections" => export::kumu_connections(&net)?,
+        other => {
+            return Err(AppError::Validation(vec![crate::domain::problem::FieldError::new(
+                "format",
+                crate::domain::problem::Problem::Unknown {
+                    what: crate::domain::problem::RefTable::Format,
+                    value: other.to_owned(),
+                    expected: FORMATS.iter().map(|f| (*f).to_owned()).collect(),
+                },
+            )]));
+        }
+    })
+}

@@ -1,0 +1,127 @@
+//! A respondent's use cases, reached through a personal survey link: open the invitation,
+//! save a draft, submit, read its own record, search the roster. The link's token is the
+//! credential; it reaches its own invitation and nothing else.
+
+use super::{Action, Actor, AppError, AppState, Work};
+use crate::domain::reference::Reference;
+use crate::domain::stakeholder::{Stakeholder, StakeholderDraft};
+use crate::store;
+use crate::store::responses::Invitation;
+use crate::survey::answers::Answers;
+use crate::survey::definition::Definition;
+use crate::survey::token::hash;
+
+/// Longest token accepted; anything longer is not one of ours.
+const MAX_TOKEN: usize = 100;
+
+/// The invitation behind a link's token, with the actor it makes; None for a token that
+/// opens nothing (whatever the reason).
+pub async fn open(state: &AppState, token: &str) -> Result<Option<(Actor, Invitation)>, AppError> {
+    if token.len() > MAX_TOKEN {
+        return Ok(None);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let inv = store::responses::invitation(&mut conn, &hash(token)).await?;
+    Ok(inv.map(|inv| (actor_of(&inv), inv)))
+}
+
+/// The party an opened invitation acts as.
+pub fn actor_of(inv: &Invitation) -> Actor {
+    Actor::Invitation { id: inv.id, campaign: inv.campaign_id, stakeholder: inv.stakeholder_id }
+}
+
+/// Refuses an actor that is not this invitation.
+fn own(actor: &Actor, inv: &Invitation) -> Result<(), AppError> {
+    actor.require(Action::Respond)?;
+    match actor {
+        Actor::Invitation { id, .. } if *id == inv.id => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+pub async fn save_draft(state: &AppState, actor: &Actor, inv: &Invitation, answers: &Answers) -> Result<(), AppError> {
+    own(actor, inv)?;
+    let mut conn = state.db.pool.acquire().await?;
+    store::responses::save_draft(&mut conn, inv.id, answers).await?;
+    Ok(())
+}
+
+/// Submits in one transaction. Two organisations naming each other at the same moment can
+/// race to create the same link (PostgreSQL: a unique violation or a deadlock in one of
+/// them); the loser simply runs again and finds the link the other created.
+pub async fn submit(
+    state: &AppState,
+    actor: &Actor,
+    inv: &Invitation,
+    def: &Definition,
+    record: &StakeholderDraft,
+) -> Result<(), AppError> {
+    own(actor, inv)?;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let mut work = Work::begin(state, actor).await?;
+        let result = match store::responses::submit(&mut work, inv, def, &inv.answers, record).await {
+            Ok(()) => work.commit_store().await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => return Ok(()),
+            Err(e) if attempt < 5 && store::responses::is_transient(&e) => {
+                tracing::info!(invitation = inv.id, attempt, error = %e, "submission raced another one; retrying");
+                tokio::time::sleep(std::time::Duration::from_millis(20 * attempt)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// The respondent's own record, as a draft to check or correct, with the reference tables.
+pub async fn own_record(
+    state: &AppState,
+    actor: &Actor,
+    inv: &Invitation,
+) -> Result<(StakeholderDraft, Reference), AppError> {
+    own(actor, inv)?;
+    let reference = super::inventory::reference(state).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let s = store::stakeholders::get(&mut conn, inv.stakeholder_id).await?.ok_or(AppError::NotFound)?;
+    Ok((StakeholderDraft::from(&s.data), reference))
+}
+
+/// The roster a respondent searches: names, acronyms, levels and territories of other
+/// organisations, never their contacts or notes.
+pub async fn roster(
+    state: &AppState,
+    actor: &Actor,
+    inv: &Invitation,
+    filter: &store::stakeholders::Filter,
+) -> Result<Vec<Stakeholder>, AppError> {
+    own(actor, inv)?;
+    let filter = store::stakeholders::Filter { public_search: true, ..filter.clone() };
+    let mut conn = state.db.pool.acquire().await?;
+    let list = store::stakeholders::list(&mut conn, &filter).await?;
+    Ok(list
+        .into_iter()
+        .filter(|s| s.id != inv.stakeholder_id)
+        .map(|mut s| {
+            s.data = s.data.without_personal_data();
+            s
+        })
+        .collect())
+}
+
+/// An organisation the respondent's answers name (to show its name back).
+pub async fn named(
+    state: &AppState,
+    actor: &Actor,
+    inv: &Invitation,
+    id: i64,
+) -> Result<Option<Stakeholder>, AppError> {
+    own(actor, inv)?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(store::stakeholders::get(&mut conn, id).await?.map(|mut s| {
+        s.data = s.data.without_personal_data();
+        s
+    }))
+}

@@ -1,0 +1,57 @@
+//! Survey campaigns as the rest of the tool sees them: plain records, read by the store.
+
+pub struct Invitee {
+    pub invitation_id: i64,
+    pub stakeholder_id: i64,
+    pub name: String,
+    /// The organisation's address, else its first contact person's.
+    pub email: Option<String>,
+    pub lang: String,
+    pub submitted: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub id: i64,
+    pub title: String,
+    pub definition_id: String,
+    pub definition_version: i64,
+    pub definition: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub invited: i64,
+    pub submitted: i64,
+}
+
+/// An invited stakeholder and its response, if any.
+#[derive(Debug, Clone)]
+pub struct Respondent {
+    pub invitation_id: i64,
+    pub stakeholder_id: i64,
+    pub name: String,
+    pub level: String,
+    pub kind: String,
+    pub territories: Vec<String>,
+    pub email: Option<String>,
+    pub submitted_at: Option<String>,
+    /// The answers as JSON: as last submitted, else the draft.
+    pub answers: Option<String>,
+}
+
+/// A tie declared in a campaign, with both ends' names.
+#[derive(Debug, Clone)]
+pub struct DeclaredTie {
+    pub invitation_id: i64,
+    pub question_id: String,
+    pub respondent_id: i64,
+    pub respondent: String,
+    pub alter_id: Option<i64>,
+    /// The alter's name, or the proposed organisation's.
+    pub alter: String,
+    pub proposal_status: Option<String>,
+    pub tie_type: String,
+    pub frequency: Option<String>,
+    pub formal: Option<String>,
+    pub satisfaction: Option<i64>,
+    pub link_id: Option<i64>,
+}
