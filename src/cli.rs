@@ -5,7 +5,6 @@ use crate::csvio::Dialect;
 use crate::db::{self, DEFAULT_URL};
 use crate::i18n::Lang;
 use crate::store;
-use crate::web;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -293,7 +292,17 @@ fn message_lang(cli: &Cli) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
+/// What `serve` runs: the web server, handed over by `main` (the command line does not
+/// depend on the web layer).
+pub type Server = Box<
+    dyn FnOnce(
+            tokio::net::TcpListener,
+            AppState,
+        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = std::io::Result<()>> + Send>>
+        + Send,
+>;
+
+pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
     let lang = message_lang(&cli);
     if let Command::Survey(SurveyCommand::Check { file }) = &cli.command {
         return check_survey(file);
@@ -312,7 +321,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             if let Some(url) = &public_url {
-                web::security::Origins::check_url(url).map_err(|e| anyhow::anyhow!("--public-url: {e}"))?;
+                crate::app::Settings::check_public_url(url).map_err(|e| anyhow::anyhow!("--public-url: {e}"))?;
             }
             tracing::info!(address = %address, database = %db::redact(&cli.database_url), "Maillage is serving");
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
@@ -324,7 +333,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("No administrator yet. Create the first one (link valid once, for 2 days):");
                 eprintln!("  {base}/welcome/{token}");
             }
-            web::serve(listener, state, shutdown_signal()).await.context("server failed")?;
+            server(listener, state).await.context("server failed")?;
         }
         Command::User(command) => user_command(&AppState::new(db), command, lang).await?,
         Command::Token(command) => token_command(&AppState::new(db), command, lang).await?,
@@ -611,7 +620,8 @@ fn normalise(day: &str) -> String {
     crate::domain::values::date(day).map(crate::domain::values::format_date).unwrap_or_else(|_| day.to_owned())
 }
 
-async fn shutdown_signal() {
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

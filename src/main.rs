@@ -7,7 +7,9 @@ async fn main() -> std::process::ExitCode {
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
         .with_writer(std::io::stderr)
         .init();
-    match maillage::cli::run(maillage::cli::Cli::parse()).await {
+    let server: maillage::cli::Server =
+        Box::new(|listener, state| Box::pin(maillage::web::serve(listener, state, maillage::cli::shutdown_signal())));
+    match maillage::cli::run(maillage::cli::Cli::parse(), server).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             // The whole cause chain, without a backtrace: this is for the person at the terminal.

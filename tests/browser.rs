@@ -1,13 +1,14 @@
-//! Headless Chromium against a real server: screenshots of the map on the demo network at
-//! 1920×1080 (kept in target/screenshots/), and the DOM after the pan/zoom script ran.
+//! Headless Chromium against a real server, through chromedriver: screenshots of the map on
+//! the demo network at 1920×1080 (kept in target/screenshots/) and the DOM after the pan/zoom
+//! script ran; a coordinator walking the main pages with no CSP violation; a respondent on a
+//! phone.
 //! Runs when Chromium is installed (CHROMIUM=path, or /usr/bin/chromium); `.ci/run` installs
 //! it and sets MAILLAGE_REQUIRE_BROWSER so that a missing browser fails CI.
 
 mod common;
 
-use maillage::web::{AppState, serve};
+use maillage::web::serve;
 use std::path::PathBuf;
-use std::time::Duration;
 
 fn chromium() -> Option<PathBuf> {
     let path = std::env::var("CHROMIUM").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("/usr/bin/chromium"));
@@ -23,28 +24,17 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
-async fn run_chromium(browser: PathBuf, args: Vec<String>) -> std::process::Output {
-    let profile = common::temp_dir();
-    let mut command = tokio::process::Command::new(browser);
-    command
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.0.display()))
-        .args(args)
-        .kill_on_drop(true);
-    tokio::time::timeout(Duration::from_secs(90), command.output())
-        .await
-        .expect("Chromium finished in time")
-        .expect("Chromium ran")
+/// Runs a browser flow on a thread with a large stack: each flow is one long future, too large
+/// for a test thread's default stack in debug builds.
+fn on_a_large_stack<F: std::future::Future<Output = ()> + 'static>(flow: fn() -> F) {
+    std::thread::Builder::new()
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap().block_on(flow())
+        })
+        .unwrap()
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
 }
 
 fn png_size(bytes: &[u8]) -> (u32, u32) {
@@ -53,20 +43,48 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
     (be(16), be(20))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
-    let Some(browser) = chromium() else { return };
-    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
-    maillage::demo::load(&app.state).await.unwrap();
+/// A server on a random port for the browser, and how to stop it.
+async fn start_server(
+    app: &common::TestApp,
+) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<std::io::Result<()>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(serve(listener, AppState::new(app.db.clone()), async {
+    let server = tokio::spawn(serve(listener, app.state.clone(), async {
         let _ = stopped.await;
     }));
+    (base, stop, server)
+}
 
+fn screenshots() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../screenshots");
     std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Console messages that report a Content-Security-Policy violation.
+fn csp_violations(console: &[String]) -> Vec<String> {
+    console
+        .iter()
+        .filter(|m| m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
+    on_a_large_stack(the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow);
+}
+
+async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow() {
+    let Some(browser) = chromium() else { return };
+    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
+    app.user("steering@example.org", maillage::app::Role::Viewer).await;
+    let (base, stop, server) = start_server(&app).await;
+    let dir = screenshots();
+    let d = common::webdriver::Driver::start_desktop(&browser, &chromedriver(), 1920, 1080).await;
+    d.login(&base, "steering@example.org", common::PASSWORD).await;
     for (name, path) in [
         ("map.png", "/map"),
         ("map-presentation.png", "/map?present=1"),
@@ -74,32 +92,82 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
     ] {
         let file = dir.join(name);
         let _ = std::fs::remove_file(&file);
-        let out = run_chromium(
-            browser.clone(),
-            vec![
-                "--window-size=1920,1080".into(),
-                "--virtual-time-budget=5000".into(),
-                format!("--screenshot={}", file.display()),
-                format!("{base}{path}"),
-            ],
-        )
-        .await;
-        let bytes =
-            std::fs::read(&file).unwrap_or_else(|_| panic!("no screenshot: {}", String::from_utf8_lossy(&out.stderr)));
-        assert_eq!(png_size(&bytes), (1920, 1080), "{name}");
+        d.goto(&format!("{base}{path}")).await;
+        d.wait_for("return !!document.querySelector('svg[preserveAspectRatio]');").await;
+        let bytes = d.screenshot(&file).await;
+        let (width, height) = png_size(&bytes);
+        assert_eq!(width, 1920, "{name}");
+        assert!(height >= 900, "{name}: {height} px high");
         assert!(bytes.len() > 60_000, "{name} has content ({} bytes)", bytes.len());
     }
 
     // After the script ran, the SVG fills the map box and every stakeholder is a link.
-    let out = run_chromium(
-        browser,
-        vec!["--virtual-time-budget=5000".into(), "--dump-dom".into(), format!("{base}/map?renderer=builtin")],
-    )
-    .await;
-    let dom = String::from_utf8_lossy(&out.stdout);
-    assert!(dom.contains("preserveAspectRatio=\"xMidYMid meet\""), "the pan/zoom script ran");
-    assert_eq!(dom.matches("class=\"node\"").count(), 170, "one clickable node per demo stakeholder");
+    d.goto(&format!("{base}/map?renderer=builtin")).await;
+    d.wait_for("return !!document.querySelector('svg[preserveAspectRatio=\"xMidYMid meet\"]');").await;
+    let nodes = d.script("return document.querySelectorAll('.node').length;", vec![]).await;
+    assert_eq!(nodes, 170, "one clickable node per demo stakeholder");
+    d.quit().await;
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
 
+/// A coordinator signs in on a desktop screen and on a phone, walks the main pages, and no
+/// page breaks the Content-Security-Policy (no inline script or style anywhere).
+#[test]
+fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations() {
+    on_a_large_stack(a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_flow);
+}
+
+async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_flow() {
+    let Some(browser) = chromium() else { return };
+    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
+    app.user("coordinator@example.org", maillage::app::Role::Admin).await;
+    let (base, stop, server) = start_server(&app).await;
+    let dir = screenshots();
+    for (label, width, height) in [("desktop", 1920u32, 1080u32), ("phone", 360, 740)] {
+        let d = if width > 1000 {
+            common::webdriver::Driver::start_desktop(&browser, &chromedriver(), width, height).await
+        } else {
+            common::webdriver::Driver::start(&browser, &chromedriver(), width, height).await
+        };
+        d.goto(&format!("{base}/stakeholders")).await;
+        assert!(d.text().await.contains("Connexion") || d.text().await.contains("Sign in"), "sent to sign in first");
+        d.screenshot(&dir.join(format!("login-{label}.png"))).await;
+        d.login(&base, "coordinator@example.org", common::PASSWORD).await;
+        let mut violations = csp_violations(&d.console().await);
+        for path in [
+            "/stakeholders",
+            "/stakeholders/1",
+            "/stakeholders/1/edit",
+            "/stakeholders/new",
+            "/links/new",
+            "/map",
+            "/analysis",
+            "/campaigns",
+            "/campaigns/new",
+            "/import",
+            "/account",
+            "/admin/users",
+        ] {
+            d.goto(&format!("{base}{path}")).await;
+            d.wait_for("return document.readyState === 'complete';").await;
+            let text = d.text().await;
+            assert!(!text.contains("Erreur") && !text.contains("Error"), "{path} on {label}: {text}");
+            for v in csp_violations(&d.console().await) {
+                violations.push(format!("{path}: {v}"));
+            }
+        }
+        d.goto(&format!("{base}/stakeholders")).await;
+        d.screenshot(&dir.join(format!("stakeholders-{label}.png"))).await;
+        // Sign out with the header's button: back to the sign-in page, and the pages are closed.
+        d.click("header form[action='/logout'] button").await;
+        d.wait_for("return document.location.pathname === '/login';").await;
+        d.goto(&format!("{base}/map")).await;
+        assert!(d.script("return document.location.pathname;", vec![]).await == "/login", "signed out on {label}");
+        d.quit().await;
+        assert!(violations.is_empty(), "CSP violations on {label}:\n{}", violations.join("\n"));
+    }
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
@@ -118,8 +186,12 @@ fn chromedriver() -> PathBuf {
 /// A respondent fills in the shipped consultation survey on a 360×740 phone, in French:
 /// a server-side error kept their input, the roster search added an organisation, the
 /// conditional question appeared, and the submission reached the database.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_respondent_fills_in_the_consultation_on_a_phone() {
+#[test]
+fn a_respondent_fills_in_the_consultation_on_a_phone() {
+    on_a_large_stack(a_respondent_fills_in_the_consultation_on_a_phone_flow);
+}
+
+async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
     let Some(browser) = chromium() else { return };
     let app = common::spawn(common::Backend::Sqlite).await.unwrap();
     maillage::demo::load(&app.state).await.unwrap();
@@ -153,14 +225,8 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone() {
         sqlx::query("SELECT id FROM invitations").fetch_one(&app.db.pool).await.map(|r| sqlx::Row::get(&r, 0)).unwrap();
     let token = secret.token(invitation);
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(serve(listener, AppState::new(app.db.clone()), async {
-        let _ = stopped.await;
-    }));
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (base, stop, server) = start_server(&app).await;
+    let dir = screenshots();
     let d = common::webdriver::Driver::start(&browser, &chromedriver(), 360, 740).await;
     let shot = |name: &'static str| {
         let file = dir.join(name);
@@ -231,6 +297,8 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone() {
     d.wait_for("return document.body.innerText.includes('Merci pour votre réponse');").await;
     shot("survey-6-thanks.png").await;
     // The coordinators' results page, on the same phone.
+    app.user("coordinator@example.org", maillage::app::Role::Editor).await;
+    d.login(&base, "coordinator@example.org", common::PASSWORD).await;
     d.goto(&format!("{base}/campaigns/1")).await;
     assert!(d.text().await.contains("100 %"), "{}", d.text().await);
     assert_eq!(d.script(no_sideways_scroll, vec![]).await, true, "the results page fits a phone too");

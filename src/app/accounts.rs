@@ -236,14 +236,14 @@ pub async fn peek_link(state: &AppState, token: &str) -> Result<Option<LinkPurpo
 /// Uses a one-time link: sets the user's password, or creates the first admin with `email`.
 /// Returns the user's id; the link then opens nothing.
 pub async fn use_link(state: &AppState, token: &str, email: Option<&str>, password: &str) -> Result<i64, AppError> {
-    check_password(password)?;
-    let hash = hash_password(state, password)?;
-    let now = stamp(state.clock.now());
     let first = match peek_link(state, token).await? {
         Some(LinkPurpose::FirstAdmin) => Some(normalise_email(email.unwrap_or(""))?),
         Some(LinkPurpose::SetPassword { .. }) => None,
         None => return Err(AppError::NotFound),
     };
+    check_password(password)?;
+    let hash = hash_password(state, password)?;
+    let now = stamp(state.clock.now());
     let mut tx = state.db.pool.begin().await?;
     let mark = crate::store::revision(&mut tx).await?;
     let Some((_, user)) = store::use_link(&mut tx, &secret_hash(token), &now).await? else {

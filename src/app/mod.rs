@@ -49,6 +49,22 @@ pub struct Settings {
     pub require_2fa: bool,
     /// Password hashing cost; tests use a cheap one.
     pub cheap_hashing: bool,
+    /// How long a client may take to send a request's headers (default 10 s).
+    pub header_timeout: Option<std::time::Duration>,
+}
+
+impl Settings {
+    /// Checks a `--public-url`: http(s), a host, nothing after it.
+    pub fn check_public_url(url: &str) -> Result<(), String> {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| format!("{url:?} must start with https:// (or http://)"))?;
+        if rest.is_empty() || rest.contains(['/', '?', '#', '@']) {
+            return Err(format!("{url:?} must be scheme://host[:port], nothing after the host"));
+        }
+        Ok(())
+    }
 }
 
 impl AppState {

@@ -21,9 +21,11 @@ pub async fn import(
 ) -> Result<ImportReport, AppError> {
     actor.require(Action::Edit)?;
     let mut work = Work::begin(state, actor).await?;
+    // Boxed: an import's future is large, and callers' stacks (test threads, debug builds)
+    // are not.
     let report = match table {
-        Table::Links => csvio::links::import(&mut work, bytes, file_name, progress).await?,
-        Table::Stakeholders => csvio::stakeholders::import(&mut work, bytes, progress).await?,
+        Table::Links => Box::pin(csvio::links::import(&mut work, bytes, file_name, progress)).await?,
+        Table::Stakeholders => Box::pin(csvio::stakeholders::import(&mut work, bytes, progress)).await?,
     };
     work.commit().await?;
     Ok(report)

@@ -15,6 +15,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::get;
 use std::future::Future;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 pub use crate::app::AppState;
@@ -71,11 +72,60 @@ fn asset(content_type: &'static str, body: &'static str) -> impl axum::response:
 
 const JS: &str = "text/javascript; charset=utf-8";
 
-/// Serves until `shutdown` resolves; tests bind port 0 and pass their own signal.
+/// A client must send a request's headers within this time, on a new connection or between
+/// two requests on a kept-alive one; a whole request (a large upload on a slow line) has no
+/// limit.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long shutdown waits for requests in flight before closing their connections.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Serves until `shutdown` resolves; tests bind port 0 and pass their own signal. Each
+/// connection is HTTP/1.1 with a header-read timeout, so a client that sends nothing (or one
+/// byte a minute) loses its connection and never delays shutdown.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let header_timeout = state.settings.header_timeout.unwrap_or(HEADER_TIMEOUT);
+    let app = router(state);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+            let mut app = app.clone();
+            tower_service::Service::call(&mut app, request.map(axum::body::Body::new))
+        });
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .keep_alive(true)
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection closed");
+            }
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await.is_err() {
+        tracing::warn!("requests still running after {SHUTDOWN_GRACE:?}; closing their connections");
+    }
+    Ok(())
 }

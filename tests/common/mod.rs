@@ -121,6 +121,7 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
     Some(TestApp { db, state, router, url, admin_token, _dir: dir, _pg: pg })
 }
 
+#[derive(Debug)]
 pub struct Response {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -279,4 +280,107 @@ macro_rules! on_both {
             }
         }
     };
+}
+
+/// A signed-in browser session: its cookie header and its form token.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+impl TestApp {
+    /// Adds an account with `PASSWORD`.
+    pub async fn user(&self, email: &str, role: Role) -> i64 {
+        accounts::add_user(&self.state, &Actor::Cli, email, role, Some(PASSWORD)).await.expect("user added").id
+    }
+
+    /// Signs in through the form and returns the session.
+    pub async fn login(&self, email: &str, password: &str) -> Result<Session, Response> {
+        let body = serde_urlencoded::to_string([("email", email), ("password", password)]).unwrap();
+        let r = self
+            .send_raw(
+                Request::post("/login")
+                    .header(header::HOST, "localhost")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .header(header::ACCEPT_LANGUAGE, "en")
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await;
+        let Some(cookie) = r
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(maillage::web::security::SESSION_COOKIE))
+            .map(|v| v.split(';').next().unwrap().to_owned())
+        else {
+            return Err(r);
+        };
+        let page = self.as_session(&cookie, Request::get("/account")).await;
+        let html = page.text();
+        let csrf = html
+            .split("name=\"_csrf\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("no form token on /account: {html}"))
+            .to_owned();
+        Ok(Session { cookie, csrf })
+    }
+
+    /// A new account of `role`, signed in.
+    pub async fn session(&self, role: Role) -> Session {
+        let email = format!("{}-{}@example.org", role.code(), COUNTER.fetch_add(1, Ordering::Relaxed));
+        self.user(&email, role).await;
+        self.login(&email, PASSWORD).await.expect("signed in")
+    }
+
+    async fn as_session(&self, cookie: &str, builder: axum::http::request::Builder) -> Response {
+        self.send_raw(
+            builder
+                .header(header::HOST, "localhost")
+                .header(header::COOKIE, cookie)
+                .header(header::ACCEPT_LANGUAGE, "en")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// A GET with a session cookie.
+    pub async fn get_as(&self, session: &Session, uri: &str) -> Response {
+        self.as_session(&session.cookie, Request::get(uri)).await
+    }
+
+    /// A form POST with a session cookie and its form token.
+    pub async fn post_as(&self, session: &Session, uri: &str, pairs: &[(&str, &str)]) -> Response {
+        let mut pairs = pairs.to_vec();
+        pairs.push(("_csrf", &session.csrf));
+        let body = serde_urlencoded::to_string(&pairs).unwrap();
+        self.send_raw(
+            Request::post(uri)
+                .header(header::HOST, "localhost")
+                .header(header::COOKIE, &session.cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT_LANGUAGE, "en")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// A GET with no credentials at all.
+    pub async fn get_anonymous(&self, uri: &str) -> Response {
+        self.send_raw(
+            Request::get(uri)
+                .header(header::HOST, "localhost")
+                .header(header::ACCEPT_LANGUAGE, "en")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
 }

@@ -16,6 +16,26 @@ pub struct Driver {
 impl Driver {
     /// Starts chromedriver and a headless Chromium emulating a `width`×`height` phone.
     pub async fn start(chromium: &std::path::Path, driver: &std::path::Path, width: u32, height: u32) -> Driver {
+        let device = json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true } });
+        Driver::launch(chromium, driver, Some(device), None).await
+    }
+
+    /// Starts chromedriver and a headless desktop Chromium with a `width`×`height` window.
+    pub async fn start_desktop(
+        chromium: &std::path::Path,
+        driver: &std::path::Path,
+        width: u32,
+        height: u32,
+    ) -> Driver {
+        Driver::launch(chromium, driver, None, Some(format!("--window-size={width},{height}"))).await
+    }
+
+    async fn launch(
+        chromium: &std::path::Path,
+        driver: &std::path::Path,
+        device: Option<Value>,
+        window: Option<String>,
+    ) -> Driver {
         let port = {
             let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             l.local_addr().unwrap().port()
@@ -35,13 +55,26 @@ impl Driver {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let profile = std::env::temp_dir().join(format!("maillage-chrome-{port}"));
-        let caps = json!({ "capabilities": { "alwaysMatch": { "browserName": "chrome", "goog:chromeOptions": {
-            "binary": chromium.display().to_string(),
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
-                     format!("--user-data-dir={}", profile.display())],
-            "mobileEmulation": { "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true } }
-        }}}});
+        let mut args = vec![
+            "--headless".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-background-networking".into(),
+            "--disable-dev-shm-usage".into(),
+            "--no-first-run".into(),
+            "--hide-scrollbars".into(),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        args.extend(window);
+        let mut options = json!({ "binary": chromium.display().to_string(), "args": args });
+        if let Some(device) = device {
+            options["mobileEmulation"] = device;
+        }
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": options,
+            "goog:loggingPrefs": { "browser": "ALL" }
+        }}});
         let mut driver = Driver { addr, session: String::new(), _process: process };
         let reply = driver.call("POST", "/session", Some(caps)).await;
         driver.session = reply["sessionId"].as_str().expect("a session").to_owned();
@@ -116,6 +149,21 @@ impl Driver {
             base64::engine::general_purpose::STANDARD.decode(v.as_str().expect("base64 PNG")).expect("valid base64");
         std::fs::write(file, &png).expect("screenshot written");
         png
+    }
+
+    /// The console messages since the last call (Chromium's log through chromedriver).
+    pub async fn console(&self) -> Vec<String> {
+        let v = self.call("POST", &self.path("/se/log"), Some(json!({ "type": "browser" }))).await;
+        v.as_array().into_iter().flatten().filter_map(|e| e["message"].as_str().map(str::to_owned)).collect()
+    }
+
+    /// Signs in through the page's form.
+    pub async fn login(&self, base: &str, email: &str, password: &str) {
+        self.goto(&format!("{base}/login")).await;
+        self.type_into("#email", email).await;
+        self.type_into("#password", password).await;
+        self.click("form[action='/login'] button[type='submit']").await;
+        self.wait_for("return !document.location.pathname.startsWith('/login');").await;
     }
 
     pub async fn quit(self) {

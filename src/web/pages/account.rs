@@ -110,7 +110,7 @@ async fn login(
     match accounts::sign_in(&state, &form.email, &form.password, &client).await {
         Ok(session) => Ok((jar.add(session_cookie(&state, session.id)), Redirect::to(&next)).into_response()),
         Err(AppError::Validation(errors)) => {
-            Ok((StatusCode::UNAUTHORIZED, page(FormErrors::new(&errors, lang), String::new())).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(FormErrors::new(&errors, lang), String::new())).into_response())
         }
         Err(e @ AppError::TooManyAttempts { .. }) => {
             let message = e.message(lang);
@@ -125,7 +125,7 @@ async fn logout(State(state): State<AppState>, jar: CookieJar) -> Result<Respons
         accounts::sign_out(&state, c.value()).await?;
     }
     let gone = Cookie::build((SESSION_COOKIE, "")).path("/").build();
-    Ok((jar.remove(gone), Redirect::to("/login")).into_response())
+    Ok((jar.remove(gone), Redirect::to("/login?signed_out=1")).into_response())
 }
 
 // ---- own account ---------------------------------------------------------------------------------

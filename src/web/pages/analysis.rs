@@ -85,7 +85,7 @@ pub struct Row {
 
 pub struct HeatRow {
     pub label: String,
-    pub cells: Vec<(u64, String)>,
+    pub cells: Vec<(u64, u8)>,
 }
 
 pub struct Heat {
@@ -106,14 +106,8 @@ fn heat(m: &Matrix) -> Heat {
                     .iter()
                     .map(|&j| {
                         let c = m.counts[i][j];
-                        let alpha = if c == 0 { 0.0 } else { 0.12 + 0.88 * (c as f64 / max).sqrt() };
-                        (
-                            c,
-                            format!(
-                                "background: rgba(11, 92, 173, {alpha:.2}); color: {}",
-                                if alpha > 0.55 { "#fff" } else { "#1d2733" }
-                            ),
-                        )
+                        // One of ten shades (`td.heat-N` in the stylesheet): no inline style.
+                        (c, if c == 0 { 0 } else { (1.0 + 8.0 * (c as f64 / max).sqrt()).round() as u8 })
                     })
                     .collect(),
             })
