@@ -4,7 +4,6 @@ use crate::app::{Actor, AppError, AppState, Role};
 use crate::csvio::Dialect;
 use crate::db::{self, DEFAULT_URL};
 use crate::i18n::Lang;
-use crate::store;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -469,12 +468,11 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         Command::Survey(SurveyCommand::Send { campaign, smtp, from, base_url, reminder }) => {
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
             let mailer = crate::survey::mail::Mailer::new(&smtp, &from)?;
-            let mut conn = db.pool.acquire().await?;
-            let found = store::campaigns::get(&mut conn, campaign).await?;
-            let found = found.ok_or_else(|| anyhow::anyhow!("campaign {campaign} does not exist"))?;
-            let invitees = store::campaigns::invitees(&mut conn, campaign).await?;
-            drop(conn);
-            let to: Vec<_> = invitees.iter().filter(|i| !reminder || !i.submitted).collect();
+            let state = AppState::new(db);
+            let (found, invitees) = crate::app::campaigns::mailing(&state, &Actor::Cli, campaign, reminder)
+                .await
+                .map_err(|e| anyhow::anyhow!("campaign {campaign}: {}", describe(&e, lang)))?;
+            let to: Vec<_> = invitees.iter().collect();
             let report = mailer.send(&found, &to, &secret, &base_url, reminder).await;
             eprintln!("{} e-mails sent; {} invitees without an address", report.sent, report.without_email.len());
             for name in &report.without_email {

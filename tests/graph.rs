@@ -366,7 +366,7 @@ on_both!(the_map_page_shows_the_map_filters_legend_and_downloads, |app| {
     assert!(html.contains("href=\"/map?present=1\""));
     assert!(!html.contains("<script>alert"), "names escaped in the inline SVG");
     let present = app.get("/map?present=1&renderer=builtin&level=local").await.text();
-    assert!(present.contains("header { display:none; }") && present.contains("4 stakeholders"));
+    assert!(present.contains("<main class=\"wide present\">") && present.contains("4 stakeholders"));
     let bad = app.get("/map?level=nowhere").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().contains("unknown level"));

@@ -173,3 +173,89 @@ fn write_links_csv(
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
+
+// ---- reads ---------------------------------------------------------------------------------------
+
+use crate::domain::campaign::{Campaign, DeclaredTie, Respondent};
+use crate::store::campaigns::{PendingCorrection, PendingProposal};
+use crate::survey::definition::Definition;
+
+pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<Campaign>, AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(store::campaigns::list(&mut conn).await?)
+}
+
+/// A campaign with the questionnaire it keeps.
+pub async fn get(state: &AppState, actor: &Actor, id: i64) -> Result<(Campaign, Definition), AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let c = store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let def = definition::parse(&c.definition)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("campaign {id} holds an invalid definition: {e:?}")))?;
+    Ok((c, def))
+}
+
+/// What a campaign's results are computed from: who was invited (with their answers) and the
+/// ties they declared. Invitees' addresses only for roles that see personal data.
+pub struct Answers {
+    pub respondents: Vec<Respondent>,
+    pub ties: Vec<DeclaredTie>,
+}
+
+pub async fn answers(state: &AppState, actor: &Actor, id: i64) -> Result<Answers, AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let mut respondents = store::campaigns::respondents(&mut conn, id).await?;
+    let ties = store::campaigns::ties(&mut conn, id).await?;
+    if !actor.sees_personal() {
+        for r in &mut respondents {
+            r.email = None;
+        }
+    }
+    Ok(Answers { respondents, ties })
+}
+
+/// How many proposals and corrections wait for a coordinator.
+pub async fn pending_count(state: &AppState, actor: &Actor, id: i64) -> Result<usize, AppError> {
+    actor.require(Action::Read)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (p, c) = store::campaigns::pending(&mut conn, id).await?;
+    Ok(p.len() + c.len())
+}
+
+/// The proposals and corrections to review, each proposal with the stakeholders it might be
+/// (sharing its longest word). Corrections carry respondents' own contact data.
+pub async fn review(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+) -> Result<(Vec<(PendingProposal, Vec<crate::domain::stakeholder::Stakeholder>)>, Vec<PendingCorrection>), AppError> {
+    actor.require(Action::RunCampaigns)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (proposals, corrections) = store::campaigns::pending(&mut conn, id).await?;
+    let mut with_candidates = Vec::with_capacity(proposals.len());
+    for p in proposals {
+        let word = p.name.split_whitespace().max_by_key(|w| w.chars().count()).unwrap_or("").to_owned();
+        let filter =
+            store::stakeholders::Filter { q: Some(word), public_search: true, limit: Some(20), ..Default::default() };
+        let candidates = store::stakeholders::list(&mut conn, &filter).await?;
+        with_candidates.push((p, candidates));
+    }
+    Ok((with_candidates, corrections))
+}
+
+/// The campaign and the invitees to e-mail (all, or those who have not answered): their
+/// links are credentials.
+pub async fn mailing(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    reminder: bool,
+) -> Result<(Campaign, Vec<crate::domain::campaign::Invitee>), AppError> {
+    actor.require(Action::SurveyLinks)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let campaign = store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let invitees = store::campaigns::invitees(&mut conn, id).await?;
+    Ok((campaign, invitees.into_iter().filter(|i| !reminder || !i.submitted).collect()))
+}

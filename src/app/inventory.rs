@@ -84,6 +84,12 @@ pub async fn links(state: &AppState, actor: &Actor, filter: &store::links::Filte
     Ok(store::links::list(&mut conn, filter).await?)
 }
 
+/// Every stakeholder's id, name and acronym, to resolve what a person typed.
+pub async fn name_keys(state: &AppState) -> Result<Vec<crate::domain::stakeholder::NameKeys>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(store::stakeholders::keys(&mut conn).await?)
+}
+
 /// Creates (`id` None) or replaces a stakeholder; returns its id.
 pub async fn save_stakeholder(
     state: &AppState,

@@ -4,7 +4,7 @@
 //! curves. Written with quick-xml, so every text is escaped. Handles thousands of nodes in
 //! milliseconds.
 
-use super::dot::{node_name, tooltip};
+use super::label::{label_lines, node_name, tooltip};
 use super::model::Network;
 use super::style::{self, BAND_FILLS};
 use crate::i18n::Lang;
@@ -47,17 +47,6 @@ fn node_size(net: &Network, n: NodeIndex, max_degree: usize) -> (f64, f64, f64) 
     let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(1);
     let w = (longest as f64 * CHAR_WIDTH * font / 10.0 + 14.0).max(34.0);
     (w, 10.0 + font * 1.2 * lines.len() as f64, font)
-}
-
-/// A label on at most two lines of about 22 characters, shortened with an ellipsis.
-pub fn label_lines(label: &str) -> Vec<String> {
-    let wrapped = super::dot::wrap(label, 22);
-    let mut lines: Vec<String> = wrapped.lines().map(str::to_owned).collect();
-    if lines.len() > 2 {
-        lines.truncate(2);
-        lines[1].push('…');
-    }
-    lines
 }
 
 /// The band layout: for each level present (top to bottom), its rows of nodes, ordered by

@@ -1,6 +1,7 @@
 //! DOT built with graphviz-rust's DOT model: every user text goes through `quoted`, so
 //! names with quotes, backslashes, `<`, line breaks or `"]; a -> b [` stay one string.
 
+use super::label::{node_name, tooltip};
 use super::model::Network;
 use super::style::{self, BAND_FILLS};
 use crate::i18n::Lang;
@@ -57,41 +58,6 @@ fn attr(k: &str, v: Id) -> Attribute {
 
 fn node_id(s: &str) -> NodeId {
     NodeId(plain(s), None)
-}
-
-/// Breaks a label into lines of about `width` characters at spaces.
-pub fn wrap(label: &str, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for word in label.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_owned()),
-        }
-    }
-    lines.join("\n")
-}
-
-/// The tooltip of a node: name, level, sectors.
-pub fn tooltip(net: &Network, n: petgraph::graph::NodeIndex, lang: Lang) -> String {
-    let d = &net.graph[n];
-    let sectors: Vec<String> =
-        d.sectors.iter().map(|c| crate::domain::reference::label_of(&net.reference.sectors, c, lang)).collect();
-    let mut t = format!("{}\n{}", d.name, net.level_label(&d.level, lang));
-    if !sectors.is_empty() {
-        t.push_str(" — ");
-        t.push_str(&sectors.join(", "));
-    }
-    if d.answered == Some(false) {
-        t.push_str(lang.pick("\n(invité, n'a pas répondu)", "\n(invited, has not answered)"));
-    }
-    t
-}
-
-pub fn node_name(id: i64) -> String {
-    format!("n{id}")
 }
 
 /// Above this many links, Graphviz draws straight edges (curved ones took over 30 s for
@@ -177,7 +143,7 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
         let (fill, stroke) = style::kind_colours(&net.reference, &d.kind);
         let scale = style::node_scale(d.degree, max_degree);
         let mut attributes = vec![
-            attr("label", quoted(&super::band::label_lines(d.label()).join("\n"))),
+            attr("label", quoted(&super::label::label_lines(d.label()).join("\n"))),
             attr("tooltip", quoted(&tooltip(net, n, lang))),
             attr("URL", quoted(&format!("/stakeholders/{}", d.id))),
             attr("target", quoted("_top")),

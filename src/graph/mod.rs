@@ -5,6 +5,7 @@
 pub mod band;
 pub mod dot;
 pub mod export;
+pub mod label;
 pub mod model;
 pub mod render;
 pub mod style;

@@ -294,7 +294,10 @@ pub const PASSWORD: &str = "correct horse battery staple";
 impl TestApp {
     /// Adds an account with `PASSWORD`.
     pub async fn user(&self, email: &str, role: Role) -> i64 {
-        accounts::add_user(&self.state, &Actor::Cli, email, role, Some(PASSWORD)).await.expect("user added").id
+        accounts::add_user(&self.state, &Actor::Cli, email, role, Some(PASSWORD))
+            .await
+            .unwrap_or_else(|e| panic!("user {email} not added: {e:?}"))
+            .id
     }
 
     /// Signs in through the form and returns the session.

@@ -6,13 +6,15 @@ use crate::app::Action;
 use crate::app::Actor;
 use crate::app::AppError;
 use crate::app::AppState;
+use crate::app::campaigns;
 use crate::app::campaigns::{OpenError, OpenRequest};
 use crate::app::inventory::{ListQuery, reference};
+use crate::domain::campaign::{Campaign, DeclaredTie, Respondent};
 use crate::domain::reference::Reference;
 use crate::i18n::Lang;
-use crate::store::{self, campaigns::Campaign, campaigns::Respondent, responses::ProposalDecision};
+use crate::store::responses::ProposalDecision;
 use crate::survey::answers::{Answers, TIE_TYPES};
-use crate::survey::definition::{self, Definition, Kind};
+use crate::survey::definition::{self, Kind};
 use crate::survey::results::{self, QuestionResult, Who};
 use crate::web::extract::Id;
 use crate::web::pages::transfer::download;
@@ -85,14 +87,6 @@ fn text(t: &definition::Text, lang: Lang) -> String {
     lang.pick(&t.fr, &t.en).to_owned()
 }
 
-async fn campaign(state: &AppState, id: i64) -> Result<(Campaign, Definition), AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    let c = store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let def = definition::parse(&c.definition)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("campaign {id} holds an invalid definition: {e:?}")))?;
-    Ok((c, def))
-}
-
 // ---- list and open ------------------------------------------------------------------------
 
 #[derive(Template, WebTemplate)]
@@ -102,9 +96,8 @@ struct ListPage {
     campaigns: Vec<Campaign>,
 }
 
-async fn list(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<ListPage, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    let campaigns = store::campaigns::list(&mut conn).await?;
+async fn list(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Uri) -> Result<ListPage, AppError> {
+    let campaigns = campaigns::list(&state, &actor).await?;
     Ok(ListPage { page: Page::new(lang, lang.tr().campaigns_title, &uri), campaigns })
 }
 
@@ -290,24 +283,22 @@ fn submitted<'a>(respondents: &[&'a Respondent]) -> Vec<(&'a Respondent, Answers
 
 async fn show(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Id(id): Id,
     Query(q): Query<WhoQuery>,
 ) -> Result<ShowPage, AppError> {
-    let (campaign, def) = campaign(&state, id).await?;
+    let (campaign, def) = campaigns::get(&state, &actor, id).await?;
     let reference = reference(&state).await?;
     let who = q.who(&reference);
-    let mut conn = state.db.pool.acquire().await?;
-    let all = store::campaigns::respondents(&mut conn, id).await?;
-    let ties = store::campaigns::ties(&mut conn, id).await?;
-    let (proposals, corrections) = store::campaigns::pending(&mut conn, id).await?;
-    let others: Vec<Campaign> = store::campaigns::list(&mut conn)
+    let campaigns::Answers { respondents: all, ties } = campaigns::answers(&state, &actor, id).await?;
+    let pending = campaigns::pending_count(&state, &actor, id).await?;
+    let others: Vec<Campaign> = campaigns::list(&state, &actor)
         .await?
         .into_iter()
         .filter(|c| c.id != id && c.definition_id == campaign.definition_id)
         .collect();
-    drop(conn);
     let kept: Vec<&Respondent> = all.iter().filter(|r| who.keeps(r, &reference)).collect();
     let answered: BTreeSet<i64> = all.iter().filter(|r| r.submitted_at.is_some()).map(|r| r.stakeholder_id).collect();
     let responses = submitted(&kept);
@@ -366,7 +357,7 @@ async fn show(
         ties: ties.iter().filter(|t| kept_ids.contains(&t.respondent_id)).count(),
         reciprocated: both.iter().filter(|(a, b)| kept_ids.contains(a) || kept_ids.contains(b)).count(),
         one_sided,
-        pending: proposals.len() + corrections.len(),
+        pending,
         others,
         campaign,
     })
@@ -393,15 +384,14 @@ async fn links_csv(
 
 async fn responses_csv(
     State(state): State<AppState>,
+    actor: Actor,
     Id(id): Id,
     Query(q): Query<WhoQuery>,
 ) -> Result<Response, AppError> {
-    let (_, def) = campaign(&state, id).await?;
+    let (_, def) = campaigns::get(&state, &actor, id).await?;
     let reference = reference(&state).await?;
     let who = q.who(&reference);
-    let mut conn = state.db.pool.acquire().await?;
-    let all = store::campaigns::respondents(&mut conn, id).await?;
-    let ties = store::campaigns::ties(&mut conn, id).await?;
+    let campaigns::Answers { respondents: all, ties } = campaigns::answers(&state, &actor, id).await?;
     let names: HashMap<i64, String> = ties.iter().filter_map(|t| Some((t.alter_id?, t.alter.clone()))).collect();
     let kept: Vec<&Respondent> = all.iter().filter(|r| who.keeps(r, &reference)).collect();
     let bytes = results::responses_csv(&def, &submitted(&kept), &reference, &names)
@@ -409,10 +399,8 @@ async fn responses_csv(
     Ok(download(bytes, &format!("maillage-campaign-{id}-responses.csv")))
 }
 
-async fn ties_csv(State(state): State<AppState>, Id(id): Id) -> Result<Response, AppError> {
-    let mut conn = state.db.pool.acquire().await?;
-    store::campaigns::get(&mut conn, id).await?.ok_or(AppError::NotFound)?;
-    let ties = store::campaigns::ties(&mut conn, id).await?;
+async fn ties_csv(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
+    let ties = campaigns::answers(&state, &actor, id).await?.ties;
     Ok(download(
         results::ties_csv(&ties).map_err(|e| AppError::Internal(e.into()))?,
         &format!("maillage-campaign-{id}-ties.csv"),
@@ -458,19 +446,12 @@ async fn review_page(
     id: i64,
     message: String,
 ) -> Result<ReviewPage, AppError> {
-    // Corrections carry the respondents' own contact data.
-    actor.require(crate::app::Action::RunCampaigns)?;
-    let (campaign, _) = campaign(state, id).await?;
+    let (campaign, _) = campaigns::get(state, actor, id).await?;
     let reference = reference(state).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let (proposals, corrections) = store::campaigns::pending(&mut conn, id).await?;
+    let (proposals, corrections) = campaigns::review(state, actor, id).await?;
     let mut views = Vec::new();
-    for p in proposals {
-        // Candidates: stakeholders sharing the proposal's longest word.
-        let word = p.name.split_whitespace().max_by_key(|w| w.chars().count()).unwrap_or("").to_owned();
-        let filter = store::stakeholders::Filter { q: Some(word), limit: Some(20), ..Default::default() };
-        let candidates = store::stakeholders::list(&mut conn, &filter)
-            .await?
+    for (p, candidates) in proposals {
+        let candidates = candidates
             .into_iter()
             .map(|s| Opt { value: s.id.to_string(), label: s.display(), selected: false })
             .collect();
@@ -617,6 +598,7 @@ struct ComparePage {
 
 async fn compare(
     State(state): State<AppState>,
+    actor: Actor,
     lang: Lang,
     uri: Uri,
     Query(q): Query<CompareQuery>,
@@ -624,8 +606,8 @@ async fn compare(
     let (Some(a), Some(b)) = (q.a, q.b) else {
         return Err(AppError::BadRequest("compare needs two campaigns: ?a=ID&b=ID".into()));
     };
-    let (ca, def) = campaign(&state, a).await?;
-    let (cb, _) = campaign(&state, b).await?;
+    let (ca, def) = campaigns::get(&state, &actor, a).await?;
+    let (cb, _) = campaigns::get(&state, &actor, b).await?;
     if ca.definition_id != cb.definition_id {
         return Err(AppError::BadRequest(format!(
             "campaigns {a} and {b} use different questionnaires ({} and {})",
@@ -633,11 +615,8 @@ async fn compare(
         )));
     }
     let reference = reference(&state).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let (ra, rb) =
-        (store::campaigns::respondents(&mut conn, a).await?, store::campaigns::respondents(&mut conn, b).await?);
-    let (ta, tb) = (store::campaigns::ties(&mut conn, a).await?, store::campaigns::ties(&mut conn, b).await?);
-    drop(conn);
+    let campaigns::Answers { respondents: ra, ties: ta } = campaigns::answers(&state, &actor, a).await?;
+    let campaigns::Answers { respondents: rb, ties: tb } = campaigns::answers(&state, &actor, b).await?;
     let (ka, kb): (Vec<&Respondent>, Vec<&Respondent>) = (ra.iter().collect(), rb.iter().collect());
     // Both campaigns are read with the newer one's questionnaire (same id; options by value).
     let (qa, qb) = (
@@ -672,8 +651,7 @@ async fn compare(
         let other = rate_b.by_level.iter().find(|r| r.label == level.label);
         rates.push(CompareRow { label: level.label.clone(), a: rate(level), b: other.map(rate).unwrap_or_default() });
     }
-    let count_type =
-        |ties: &[store::campaigns::DeclaredTie], ty: &str| ties.iter().filter(|t| t.tie_type == ty).count();
+    let count_type = |ties: &[DeclaredTie], ty: &str| ties.iter().filter(|t| t.tie_type == ty).count();
     let tie_types = TIE_TYPES
         .iter()
         .map(|t| CompareRow {

@@ -9,7 +9,6 @@ use crate::app::inventory;
 use crate::domain::link::LinkDraft;
 use crate::domain::values::format_date;
 use crate::i18n::Lang;
-use crate::store;
 use crate::web::extract::Id;
 use crate::web::routes::{Kind, Route};
 use askama::Template;
@@ -97,8 +96,7 @@ async fn form_page(
     errors: FormErrors,
 ) -> Result<FormPage, AppError> {
     let reference = inventory::reference(state).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let keys = store::stakeholders::keys(&mut conn).await?;
+    let keys = inventory::name_keys(state).await?;
     // Show the names of stakeholders the user referred to by id (?source=12).
     let name_of = |v: &Option<String>| {
         let v = v.clone().unwrap_or_default();

@@ -83,19 +83,19 @@ fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
 /// from survey ties is only read right next to who answered.
 async fn survey_overlay(
     state: &AppState,
+    actor: &Actor,
     reference: &crate::domain::reference::Reference,
     f: &FilterQuery,
     lang: Lang,
 ) -> Result<(Vec<Opt>, Vec<String>), AppError> {
     let chosen = f.campaign.as_deref().and_then(|c| c.trim().parse::<i64>().ok());
-    let mut conn = state.db.pool.acquire().await?;
-    let campaigns = crate::store::campaigns::list(&mut conn)
+    let campaigns = crate::app::campaigns::list(state, actor)
         .await?
         .into_iter()
         .map(|c| Opt { selected: Some(c.id) == chosen, value: c.id.to_string(), label: c.title })
         .collect();
     let Some(id) = chosen else { return Ok((campaigns, Vec::new())) };
-    let respondents = crate::store::campaigns::respondents(&mut conn, id).await?;
+    let respondents = crate::app::campaigns::answers(state, actor, id).await?.respondents;
     let all: Vec<_> = respondents.iter().collect();
     let rates = crate::survey::results::rates(&all, reference, lang);
     let line =
@@ -128,7 +128,7 @@ async fn map(
             Err(e) => return Err(e),
         };
     let present = q.present.as_deref().is_some_and(|p| p == "1");
-    let (campaigns, response_rates) = survey_overlay(&state, &reference, &q.filters, lang).await?;
+    let (campaigns, response_rates) = survey_overlay(&state, &actor, &reference, &q.filters, lang).await?;
     let kind_legend = reference
         .kinds
         .iter()

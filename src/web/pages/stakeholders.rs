@@ -220,9 +220,8 @@ async fn show(
 ) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let s = inventory::stakeholder(&state, &actor, id).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let links =
-        store::links::list(&mut conn, &store::links::Filter { stakeholder: Some(id), ..Default::default() }).await?;
+    let filter = store::links::Filter { stakeholder: Some(id), ..Default::default() };
+    let links = inventory::links(&state, &actor, &filter).await?;
     let ego_query = crate::graph::model::FilterQuery { ego: Some(id.to_string()), ..Default::default() };
     let ego =
         crate::app::network::svg(&state, &actor, &ego_query, lang, crate::graph::render::Preference::Auto).await?;

@@ -1,0 +1,51 @@
+//! Node names, labels and tooltips, shared by the band layout, the DOT writer and the
+//! built-in SVG writer (which do not import each other's internals).
+
+use super::model::Network;
+use crate::i18n::Lang;
+
+/// Breaks a label into lines of about `width` characters at spaces.
+pub fn wrap(label: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines.join("\n")
+}
+
+/// The tooltip of a node: name, level, sectors.
+pub fn tooltip(net: &Network, n: petgraph::graph::NodeIndex, lang: Lang) -> String {
+    let d = &net.graph[n];
+    let sectors: Vec<String> =
+        d.sectors.iter().map(|c| crate::domain::reference::label_of(&net.reference.sectors, c, lang)).collect();
+    let mut t = format!("{}\n{}", d.name, net.level_label(&d.level, lang));
+    if !sectors.is_empty() {
+        t.push_str(" — ");
+        t.push_str(&sectors.join(", "));
+    }
+    if d.answered == Some(false) {
+        t.push_str(lang.pick("\n(invité, n'a pas répondu)", "\n(invited, has not answered)"));
+    }
+    t
+}
+
+pub fn node_name(id: i64) -> String {
+    format!("n{id}")
+}
+
+/// A label on at most two lines of about 22 characters, shortened with an ellipsis.
+pub fn label_lines(label: &str) -> Vec<String> {
+    let wrapped = wrap(label, 22);
+    let mut lines: Vec<String> = wrapped.lines().map(str::to_owned).collect();
+    if lines.len() > 2 {
+        lines.truncate(2);
+        lines[1].push('…');
+    }
+    lines
+}
