@@ -180,8 +180,8 @@ pub enum SurveyCommand {
         campaign: i64,
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The address respondents reach the tool at.
-        #[arg(long, env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        /// The address respondents reach the tool at (`--base-url` still works).
+        #[arg(long = "public-url", alias = "base-url", env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
         base_url: String,
     },
     /// E-mails each invitee its personal link through an SMTP relay (optional: the links CSV
@@ -194,7 +194,8 @@ pub enum SurveyCommand {
         /// The sender, e.g. "Coordination Ukraine <coordination@example.be>".
         #[arg(long, env = "MAILLAGE_MAIL_FROM")]
         from: String,
-        #[arg(long, env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        /// The address respondents reach the tool at (`--base-url` still works).
+        #[arg(long = "public-url", alias = "base-url", env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
         base_url: String,
         /// Only to those who have not submitted, worded as a reminder.
         #[arg(long)]
