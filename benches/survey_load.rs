@@ -103,7 +103,7 @@ async fn run(label: &str, url: &str) {
         closes_on: &day(today + time::Duration::days(10)),
     };
     let invited = &ids[..RESPONDENTS];
-    store::campaigns::open(&mut tx, &campaign, invited, &secret).await.unwrap();
+    store::campaigns::open(&mut tx, &campaign, invited, &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
     let invitees = store::campaigns::invitees(&mut conn, 1).await.unwrap();

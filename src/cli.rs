@@ -181,7 +181,12 @@ pub enum SurveyCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// The address respondents reach the tool at (`--base-url` still works).
-        #[arg(long = "public-url", alias = "base-url", env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        #[arg(
+            long = "public-url",
+            alias = "base-url",
+            env = "MAILLAGE_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
         base_url: String,
     },
     /// E-mails each invitee its personal link through an SMTP relay (optional: the links CSV
@@ -195,7 +200,12 @@ pub enum SurveyCommand {
         #[arg(long, env = "MAILLAGE_MAIL_FROM")]
         from: String,
         /// The address respondents reach the tool at (`--base-url` still works).
-        #[arg(long = "public-url", alias = "base-url", env = "MAILLAGE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        #[arg(
+            long = "public-url",
+            alias = "base-url",
+            env = "MAILLAGE_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
         base_url: String,
         /// Only to those who have not submitted, worded as a reminder.
         #[arg(long)]

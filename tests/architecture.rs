@@ -13,7 +13,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("graph", &["domain", "i18n"]),
     ("analysis", &["graph", "domain", "i18n"]),
     ("survey", &["domain", "i18n"]),
-    ("store", &["domain", "i18n", "survey"]),
+    ("store", &["domain", "i18n"]),
     ("csvio", &["store", "domain", "i18n"]),
     ("app", &["store", "graph", "analysis", "survey", "csvio", "i18n", "db", "domain"]),
     ("demo", &["app", "csvio", "store", "domain", "i18n"]),

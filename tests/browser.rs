@@ -219,7 +219,7 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
         opens_on: &day(today),
         closes_on: &day(today + time::Duration::days(20)),
     };
-    maillage::store::campaigns::open(&mut tx, &campaign, &[respondent], &secret).await.unwrap();
+    maillage::store::campaigns::open(&mut tx, &campaign, &[respondent], &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
     let invitation: i64 =
         sqlx::query("SELECT id FROM invitations").fetch_one(&app.db.pool).await.map(|r| sqlx::Row::get(&r, 0)).unwrap();

@@ -77,7 +77,7 @@ on_both!(invitations_and_reminders_go_out_by_smtp_with_each_personal_link, |app|
         opens_on: "2023-01-01",
         closes_on: "2099-12-31",
     };
-    let id = open(&mut tx, &campaign, &[a, b, c], &secret).await.unwrap();
+    let id = open(&mut tx, &campaign, &[a, b, c], &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
     sqlx::query("UPDATE invitations SET submitted_at = '2023-02-01' WHERE stakeholder_id = $1")
         .bind(b)

@@ -4,10 +4,12 @@
 use super::inventory::ListQuery;
 use super::{Action, Actor, AppError, AppState, Work};
 use crate::domain::problem::{Collector, FieldError, Problem};
+use crate::domain::stakeholder::StakeholderDraft;
 use crate::domain::values::{date, format_date};
 use crate::i18n::Lang;
 use crate::store;
 use crate::store::responses::ProposalDecision;
+use crate::survey::answers::set_entry_field;
 use crate::survey::definition::{self, DefinitionError};
 use crate::survey::token::Secret;
 
@@ -117,7 +119,7 @@ pub async fn open(state: &AppState, actor: &Actor, req: &OpenRequest<'_>) -> Res
         opens_on: &opens,
         closes_on: &closes,
     };
-    let id = store::campaigns::open(&mut tx, &campaign, &invited, &state.secret).await?;
+    let id = store::campaigns::open(&mut tx, &campaign, &invited, &|i| state.secret.token_hash(i)).await?;
     tx.commit().await?;
     Ok(Opened { id, invited: invited.len(), questionnaire: format!("{} v{}", def.id.get_ref(), def.version) })
 }
@@ -131,7 +133,9 @@ pub async fn links_csv(state: &AppState, actor: &Actor, campaign: i64, base_url:
     write_links_csv(&invitees, &state.secret, base_url).map_err(|e| AppError::Internal(e.into()))
 }
 
-/// A coordinator's decision on an organisation a respondent proposed.
+/// A coordinator's decision on an organisation a respondent proposed: accepted (a new
+/// stakeholder, its provenance the survey), merged into an existing one, or rejected. The
+/// ties that named it then name that stakeholder, and their links are derived.
 pub async fn decide_proposal(
     state: &AppState,
     actor: &Actor,
@@ -141,16 +145,65 @@ pub async fn decide_proposal(
     actor.require(Action::RunCampaigns)?;
     let reference = super::inventory::reference(state).await?;
     let mut work = Work::begin(state, actor).await?;
-    store::responses::decide_proposal(&mut work, proposal, decision, &reference).await?;
+    let pending = store::responses::pending_proposal(&mut work, proposal).await?;
+    let (status, stakeholder) = match decision {
+        ProposalDecision::Reject => ("rejected", None),
+        ProposalDecision::MergeInto(s) => {
+            store::stakeholders::get(&mut work, s).await?.ok_or(AppError::NotFound)?;
+            ("merged", Some(s))
+        }
+        ProposalDecision::Accept => {
+            let draft = StakeholderDraft {
+                name: Some(pending.name),
+                level: Some(pending.level),
+                kind: Some(pending.kind),
+                notes: Some(format!("Proposé par une réponse à l'enquête ({})", pending.provenance)),
+                ..Default::default()
+            };
+            let data = draft.parse(&reference).map_err(|errors| AppError::Conflict {
+                field: "name",
+                fr: format!("proposition invalide : {}", errors.len()),
+                en: format!("invalid proposal: {} problem(s)", errors.len()),
+            })?;
+            let s = store::stakeholders::create(&mut work, &data).await?;
+            store::record_detail(&mut work, "stakeholder", s, "provenance", &pending.provenance).await?;
+            ("accepted", Some(s))
+        }
+    };
+    let respondents = store::responses::decide_proposal(&mut work, proposal, status, stakeholder).await?;
+    if let Some(s) = stakeholder {
+        let directed = |t: &str| reference.link_type(t).ok().and_then(|i| i.directed).unwrap_or(false);
+        let (ties, links) = store::responses::pair_facts(&mut work, s, &respondents).await?;
+        let changes = crate::survey::derive::plan_links(&ties, &links, directed);
+        store::responses::apply_link_changes(&mut work, &changes).await?;
+    }
     work.commit().await
 }
 
-/// A coordinator's decision on a field a respondent corrected in its own record.
+/// A coordinator's decision on a field a respondent corrected in its own record: accepted,
+/// the record takes the value (the change log says which survey answer it came from).
 pub async fn decide_correction(state: &AppState, actor: &Actor, correction: i64, accept: bool) -> Result<(), AppError> {
     actor.require(Action::RunCampaigns)?;
     let reference = super::inventory::reference(state).await?;
     let mut work = Work::begin(state, actor).await?;
-    store::responses::decide_correction(&mut work, correction, accept, &reference).await?;
+    let c = store::responses::pending_correction(&mut work, correction).await?;
+    if accept {
+        let s = store::stakeholders::get(&mut work, c.stakeholder).await?.ok_or(AppError::NotFound)?;
+        let mut draft = StakeholderDraft::from(&s.data);
+        set_entry_field(&mut draft, &c.field, &c.proposed);
+        let data = draft.parse(&reference).map_err(|errors| {
+            let say = |lang| errors.iter().map(|e| e.problem.message(lang)).collect::<Vec<_>>();
+            AppError::Conflict {
+                field: "correction",
+                fr: format!("« {} » ne convient pas pour {} : {}", c.proposed, c.field, say(Lang::Fr).join(" ; ")),
+                en: format!("\"{}\" does not fit {}: {}", c.proposed, c.field, say(Lang::En).join("; ")),
+            }
+        })?;
+        store::stakeholders::update(&mut work, c.stakeholder, &data).await?;
+        let detail = format!("{} {}", c.provenance, c.field);
+        store::record_detail(&mut work, "stakeholder", c.stakeholder, "provenance", &detail).await?;
+    }
+    store::responses::decide_correction(&mut work, correction, accept).await?;
     work.commit().await
 }
 

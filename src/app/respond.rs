@@ -6,10 +6,41 @@ use super::{Action, Actor, AppError, AppState, Work};
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{Stakeholder, StakeholderDraft};
 use crate::store;
-use crate::store::responses::Invitation;
-use crate::survey::answers::Answers;
+use crate::store::responses::InvitationRow;
+use crate::survey::answers::{Answers, entry_values};
 use crate::survey::definition::Definition;
+use crate::survey::derive;
 use crate::survey::token::hash;
+
+/// An invitation opened by its link, with its campaign and the answers saved so far.
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub stakeholder_id: i64,
+    pub campaign_title: String,
+    pub definition: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub answers: Answers,
+    pub submitted_at: Option<String>,
+}
+
+impl From<InvitationRow> for Invitation {
+    fn from(r: InvitationRow) -> Self {
+        Invitation {
+            id: r.id,
+            campaign_id: r.campaign_id,
+            stakeholder_id: r.stakeholder_id,
+            campaign_title: r.campaign_title,
+            definition: r.definition,
+            opens_on: r.opens_on,
+            closes_on: r.closes_on,
+            answers: r.answers.as_deref().map(Answers::from_json).unwrap_or_default(),
+            submitted_at: r.submitted_at,
+        }
+    }
+}
 
 /// Longest token accepted; anything longer is not one of ours.
 const MAX_TOKEN: usize = 100;
@@ -21,7 +52,7 @@ pub async fn open(state: &AppState, token: &str) -> Result<Option<(Actor, Invita
         return Ok(None);
     }
     let mut conn = state.db.pool.acquire().await?;
-    let inv = store::responses::invitation(&mut conn, &hash(token)).await?;
+    let inv = store::responses::invitation(&mut conn, &hash(token)).await?.map(Invitation::from);
     Ok(inv.map(|inv| (actor_of(&inv), inv)))
 }
 
@@ -42,13 +73,15 @@ fn own(actor: &Actor, inv: &Invitation) -> Result<(), AppError> {
 pub async fn save_draft(state: &AppState, actor: &Actor, inv: &Invitation, answers: &Answers) -> Result<(), AppError> {
     own(actor, inv)?;
     let mut conn = state.db.pool.acquire().await?;
-    store::responses::save_draft(&mut conn, inv.id, answers).await?;
+    store::responses::save_draft(&mut conn, inv.id, &answers.to_json()).await?;
     Ok(())
 }
 
-/// Submits in one transaction. Two organisations naming each other at the same moment can
-/// race to create the same link (PostgreSQL: a unique violation or a deadlock in one of
-/// them); the loser simply runs again and finds the link the other created.
+/// Submits in one transaction: the answers, what they declare (`survey::derive`), and the
+/// links re-derived for every pair the invitation's ties touch, before or now. Two
+/// organisations naming each other at the same moment can race to create the same link
+/// (PostgreSQL: a unique violation or a deadlock in one of them); the loser simply runs again
+/// and finds the link the other created.
 pub async fn submit(
     state: &AppState,
     actor: &Actor,
@@ -57,11 +90,27 @@ pub async fn submit(
     record: &StakeholderDraft,
 ) -> Result<(), AppError> {
     own(actor, inv)?;
+    let reference = super::inventory::reference(state).await?;
+    let directed = |t: &str| reference.link_type(t).ok().and_then(|i| i.directed).unwrap_or(false);
+    let row =
+        store::responses::Respondent { id: inv.id, campaign_id: inv.campaign_id, stakeholder_id: inv.stakeholder_id };
+    let json = inv.answers.to_json();
+    let current = entry_values(record);
     let mut attempt = 0;
     loop {
         attempt += 1;
         let mut work = Work::begin(state, actor).await?;
-        let result = match store::responses::submit(&mut work, inv, def, &inv.answers, record).await {
+        let result = async {
+            let earlier = store::responses::earlier_proposals(&mut work, inv.id).await?;
+            let declared = derive::declarations(def, &inv.answers, inv.stakeholder_id, &earlier, &current);
+            let others = store::responses::record_submission(&mut work, &row, &json, &declared).await?;
+            let (ties, links) = store::responses::pair_facts(&mut work, inv.stakeholder_id, &others).await?;
+            let changes = derive::plan_links(&ties, &links, directed);
+            store::responses::apply_link_changes(&mut work, &changes).await?;
+            Ok::<_, store::StoreError>(())
+        }
+        .await;
+        let result = match result {
             Ok(()) => work.commit_store().await,
             Err(e) => Err(e),
         };

@@ -5,6 +5,7 @@ pub mod lang;
 pub mod link;
 pub mod problem;
 pub mod reference;
+pub mod response;
 pub mod stakeholder;
 pub mod text;
 pub mod values;

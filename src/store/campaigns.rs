@@ -2,7 +2,6 @@
 
 use super::{StoreError, now, record_change};
 pub use crate::domain::campaign::{Campaign, DeclaredTie, Invitee, Respondent};
-use crate::survey::token::{Secret, hash};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 pub struct NewCampaign<'a> {
@@ -20,7 +19,7 @@ pub async fn open(
     conn: &mut AnyConnection,
     campaign: &NewCampaign<'_>,
     stakeholders: &[i64],
-    secret: &Secret,
+    token_hash: &(dyn Fn(i64) -> String + Sync),
 ) -> Result<i64, StoreError> {
     let ts = now();
     let id: i64 = sqlx::query(
@@ -48,7 +47,7 @@ pub async fn open(
         .await?
         .try_get(0)?;
         sqlx::query("UPDATE invitations SET token_hash = $1 WHERE id = $2")
-            .bind(hash(&secret.token(invitation)))
+            .bind(token_hash(invitation))
             .bind(invitation)
             .execute(&mut *conn)
             .await?;
@@ -84,9 +83,9 @@ pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<V
 }
 
 /// The invitation a link's token opens: (invitation, campaign, stakeholder).
-pub async fn by_token(conn: &mut AnyConnection, token: &str) -> sqlx::Result<Option<(i64, i64, i64)>> {
+pub async fn by_token_hash(conn: &mut AnyConnection, token_hash: &str) -> sqlx::Result<Option<(i64, i64, i64)>> {
     sqlx::query("SELECT id, campaign_id, stakeholder_id FROM invitations WHERE token_hash = $1")
-        .bind(hash(token))
+        .bind(token_hash.to_owned())
         .fetch_optional(conn)
         .await?
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))

@@ -16,33 +16,39 @@ pub struct Filter {
 }
 
 const SELECT: &str = "SELECT l.id, l.source_id, l.target_id, l.type_code, l.directed, l.strength, l.formal, l.since, \
-    l.until, l.note, l.confirmed, l.provenance, l.archived, a.name, b.name, l.created_at, l.updated_at \
+    l.until, l.note, l.confirmed, l.provenance, l.archived, a.name AS source_name, b.name AS target_name, \
+    l.created_at, l.updated_at \
     FROM links l JOIN stakeholders a ON a.id = l.source_id JOIN stakeholders b ON b.id = l.target_id WHERE 1 = 1";
 
-fn row_to_link(r: &sqlx::any::AnyRow) -> sqlx::Result<Link> {
-    let day = |i: usize| -> sqlx::Result<Option<time::Date>> {
-        Ok(r.try_get::<Option<String>, _>(i)?.and_then(|s| date(&s).ok()))
+/// A link's own columns, read by name.
+pub fn link_data(r: &sqlx::any::AnyRow) -> sqlx::Result<LinkData> {
+    let day = |name: &str| -> sqlx::Result<Option<time::Date>> {
+        Ok(r.try_get::<Option<String>, _>(name)?.and_then(|s| date(&s).ok()))
     };
+    Ok(LinkData {
+        source: r.try_get("source_id")?,
+        target: r.try_get("target_id")?,
+        link_type: r.try_get("type_code")?,
+        directed: r.try_get::<i64, _>("directed")? != 0,
+        strength: Strength::trusted(r.try_get("strength")?),
+        formal: r.try_get::<i64, _>("formal")? != 0,
+        since: day("since")?,
+        until: day("until")?,
+        note: r.try_get("note")?,
+        confirmed: r.try_get::<i64, _>("confirmed")? != 0,
+    })
+}
+
+fn row_to_link(r: &sqlx::any::AnyRow) -> sqlx::Result<Link> {
     Ok(Link {
-        id: r.try_get(0)?,
-        data: LinkData {
-            source: r.try_get(1)?,
-            target: r.try_get(2)?,
-            link_type: r.try_get(3)?,
-            directed: r.try_get::<i64, _>(4)? != 0,
-            strength: Strength::trusted(r.try_get(5)?),
-            formal: r.try_get::<i64, _>(6)? != 0,
-            since: day(7)?,
-            until: day(8)?,
-            note: r.try_get(9)?,
-            confirmed: r.try_get::<i64, _>(10)? != 0,
-        },
-        provenance: r.try_get(11)?,
-        archived: r.try_get::<i64, _>(12)? != 0,
-        source_name: r.try_get(13)?,
-        target_name: r.try_get(14)?,
-        created_at: r.try_get(15)?,
-        updated_at: r.try_get(16)?,
+        id: r.try_get("id")?,
+        data: link_data(r)?,
+        provenance: r.try_get("provenance")?,
+        archived: r.try_get::<i64, _>("archived")? != 0,
+        source_name: r.try_get("source_name")?,
+        target_name: r.try_get("target_name")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
     })
 }
 
@@ -180,19 +186,6 @@ pub async fn update(
 /// so that a link a coordinator has since edited can be told apart and left alone.
 pub async fn rederive(conn: &mut AnyConnection, id: i64, data: &LinkData, source: &str) -> Result<(), StoreError> {
     write(conn, id, data, None, Some(source)).await
-}
-
-/// Whether a coordinator has edited or archived the link by hand (not via `rederive`).
-pub async fn edited_by_hand(conn: &mut AnyConnection, id: i64) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query(
-        "SELECT COUNT(*) FROM changes WHERE entity = 'link' AND entity_id = $1 \
-         AND action IN ('update', 'archive') AND detail IS NULL",
-    )
-    .bind(id)
-    .fetch_one(conn)
-    .await?
-    .try_get(0)?;
-    Ok(n > 0)
 }
 
 async fn write(

@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod definition;
+pub mod derive;
 pub mod mail;
 pub mod results;
 pub mod token;

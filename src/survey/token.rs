@@ -40,6 +40,11 @@ impl Secret {
         Secret::new(bytes)
     }
 
+    /// What the database keeps of an invitation's token.
+    pub fn token_hash(&self, invitation: i64) -> String {
+        hash(&self.token(invitation))
+    }
+
     pub fn token(&self, invitation_id: i64) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
         mac.update(format!("maillage-invitation:{invitation_id}").as_bytes());

@@ -7,11 +7,11 @@ use crate::app::Action;
 use crate::app::AppError;
 use crate::app::AppState;
 use crate::app::inventory::{ListQuery, reference};
+use crate::app::respond::Invitation;
 use crate::app::respond::{self, actor_of};
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::StakeholderDraft;
 use crate::i18n::{Lang, long_date};
-use crate::store::responses::Invitation;
 use crate::survey::answers::{
     self, Codes, ENTRY_FIELDS, FORMAL, FREQUENCIES, Problems, TIE_TYPES, TieAnswer, entry_values,
 };
