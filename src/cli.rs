@@ -45,6 +45,9 @@ pub enum Command {
         /// A reverse proxy whose X-Forwarded-For header names the client.
         #[arg(long, env = "MAILLAGE_TRUSTED_PROXY")]
         trusted_proxy: Option<std::net::IpAddr>,
+        /// Administrators and editors must use a second factor (TOTP) to sign in.
+        #[arg(long, env = "MAILLAGE_REQUIRE_2FA")]
+        require_2fa: bool,
     },
     /// Coordinator accounts.
     #[command(subcommand)]
@@ -116,6 +119,11 @@ pub enum UserCommand {
         user: String,
         #[arg(value_parser = parse_role)]
         role: Role,
+    },
+    /// Remove a person's second factor (a lost phone): they set one up again at next sign-in.
+    #[command(name = "reset-2fa")]
+    ResetSecondFactor {
+        user: String,
     },
     /// Print a one-time link to set a new password.
     Reset {
@@ -319,7 +327,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
     }
     let db = db::connect(&cli.database_url).await?;
     match cli.command {
-        Command::Serve { bind, public_url, trusted_proxy } => {
+        Command::Serve { bind, public_url, trusted_proxy, require_2fa } => {
             let public_url = public_url.map(|u| u.trim_end_matches('/').to_owned()).filter(|u| !u.is_empty());
             let listener =
                 tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
@@ -335,7 +343,12 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             }
             tracing::info!(address = %address, database = %db::redact(&cli.database_url), "Maillage is serving");
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            let settings = crate::app::Settings { public_url: public_url.clone(), trusted_proxy, ..Default::default() };
+            let settings = crate::app::Settings {
+                public_url: public_url.clone(),
+                trusted_proxy,
+                require_2fa,
+                ..Default::default()
+            };
             let state = AppState::new(db).with_secret(secret).with_settings(settings);
             let base = public_url.unwrap_or_else(|| format!("http://{address}"));
             eprintln!("Maillage: {base}/");
@@ -683,6 +696,11 @@ async fn user_command(state: &AppState, command: UserCommand, lang: Lang) -> any
             let u = accounts::find_user(state, &actor, &user).await.map_err(fail)?;
             accounts::set_role(state, &actor, u.id, role).await.map_err(fail)?;
             eprintln!("{} is now {}", u.email, role.code());
+        }
+        UserCommand::ResetSecondFactor { user } => {
+            let u = accounts::find_user(state, &actor, &user).await.map_err(fail)?;
+            accounts::reset_second_factor(state, &actor, u.id).await.map_err(fail)?;
+            eprintln!("{}: second factor removed", u.email);
         }
         UserCommand::Reset { user, public_url } => {
             let u = accounts::find_user(state, &actor, &user).await.map_err(fail)?;

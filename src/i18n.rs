@@ -339,6 +339,17 @@ pub struct Tr {
     pub revoke: &'static str,
     pub revoked: &'static str,
     pub signed_in_as: &'static str,
+    pub second_factor: &'static str,
+    pub second_factor_on: &'static str,
+    pub second_factor_off: &'static str,
+    pub second_factor_required: &'static str,
+    pub second_factor_start: &'static str,
+    pub second_factor_disable: &'static str,
+    pub second_factor_setup_help: &'static str,
+    pub second_factor_key: &'static str,
+    pub code: &'static str,
+    pub code_intro: &'static str,
+    pub confirm_code: &'static str,
 }
 
 pub static FR: Tr = Tr {
@@ -626,6 +637,17 @@ pub static FR: Tr = Tr {
     revoke: "Révoquer",
     revoked: "Révoqué",
     signed_in_as: "Connecté :",
+    second_factor: "Vérification en deux étapes",
+    second_factor_on: "Activée : un code de votre application d'authentification est demandé à chaque connexion.",
+    second_factor_off: "Désactivée. Avec une application d'authentification (FreeOTP, Aegis, Google Authenticator…), un mot de passe volé ne suffit plus.",
+    second_factor_required: "Ce serveur exige la vérification en deux étapes pour les coordinateurs et les administrateurs : activez-la pour continuer.",
+    second_factor_start: "Activer",
+    second_factor_disable: "Désactiver",
+    second_factor_setup_help: "Ajoutez ce compte à votre application d'authentification avec la clé ci-dessous (ou l'adresse otpauth), puis saisissez le code à 6 chiffres qu'elle affiche.",
+    second_factor_key: "Clé",
+    code: "Code à 6 chiffres",
+    code_intro: "Saisissez le code affiché par votre application d'authentification.",
+    confirm_code: "Confirmer",
 };
 
 pub static EN: Tr = Tr {
@@ -913,6 +935,17 @@ pub static EN: Tr = Tr {
     revoke: "Revoke",
     revoked: "Revoked",
     signed_in_as: "Signed in:",
+    second_factor: "Two-step verification",
+    second_factor_on: "On: a code from your authenticator app is asked at each sign-in.",
+    second_factor_off: "Off. With an authenticator app (FreeOTP, Aegis, Google Authenticator…), a stolen password is no longer enough.",
+    second_factor_required: "This server requires two-step verification for coordinators and administrators: turn it on to continue.",
+    second_factor_start: "Turn on",
+    second_factor_disable: "Turn off",
+    second_factor_setup_help: "Add this account to your authenticator app with the key below (or the otpauth address), then type the 6-digit code it shows.",
+    second_factor_key: "Key",
+    code: "6-digit code",
+    code_intro: "Type the code your authenticator app shows.",
+    confirm_code: "Confirm",
 };
 
 #[cfg(test)]

@@ -37,9 +37,13 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/static/maillage.css", "yyyyyy"),
     ("GET", "/login", "yyyyyy"),
     ("POST", "/login", "yyyyyy"),
+    ("POST", "/login/code", "yyyyyy"),
     ("POST", "/logout", "nnnyyy"),
     ("GET", "/account", "nnnyyy"),
     ("POST", "/account/password", "nnnyyy"),
+    ("POST", "/account/2fa/start", "nnnyyy"),
+    ("POST", "/account/2fa/confirm", "nnnyyy"),
+    ("POST", "/account/2fa/off", "nnnyyy"),
     ("GET", "/welcome/{token}", "444444"),
     ("POST", "/welcome/{token}", "444444"),
     ("GET", "/admin/users", "nnnnny"),
@@ -492,4 +496,89 @@ on_both!(every_change_row_names_who_made_it, |app| {
     let (_, _, last) = rows.last().unwrap();
     assert!(last.as_deref().unwrap().starts_with("user:"), "the archive is the editor's: {rows:?}");
     assert!(rows.iter().any(|(e, a, actor)| e == "campaign" && a == "open" && actor.as_deref() == Some("cli")));
+});
+
+/// The current code of a base32 TOTP key, as an authenticator app shows it.
+fn code_of(key: &str, email: &str, at: time::OffsetDateTime) -> String {
+    let secret = totp_rs::Secret::Encoded(key.to_owned()).to_bytes().unwrap();
+    let totp =
+        totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, secret, Some("Maillage".into()), email.into()).unwrap();
+    totp.generate(at.unix_timestamp() as u64)
+}
+
+on_both!(a_second_factor_is_set_up_then_asked_at_sign_in_and_a_code_works_once, |app| {
+    let email = "careful@example.org";
+    app.user(email, Role::Editor).await;
+    let session = app.login(email, PASSWORD).await.unwrap();
+    let setup = app.post_as(&session, "/account/2fa/start", &[]).await.text();
+    let first_key =
+        setup.split("id=\"totp-key\">").nth(1).and_then(|r| r.split('<').next()).expect("the key is shown").to_owned();
+    assert!(first_key.len() >= 32 && first_key.chars().all(|c| c.is_ascii_uppercase() || ('2'..='7').contains(&c)));
+    let wrong = app.post_as(&session, "/account/2fa/confirm", &[("code", "000000")]).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "a wrong code does not turn it on");
+    // A wrong code gave a new key.
+    let key = wrong.text().split("id=\"totp-key\">").nth(1).and_then(|r| r.split('<').next()).unwrap().to_owned();
+    assert_ne!(key, first_key);
+    let now = app.state.clock.now();
+    let r = app.post_as(&session, "/account/2fa/confirm", &[("code", &code_of(&key, email, now))]).await;
+    assert_eq!(r.location(), "/account?done=1", "{}", r.text());
+
+    // Signing in now asks for the code after the password.
+    let body = serde_urlencoded::to_string([("email", email), ("password", PASSWORD)]).unwrap();
+    let post = |uri: &'static str, body: String| {
+        app.send_raw(
+            Request::post(uri)
+                .header(header::HOST, "localhost")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+    };
+    let step = post("/login", body.clone()).await;
+    assert!(step.headers.get(header::SET_COOKIE).is_none(), "no session on the password alone");
+    let html = step.text();
+    let ticket = html.split("name=\"ticket\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("code form");
+    let bad = post("/login/code", serde_urlencoded::to_string([("ticket", ticket), ("code", "123456")]).unwrap()).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    app.state.clock.advance(time::Duration::seconds(31));
+    let code = code_of(&key, email, app.state.clock.now());
+    let good =
+        post("/login/code", serde_urlencoded::to_string([("ticket", ticket), ("code", code.as_str())]).unwrap()).await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.text());
+    assert!(good.headers.get(header::SET_COOKIE).is_some());
+    // The same code again, with a new ticket: refused (a code works once).
+    let html = post("/login", body).await.text();
+    let ticket = html.split("name=\"ticket\" value=\"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+    let replay =
+        post("/login/code", serde_urlencoded::to_string([("ticket", ticket), ("code", code.as_str())]).unwrap()).await;
+    assert_eq!(replay.status, StatusCode::UNPROCESSABLE_ENTITY, "a used code is refused");
+});
+
+on_both!(where_a_second_factor_is_required_coordinators_must_set_one_up_first, |app| {
+    let settings = maillage::app::Settings { cheap_hashing: true, require_2fa: true, ..Default::default() };
+    let state = app.state.clone().with_settings(settings);
+    let router = maillage::web::router(state);
+    let editor = app.session(Role::Editor).await;
+    let viewer = app.session(Role::Viewer).await;
+    let get = |s: &Session, uri: &'static str| {
+        let router = router.clone();
+        let cookie = s.cookie.clone();
+        async move {
+            use tower::ServiceExt;
+            router
+                .oneshot(
+                    Request::get(uri)
+                        .header(header::HOST, "localhost")
+                        .header(header::COOKIE, cookie)
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap()
+        }
+    };
+    let r = get(&editor, "/stakeholders").await;
+    assert_eq!(r.headers().get(header::LOCATION).unwrap(), "/account?enroll=1");
+    assert_eq!(get(&editor, "/account").await.status(), StatusCode::OK, "its own account page stays open");
+    assert_eq!(get(&viewer, "/stakeholders").await.status(), StatusCode::OK, "viewers are not required to");
 });

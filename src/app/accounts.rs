@@ -301,6 +301,19 @@ pub struct NewSession {
     pub csrf: String,
 }
 
+/// What a correct password leads to.
+pub enum SignIn {
+    Session(NewSession),
+    /// The account has a second factor: the code goes with this ticket (valid 5 minutes).
+    Code {
+        ticket: String,
+    },
+}
+
+/// How long a sign-in may wait for its second-factor code.
+const CODE_VALIDITY: Duration = Duration::minutes(5);
+const TOTP_STEP: i64 = 30;
+
 /// How long `subject` must still wait before another attempt, given its recent failures:
 /// nothing for the first three, then 1, 2, 4 … seconds (at most 5 minutes); and nine
 /// failures within a minute close the door for the rest of that minute.
@@ -322,7 +335,7 @@ fn wait_for(failures: &[OffsetDateTime], now: OffsetDateTime, scale: usize) -> O
 /// Signs in with an e-mail address and password. Every refusal says the same thing, whether
 /// the account exists or not; failures slow further attempts down, per account and per
 /// client address, and an attempt made too early is refused without checking the password.
-pub async fn sign_in(state: &AppState, email: &str, password: &str, client: &str) -> Result<NewSession, AppError> {
+pub async fn sign_in(state: &AppState, email: &str, password: &str, client: &str) -> Result<SignIn, AppError> {
     let email = email.trim().to_lowercase();
     let now = state.clock.now();
     let since = stamp(now - FAILURE_WINDOW);
@@ -353,12 +366,153 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, client: &str
         tx.commit().await?;
         return Err(AppError::Validation(vec![FieldError::new("password", Problem::BadCredentials)]));
     };
+    if user.totp_secret.is_some() {
+        // The failures stay counted until the code is right too.
+        let ticket = random_secret()?;
+        store::create_link(
+            &mut tx,
+            &secret_hash(&ticket),
+            "second_factor",
+            Some(user.id),
+            &stamp(now),
+            &stamp(now + CODE_VALIDITY),
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(SignIn::Code { ticket });
+    }
     store::clear_failures(&mut tx, &subjects[0].0).await?;
-    // A new id at every sign-in: a session id planted before cannot be carried over.
+    let session = open_session(&mut tx, user.id, now).await?;
+    tx.commit().await?;
+    Ok(SignIn::Session(session))
+}
+
+/// A new session for `user`. A new id at every sign-in: an id planted before cannot be
+/// carried over.
+async fn open_session(conn: &mut sqlx::AnyConnection, user: i64, now: OffsetDateTime) -> Result<NewSession, AppError> {
     let session = NewSession { id: random_secret()?, csrf: random_secret()? };
-    store::create_session(&mut tx, &secret_hash(&session.id), user.id, &session.csrf, &stamp(now)).await?;
+    store::create_session(conn, &secret_hash(&session.id), user, &session.csrf, &stamp(now)).await?;
+    Ok(session)
+}
+
+/// The second step of a sign-in: the code of the account's authenticator, with the ticket the
+/// password gave. Wrong codes count as failed sign-ins; a code works once.
+pub async fn sign_in_code(state: &AppState, ticket: &str, code: &str, client: &str) -> Result<NewSession, AppError> {
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let Some(("second_factor", Some(user_id))) =
+        store::peek_link(&mut conn, &secret_hash(ticket), &stamp(now)).await?.as_ref().map(|(p, u)| (p.as_str(), *u))
+    else {
+        return Err(AppError::Validation(vec![FieldError::new("code", Problem::Expired)]));
+    };
+    let user = store::user_by_id(&mut conn, user_id).await?.ok_or(AppError::NotFound)?;
+    let subjects = [(format!("account:{}", user.email), 1), (format!("address:{client}"), 5)];
+    let since = stamp(now - FAILURE_WINDOW);
+    for (subject, scale) in &subjects {
+        let failures: Vec<OffsetDateTime> =
+            store::failures_since(&mut conn, subject, &since).await?.iter().filter_map(|s| parse_stamp(s)).collect();
+        if let Some(wait) = wait_for(&failures, now, *scale) {
+            return Err(AppError::TooManyAttempts { retry_after: wait.whole_seconds().max(1) as u64 });
+        }
+    }
+    drop(conn);
+    let step = user.totp_secret.as_deref().and_then(|s| matching_step(s, &user.email, code, now));
+    let mut tx = state.db.pool.begin().await?;
+    let fresh = match step {
+        Some(step) => store::use_totp_step(&mut tx, user.id, step).await?,
+        None => false,
+    };
+    if user.disabled || !fresh {
+        for (subject, _) in &subjects {
+            store::record_failure(&mut tx, subject, &stamp(now)).await?;
+        }
+        tx.commit().await?;
+        return Err(AppError::Validation(vec![FieldError::new("code", Problem::WrongCode)]));
+    }
+    store::use_link(&mut tx, &secret_hash(ticket), &stamp(now)).await?;
+    store::clear_failures(&mut tx, &subjects[0].0).await?;
+    let session = open_session(&mut tx, user.id, now).await?;
     tx.commit().await?;
     Ok(session)
+}
+
+fn totp(secret_hex: &str, email: &str) -> Option<totp_rs::TOTP> {
+    let bytes: Vec<u8> = (0..secret_hex.len())
+        .step_by(2)
+        .map(|i| secret_hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect::<Option<_>>()?;
+    totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, TOTP_STEP as u64, bytes, Some("Maillage".into()), email.into())
+        .ok()
+}
+
+/// The time step whose code `code` is (now, or one step either side for clock drift).
+fn matching_step(secret_hex: &str, email: &str, code: &str, now: OffsetDateTime) -> Option<i64> {
+    let totp = totp(secret_hex, email)?;
+    let code = code.trim().replace(' ', "");
+    let step = now.unix_timestamp() / TOTP_STEP;
+    [step, step - 1, step + 1].into_iter().find(|s| totp.generate((s * TOTP_STEP) as u64) == code)
+}
+
+/// Second-factor setup: a new secret, kept aside until a code from it is confirmed. Returns
+/// the secret in base32 (to type into an authenticator app) and its `otpauth://` address.
+pub async fn start_second_factor(state: &AppState, actor: &Actor) -> Result<(String, String), AppError> {
+    actor.require(Action::OwnAccount)?;
+    let Actor::User { id, email, .. } = actor else { return Err(AppError::Forbidden) };
+    let secret: String = random_secret()?.chars().take(40).collect();
+    let totp = totp(&secret, email).ok_or_else(|| AppError::Internal(anyhow::anyhow!("TOTP setup")))?;
+    let mut work = Work::begin(state, actor).await?;
+    store::update_user(&mut work, *id, UserChange::TotpPending(Some(&secret)), &stamp(state.clock.now())).await?;
+    work.commit().await?;
+    Ok((totp.get_secret_base32(), totp.get_url()))
+}
+
+/// Confirms the second factor being set up with a code from it.
+pub async fn confirm_second_factor(state: &AppState, actor: &Actor, code: &str) -> Result<(), AppError> {
+    actor.require(Action::OwnAccount)?;
+    let Actor::User { id, email, .. } = actor else { return Err(AppError::Forbidden) };
+    let mut conn = state.db.pool.acquire().await?;
+    let user = store::user_by_id(&mut conn, *id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    let pending = user.totp_pending.ok_or(AppError::NotFound)?;
+    if matching_step(&pending, email, code, state.clock.now()).is_none() {
+        return Err(AppError::Validation(vec![FieldError::new("code", Problem::WrongCode)]));
+    }
+    let mut work = Work::begin(state, actor).await?;
+    store::update_user(&mut work, *id, UserChange::Totp(Some(&pending)), &stamp(state.clock.now())).await?;
+    work.commit().await
+}
+
+/// Turns one's second factor off, given the password; refused where it is compulsory.
+pub async fn disable_second_factor(state: &AppState, actor: &Actor, password: &str) -> Result<(), AppError> {
+    actor.require(Action::OwnAccount)?;
+    let Actor::User { id, role, .. } = actor else { return Err(AppError::Forbidden) };
+    if state.settings.require_2fa && *role >= Role::Editor {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let user = store::user_by_id(&mut conn, *id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    if !user.password_hash.as_deref().is_some_and(|h| verify_password(state, password, h)) {
+        return Err(AppError::Validation(vec![FieldError::new("current", Problem::WrongPassword)]));
+    }
+    let mut work = Work::begin(state, actor).await?;
+    store::update_user(&mut work, *id, UserChange::Totp(None), &stamp(state.clock.now())).await?;
+    work.commit().await
+}
+
+/// An administrator removes someone's second factor (a lost phone); they set it up again.
+pub async fn reset_second_factor(state: &AppState, actor: &Actor, user: i64) -> Result<(), AppError> {
+    actor.require(Action::ManageUsers)?;
+    let mut work = Work::begin(state, actor).await?;
+    store::update_user(&mut work, user, UserChange::Totp(None), &stamp(state.clock.now())).await?;
+    work.commit().await
+}
+
+/// Whether an account has a second factor.
+pub async fn has_second_factor(state: &AppState, actor: &Actor) -> Result<bool, AppError> {
+    let Actor::User { id, .. } = actor else { return Ok(false) };
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(store::user_by_id(&mut conn, *id).await?.is_some_and(|u| u.totp_secret.is_some()))
 }
 
 /// A well-formed argon2id hash of a random password, verified against when the account does
@@ -366,9 +520,17 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, client: &str
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Yk0dYy3bbq+3F0oXUPVZ6Bcx2AFBQSTRIWqzqyP+1mQ";
 
-/// The party behind a session cookie, with the session's form token; None when the session
-/// does not exist, has expired (idle or absolute), or its user is disabled.
-pub async fn session(state: &AppState, id: &str) -> Result<Option<(Actor, String)>, AppError> {
+/// A live session: who, its form token, and whether the account must still set up the second
+/// factor the server requires (it may then reach only its own account page).
+pub struct Session {
+    pub actor: Actor,
+    pub csrf: String,
+    pub must_enroll: bool,
+}
+
+/// The party behind a session cookie; None when the session does not exist, has expired
+/// (idle or absolute), or its user is disabled.
+pub async fn session(state: &AppState, id: &str) -> Result<Option<Session>, AppError> {
     if id.len() != 64 {
         return Ok(None);
     }
@@ -385,8 +547,10 @@ pub async fn session(state: &AppState, id: &str) -> Result<Option<(Actor, String
     if parse_stamp(&row.last_seen).is_none_or(|t| now - t >= Duration::minutes(1)) {
         store::touch_session(&mut conn, &hash, &stamp(now)).await?;
     }
-    let actor = Actor::User { id: row.user.id, email: row.user.email.clone(), role: role_of(&row.user) };
-    Ok(Some((actor, row.csrf)))
+    let role = role_of(&row.user);
+    let must_enroll = state.settings.require_2fa && role >= Role::Editor && row.user.totp_secret.is_none();
+    let actor = Actor::User { id: row.user.id, email: row.user.email.clone(), role };
+    Ok(Some(Session { actor, csrf: row.csrf, must_enroll }))
 }
 
 pub async fn sign_out(state: &AppState, id: &str) -> Result<(), AppError> {

@@ -17,6 +17,10 @@ pub enum Problem {
     WrongPassword,
     /// Sign-in refused; the same words whether the account exists or not.
     BadCredentials,
+    /// A second-factor code that is not the current one (or was used already).
+    WrongCode,
+    /// A sign-in step that waited too long.
+    Expired,
     ControlCharacters,
     /// A code or label that is not in a reference table (`what` is the table's name).
     Unknown {
@@ -175,6 +179,12 @@ impl Problem {
             (TooShort { min }, Lang::En) => format!("too short (at least {min} characters)"),
             (WrongPassword, Lang::Fr) => "ce n'est pas votre mot de passe actuel".into(),
             (WrongPassword, Lang::En) => "this is not your current password".into(),
+            (WrongCode, Lang::Fr) => {
+                "ce code n'est pas le bon, ou a déjà servi ; prenez le code affiché maintenant".into()
+            }
+            (WrongCode, Lang::En) => "this code is wrong or was used already; take the one shown now".into(),
+            (Expired, Lang::Fr) => "délai dépassé ; recommencez la connexion".into(),
+            (Expired, Lang::En) => "too late; sign in again".into(),
             (BadCredentials, Lang::Fr) => "adresse ou mot de passe incorrect".into(),
             (BadCredentials, Lang::En) => "wrong e-mail address or password".into(),
             (DateOrder, Lang::Fr) => "la date de fin précède la date de début".into(),

@@ -12,9 +12,16 @@ pub struct User {
     pub password_hash: Option<String>,
     pub disabled: bool,
     pub created_at: String,
+    /// The confirmed second-factor secret (hex), if any.
+    pub totp_secret: Option<String>,
+    /// A second-factor secret being set up, not yet confirmed by a code.
+    pub totp_pending: Option<String>,
+    /// The last time step whose code was accepted (a code works once).
+    pub totp_last_step: Option<i64>,
 }
 
-const USER_COLUMNS: &str = "id, email, role, password_hash, disabled, created_at";
+const USER_COLUMNS: &str =
+    "id, email, role, password_hash, disabled, created_at, totp_secret, totp_pending, totp_last_step";
 
 fn user(r: &sqlx::any::AnyRow) -> sqlx::Result<User> {
     Ok(User {
@@ -24,6 +31,9 @@ fn user(r: &sqlx::any::AnyRow) -> sqlx::Result<User> {
         password_hash: r.try_get("password_hash")?,
         disabled: r.try_get::<i64, _>("disabled")? != 0,
         created_at: r.try_get("created_at")?,
+        totp_secret: r.try_get("totp_secret")?,
+        totp_pending: r.try_get("totp_pending")?,
+        totp_last_step: r.try_get("totp_last_step")?,
     })
 }
 
@@ -112,6 +122,18 @@ pub async fn update_user(
             sqlx::query("UPDATE users SET disabled = $1, updated_at = $2 WHERE id = $3").bind(i64::from(d)),
             if d { "disable" } else { "enable" },
         ),
+        UserChange::TotpPending(secret) => (
+            sqlx::query("UPDATE users SET totp_pending = $1, updated_at = $2 WHERE id = $3")
+                .bind(secret.map(str::to_owned)),
+            "second_factor_setup",
+        ),
+        UserChange::Totp(secret) => (
+            sqlx::query(
+                "UPDATE users SET totp_secret = $1, totp_pending = NULL, totp_last_step = NULL, updated_at = $2 WHERE id = $3",
+            )
+            .bind(secret.map(str::to_owned)),
+            if secret.is_some() { "second_factor_on" } else { "second_factor_off" },
+        ),
     };
     let done = query.bind(now.to_owned()).bind(id).execute(&mut *conn).await?;
     if done.rows_affected() == 0 {
@@ -126,6 +148,23 @@ pub enum UserChange<'a> {
     Role(&'a str),
     Password(&'a str),
     Disabled(bool),
+    /// A second-factor secret to confirm (None: forget it).
+    TotpPending(Option<&'a str>),
+    /// The confirmed second-factor secret (None: second factor off).
+    Totp(Option<&'a str>),
+}
+
+/// Records the time step of an accepted code, unless one as recent was used already: false
+/// when the code was used before (a replay), atomically.
+pub async fn use_totp_step(conn: &mut AnyConnection, user: i64, step: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+    )
+    .bind(step)
+    .bind(user)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 // ---- sessions ---------------------------------------------------------------------------------
@@ -156,8 +195,8 @@ pub struct SessionRow {
 
 pub async fn session(conn: &mut AnyConnection, id_hash: &str) -> sqlx::Result<Option<SessionRow>> {
     let row = sqlx::query(
-        "SELECT u.id, u.email, u.role, u.password_hash, u.disabled, u.created_at, \
-         s.csrf, s.created_at AS session_created, s.last_seen \
+        "SELECT u.id, u.email, u.role, u.password_hash, u.disabled, u.created_at, u.totp_secret, u.totp_pending, \
+         u.totp_last_step, s.csrf, s.created_at AS session_created, s.last_seen \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
     )
     .bind(id_hash.to_owned())

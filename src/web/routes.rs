@@ -78,6 +78,16 @@ pub fn build(routes: Vec<Route>) -> Router<AppState> {
 /// visitor of a page to sign in, and refuses everyone else (401 or 403).
 async fn require(action: Action, kind: Kind, request: Request, next: Next) -> Response {
     let actor = request.extensions().get::<Actor>().cloned().unwrap_or(Actor::Anonymous);
+    // Where the server requires a second factor, an account without one reaches only its own
+    // account page until it sets one up.
+    let must_enroll = request.extensions().get::<super::security::MustEnroll>().is_some();
+    if must_enroll && !matches!(action, Action::Public | Action::OwnAccount | Action::Respond) {
+        return if kind == Kind::Page && request.method() == Method::GET {
+            Redirect::to("/account?enroll=1").into_response()
+        } else {
+            AppError::Forbidden.into_response()
+        };
+    }
     // A respondent's token is checked by its use case, which alone can read it.
     if action == Action::Respond || actor.may(action) {
         return next.run(request).await;

@@ -71,6 +71,10 @@ pub fn client_address(state: &AppState, headers: &HeaderMap, peer: Option<std::n
 #[derive(Clone, Debug)]
 pub struct ClientAddress(pub String);
 
+/// The signed-in account must set up its second factor before anything else.
+#[derive(Clone, Copy, Debug)]
+pub struct MustEnroll;
+
 /// The session's form token, for pages to put in their forms.
 #[derive(Clone, Debug, Default)]
 pub struct FormToken(pub String);
@@ -153,17 +157,17 @@ async fn check(state: &AppState, mut request: Request, next: Next) -> Result<Res
         .map(str::trim)
         .map(str::to_owned);
     let session = CookieJar::from_headers(request.headers()).get(SESSION_COOKIE).map(|c| c.value().to_owned());
-    let (actor, csrf) = match (survey, bearer, session) {
-        (true, _, _) => (Actor::Anonymous, None),
+    let (actor, csrf, must_enroll) = match (survey, bearer, session) {
+        (true, _, _) => (Actor::Anonymous, None, false),
         (false, Some(secret), _) => match accounts::token(state, &secret).await? {
-            Some(actor) => (actor, None),
+            Some(actor) => (actor, None, false),
             None => return Err(AppError::Unauthenticated.into()),
         },
         (false, None, Some(id)) => match accounts::session(state, &id).await? {
-            Some((actor, csrf)) => (actor, Some(csrf)),
-            None => (Actor::Anonymous, None),
+            Some(s) => (s.actor, Some(s.csrf), s.must_enroll),
+            None => (Actor::Anonymous, None, false),
         },
-        (false, None, None) => (Actor::Anonymous, None),
+        (false, None, None) => (Actor::Anonymous, None, false),
     };
     if let (Some(expected), true) = (&csrf, is_unsafe(&method)) {
         let (given, rebuilt) = form_token(request).await?;
@@ -176,6 +180,9 @@ async fn check(state: &AppState, mut request: Request, next: Next) -> Result<Res
     let client = ClientAddress(client_address(state, request.headers(), peer));
     request.extensions_mut().insert(client);
     request.extensions_mut().insert(actor.clone());
+    if must_enroll {
+        request.extensions_mut().insert(MustEnroll);
+    }
     let context = (FormToken(csrf.unwrap_or_default()), actor);
     Ok(CONTEXT.scope(context, next.run(request)).await)
 }

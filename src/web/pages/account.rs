@@ -2,7 +2,7 @@
 //! and the administrators' page of accounts and API tokens.
 
 use super::{FormErrors, Page};
-use crate::app::accounts::{self, LinkPurpose};
+use crate::app::accounts::{self, LinkPurpose, SignIn};
 use crate::app::{Action, Actor, AppError, AppState, Role};
 use crate::i18n::Lang;
 use crate::web::routes::{Kind, Route};
@@ -24,9 +24,13 @@ pub fn routes() -> Vec<Route> {
     vec![
         Route::new(Method::GET, "/login", Public, Kind::Page, get(login_form)),
         Route::new(Method::POST, "/login", Public, Kind::Page, post(login)),
+        Route::new(Method::POST, "/login/code", Public, Kind::Page, post(login_code)),
         Route::new(Method::POST, "/logout", OwnAccount, Kind::Page, post(logout)),
         Route::new(Method::GET, "/account", OwnAccount, Kind::Page, get(account)),
         Route::new(Method::POST, "/account/password", OwnAccount, Kind::Page, post(change_password)),
+        Route::new(Method::POST, "/account/2fa/start", OwnAccount, Kind::Page, post(start_second_factor)),
+        Route::new(Method::POST, "/account/2fa/confirm", OwnAccount, Kind::Page, post(confirm_second_factor)),
+        Route::new(Method::POST, "/account/2fa/off", OwnAccount, Kind::Page, post(disable_second_factor)),
         Route::new(Method::GET, "/welcome/{token}", Public, Kind::Page, get(welcome_form)),
         Route::new(Method::POST, "/welcome/{token}", Public, Kind::Page, post(welcome)),
         Route::new(Method::GET, "/admin/users", ManageUsers, Kind::Page, get(users)),
@@ -60,6 +64,8 @@ struct LoginPage {
     next: String,
     errors: FormErrors,
     general: String,
+    /// Set when the password was right and the second factor's code is asked for.
+    ticket: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -79,6 +85,7 @@ async fn login_form(lang: Lang, uri: Uri, actor: Actor, Query(q): Query<NextQuer
         next,
         errors: FormErrors::default(),
         general: String::new(),
+        ticket: String::new(),
     }
     .into_response()
 }
@@ -100,23 +107,70 @@ async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = local_path(form.next.as_deref());
-    let page = |errors: FormErrors, general: String| LoginPage {
+    let result = accounts::sign_in(&state, &form.email, &form.password, &client).await;
+    let page = LoginPage {
         page: Page::new(lang, lang.tr().sign_in_title, &uri),
-        email: form.email.clone(),
+        email: form.email,
         next: next.clone(),
-        errors,
-        general,
+        errors: FormErrors::default(),
+        general: String::new(),
+        ticket: String::new(),
     };
-    match accounts::sign_in(&state, &form.email, &form.password, &client).await {
-        Ok(session) => Ok((jar.add(session_cookie(&state, session.id)), Redirect::to(&next)).into_response()),
-        Err(AppError::Validation(errors)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(FormErrors::new(&errors, lang), String::new())).into_response())
+    match result {
+        Ok(SignIn::Session(session)) => Ok(signed_in(&state, jar, session, &next)),
+        Ok(SignIn::Code { ticket }) => Ok(LoginPage { ticket, ..page }.into_response()),
+        Err(e) => refused(lang, page, e),
+    }
+}
+
+/// The cookie of a new session, and on to where the person was going.
+fn signed_in(state: &AppState, jar: CookieJar, session: accounts::NewSession, next: &str) -> Response {
+    (jar.add(session_cookie(state, session.id)), Redirect::to(next)).into_response()
+}
+
+/// The sign-in page again, saying why.
+fn refused(lang: Lang, page: LoginPage, e: AppError) -> Result<Response, AppError> {
+    match e {
+        AppError::Validation(errors) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, LoginPage { errors: FormErrors::new(&errors, lang), ..page })
+                .into_response())
         }
-        Err(e @ AppError::TooManyAttempts { .. }) => {
-            let message = e.message(lang);
-            Ok((StatusCode::TOO_MANY_REQUESTS, page(FormErrors::default(), message)).into_response())
+        e @ AppError::TooManyAttempts { .. } => {
+            Ok((StatusCode::TOO_MANY_REQUESTS, LoginPage { general: e.message(lang), ..page }).into_response())
         }
-        Err(e) => Err(e),
+        e => Err(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CodeForm {
+    ticket: String,
+    code: String,
+    next: Option<String>,
+}
+
+async fn login_code(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Extension(ClientAddress(client)): Extension<ClientAddress>,
+    jar: CookieJar,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let next = local_path(form.next.as_deref());
+    let result = accounts::sign_in_code(&state, &form.ticket, &form.code, &client).await;
+    let page = LoginPage {
+        page: Page::new(lang, lang.tr().sign_in_title, &uri),
+        email: String::new(),
+        next: next.clone(),
+        errors: FormErrors::default(),
+        general: String::new(),
+        ticket: form.ticket,
+    };
+    match result {
+        Ok(session) => Ok(signed_in(&state, jar, session, &next)),
+        Err(e) => refused(lang, page, e),
     }
 }
 
@@ -137,6 +191,28 @@ struct AccountPage {
     role: String,
     errors: FormErrors,
     done: bool,
+    /// The account has a second factor.
+    second_factor: bool,
+    /// The server requires one of this account and it has none yet.
+    enroll: bool,
+    /// While setting one up: the secret to type (base32) and its otpauth address.
+    setup: Option<(String, String)>,
+}
+
+impl AccountPage {
+    async fn new(state: &AppState, actor: &Actor, lang: Lang, uri: &Uri) -> Result<AccountPage, AppError> {
+        let second_factor = accounts::has_second_factor(state, actor).await?;
+        let required = state.settings.require_2fa && actor.role().is_some_and(|r| r >= Role::Editor);
+        Ok(AccountPage {
+            page: Page::new(lang, lang.tr().account_title, uri),
+            role: role_label(lang, actor.role()),
+            errors: FormErrors::default(),
+            done: false,
+            second_factor,
+            enroll: required && !second_factor,
+            setup: None,
+        })
+    }
 }
 
 fn role_label(lang: Lang, role: Option<Role>) -> String {
@@ -155,13 +231,14 @@ struct DoneQuery {
     done: Option<String>,
 }
 
-async fn account(lang: Lang, uri: Uri, actor: Actor, Query(q): Query<DoneQuery>) -> AccountPage {
-    AccountPage {
-        page: Page::new(lang, lang.tr().account_title, &uri),
-        role: role_label(lang, actor.role()),
-        errors: FormErrors::default(),
-        done: q.done.is_some(),
-    }
+async fn account(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    actor: Actor,
+    Query(q): Query<DoneQuery>,
+) -> Result<AccountPage, AppError> {
+    Ok(AccountPage { done: q.done.is_some(), ..AccountPage::new(&state, &actor, lang, &uri).await? })
 }
 
 #[derive(Deserialize, Default)]
@@ -185,13 +262,71 @@ async fn change_password(
         Err(AppError::Validation(errors)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             AccountPage {
-                page: Page::new(lang, lang.tr().account_title, &uri),
-                role: role_label(lang, actor.role()),
                 errors: FormErrors::new(&errors, lang),
-                done: false,
+                ..AccountPage::new(&state, &actor, lang, &uri).await?
             },
         )
             .into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+async fn start_second_factor(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    actor: Actor,
+) -> Result<AccountPage, AppError> {
+    let setup = accounts::start_second_factor(&state, &actor).await?;
+    Ok(AccountPage { setup: Some(setup), ..AccountPage::new(&state, &actor, lang, &uri).await? })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SecondFactorForm {
+    code: String,
+    current: String,
+}
+
+async fn confirm_second_factor(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    actor: Actor,
+    Form(form): Form<SecondFactorForm>,
+) -> Result<Response, AppError> {
+    match accounts::confirm_second_factor(&state, &actor, &form.code).await {
+        Ok(()) => Ok(Redirect::to("/account?done=1").into_response()),
+        Err(AppError::Validation(errors)) => {
+            // A wrong code: a new secret to try again with, the old one forgotten.
+            let setup = accounts::start_second_factor(&state, &actor).await?;
+            let page = AccountPage {
+                errors: FormErrors::new(&errors, lang),
+                setup: Some(setup),
+                ..AccountPage::new(&state, &actor, lang, &uri).await?
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn disable_second_factor(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    actor: Actor,
+    Form(form): Form<SecondFactorForm>,
+) -> Result<Response, AppError> {
+    match accounts::disable_second_factor(&state, &actor, &form.current).await {
+        Ok(()) => Ok(Redirect::to("/account?done=1").into_response()),
+        Err(AppError::Validation(errors)) => {
+            let page = AccountPage {
+                errors: FormErrors::new(&errors, lang),
+                ..AccountPage::new(&state, &actor, lang, &uri).await?
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
         Err(e) => Err(e),
     }
 }
