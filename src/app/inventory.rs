@@ -3,12 +3,13 @@
 //! one transaction signed by the actor, commit.
 
 use super::{Action, Actor, AppError, AppState, Work};
+use crate::domain::filter::{Criteria, RawCriteria, paging};
 use crate::domain::link::{Link, LinkDraft};
 use crate::domain::problem::{Collector, FieldError};
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{NameIndex, Stakeholder, StakeholderDraft};
 use crate::domain::text::given;
-use crate::domain::values::{bounded_int, flag};
+use crate::domain::values::flag;
 use crate::store;
 use serde::Deserialize;
 
@@ -170,17 +171,17 @@ impl ListQuery {
         page_size: Option<i64>,
     ) -> Result<store::stakeholders::Filter, Vec<FieldError>> {
         let mut e = Collector::default();
-        let level = given(&self.level).and_then(|v| e.take("level", reference.level(v).map(|i| i.code.clone())));
-        let kind = given(&self.kind).and_then(|v| e.take("kind", reference.kind(v).map(|i| i.code.clone())));
-        let sector = given(&self.sector).and_then(|v| e.take("sector", reference.sector(v).map(|i| i.code.clone())));
-        let province =
-            given(&self.province).and_then(|v| e.take("province", reference.province(v).map(|t| t.ins_code.clone())));
-        let key_only = given(&self.key).and_then(|v| e.take("key", flag(v))).unwrap_or(false);
+        let raw = RawCriteria {
+            level: &self.level,
+            kind: &self.kind,
+            sector: &self.sector,
+            province: &self.province,
+            key: &self.key,
+        };
+        let Criteria { level, kind, sector, province, key_only } = raw.parse(reference, &mut e);
         let include_archived =
             given(&self.include_archived).and_then(|v| e.take("include_archived", flag(v))).unwrap_or(false);
-        let max = page_size.unwrap_or(i64::MAX / 4);
-        let limit = given(&self.limit).and_then(|v| e.take("limit", bounded_int(v, 1, max))).or(page_size);
-        let offset = given(&self.offset).and_then(|v| e.take("offset", bounded_int(v, 0, i64::MAX / 4)));
+        let (limit, offset) = paging(&self.limit, &self.offset, page_size, &mut e);
         e.finish(|| store::stakeholders::Filter {
             id: None,
             public_search: false,

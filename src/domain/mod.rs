@@ -1,6 +1,7 @@
 //! Domain types that validate on construction, and pure logic over them: no SQL, no HTTP.
 
 pub mod campaign;
+pub mod filter;
 pub mod lang;
 pub mod link;
 pub mod problem;

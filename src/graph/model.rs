@@ -1,6 +1,7 @@
 //! The network as a petgraph graph: stakeholders as nodes, links as edges, each with the
 //! attributes the map and the exports need, and the filters shared by every view.
 
+use crate::domain::filter::{Criteria, RawCriteria};
 use crate::domain::link::Link;
 use crate::domain::problem::{Collector, FieldError, Problem};
 use crate::domain::reference::{Reference, TerritoryKind};
@@ -141,11 +142,14 @@ impl FilterQuery {
     /// Resolves codes, labels, names and dates; every problem is reported.
     pub fn parse(&self, reference: &Reference, names: &[NameKeys]) -> Result<GraphFilter, Vec<FieldError>> {
         let mut e = Collector::default();
-        let level = given(&self.level).and_then(|v| e.take("level", reference.level(v).map(|i| i.code.clone())));
-        let kind = given(&self.kind).and_then(|v| e.take("kind", reference.kind(v).map(|i| i.code.clone())));
-        let sector = given(&self.sector).and_then(|v| e.take("sector", reference.sector(v).map(|i| i.code.clone())));
-        let province =
-            given(&self.province).and_then(|v| e.take("province", reference.province(v).map(|t| t.ins_code.clone())));
+        let raw = RawCriteria {
+            level: &self.level,
+            kind: &self.kind,
+            sector: &self.sector,
+            province: &self.province,
+            key: &self.key,
+        };
+        let Criteria { level, kind, sector, province, key_only } = raw.parse(reference, &mut e);
         let commune = given(&self.commune).and_then(|v| {
             e.take(
                 "commune",
@@ -163,7 +167,6 @@ impl FilterQuery {
             given(&self.link_type).and_then(|v| e.take("type", reference.link_type(v).map(|i| i.code.clone())));
         let formal = given(&self.formal).and_then(|v| e.take("formal", flag(v)));
         let confirmed_only = given(&self.confirmed).and_then(|v| e.take("confirmed", flag(v))).unwrap_or(false);
-        let key_only = given(&self.key).and_then(|v| e.take("key", flag(v))).unwrap_or(false);
         let index = NameIndex::new(names.iter().cloned());
         let ego = given(&self.ego).and_then(|v| e.take("ego", index.resolve(v)));
         let depth = given(&self.depth).and_then(|v| e.take("depth", bounded_int(v, 1, 6))).unwrap_or(1) as usize;

@@ -46,8 +46,7 @@ async fn list(State(state): State<AppState>, actor: Actor, Query(q): Query<LinkQ
     let stakeholder = given(&q.stakeholder).and_then(|v| e.take("stakeholder", bounded_int(v, 1, i64::MAX)));
     let link_type = given(&q.link_type).and_then(|v| e.take("type", reference.link_type(v).map(|t| t.code.clone())));
     let include_archived = given(&q.include_archived).and_then(|v| e.take("include_archived", flag(v)));
-    let limit = given(&q.limit).and_then(|v| e.take("limit", bounded_int(v, 1, i64::MAX / 4)));
-    let offset = given(&q.offset).and_then(|v| e.take("offset", bounded_int(v, 0, i64::MAX / 4)));
+    let (limit, offset) = crate::domain::filter::paging(&q.limit, &q.offset, None, &mut e);
     let filter = e
         .finish(|| store::links::Filter {
             stakeholder,

@@ -10,6 +10,7 @@ use crate::app::campaigns;
 use crate::app::campaigns::{OpenError, OpenRequest};
 use crate::app::inventory::{ListQuery, reference};
 use crate::domain::campaign::{Campaign, DeclaredTie, Respondent};
+use crate::domain::filter::RawCriteria;
 use crate::domain::reference::Reference;
 use crate::i18n::Lang;
 use crate::store::responses::ProposalDecision;
@@ -224,13 +225,12 @@ struct WhoQuery {
 }
 
 impl WhoQuery {
-    fn who(&self, reference: &Reference) -> Who {
-        use crate::domain::text::given;
-        Who {
-            level: given(&self.level).and_then(|v| reference.level(v).ok()).map(|i| i.code.clone()),
-            kind: given(&self.kind).and_then(|v| reference.kind(v).ok()).map(|i| i.code.clone()),
-            province: given(&self.province).and_then(|v| reference.province(v).ok()).map(|t| t.ins_code.clone()),
-        }
+    /// The respondents kept: the shared filter parser, an unknown value being an error.
+    fn who(&self, reference: &Reference) -> Result<Who, AppError> {
+        let mut e = crate::domain::problem::Collector::default();
+        let raw = RawCriteria { level: &self.level, kind: &self.kind, province: &self.province, ..Default::default() };
+        let c = raw.parse(reference, &mut e);
+        e.finish(|| Who { level: c.level, kind: c.kind, province: c.province }).map_err(AppError::Validation)
     }
 }
 
@@ -291,7 +291,7 @@ async fn show(
 ) -> Result<ShowPage, AppError> {
     let (campaign, def) = campaigns::get(&state, &actor, id).await?;
     let reference = reference(&state).await?;
-    let who = q.who(&reference);
+    let who = q.who(&reference)?;
     let campaigns::Answers { respondents: all, ties } = campaigns::answers(&state, &actor, id).await?;
     let pending = campaigns::pending_count(&state, &actor, id).await?;
     let others: Vec<Campaign> = campaigns::list(&state, &actor)
@@ -390,7 +390,7 @@ async fn responses_csv(
 ) -> Result<Response, AppError> {
     let (_, def) = campaigns::get(&state, &actor, id).await?;
     let reference = reference(&state).await?;
-    let who = q.who(&reference);
+    let who = q.who(&reference)?;
     let campaigns::Answers { respondents: all, ties } = campaigns::answers(&state, &actor, id).await?;
     let names: HashMap<i64, String> = ties.iter().filter_map(|t| Some((t.alter_id?, t.alter.clone()))).collect();
     let kept: Vec<&Respondent> = all.iter().filter(|r| who.keeps(r, &reference)).collect();
