@@ -48,6 +48,12 @@ pub enum Command {
         /// Administrators and editors must use a second factor (TOTP) to sign in.
         #[arg(long, env = "MAILLAGE_REQUIRE_2FA")]
         require_2fa: bool,
+        /// An SMTP relay, smtp://HOST[:PORT]: "forgot my password" then e-mails a link.
+        #[arg(long, env = "MAILLAGE_SMTP_URL")]
+        smtp: Option<String>,
+        /// The sender of those e-mails.
+        #[arg(long, env = "MAILLAGE_MAIL_FROM", requires = "smtp")]
+        from: Option<String>,
     },
     /// Coordinator accounts.
     #[command(subcommand)]
@@ -327,7 +333,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
     }
     let db = db::connect(&cli.database_url).await?;
     match cli.command {
-        Command::Serve { bind, public_url, trusted_proxy, require_2fa } => {
+        Command::Serve { bind, public_url, trusted_proxy, require_2fa, smtp, from } => {
             let public_url = public_url.map(|u| u.trim_end_matches('/').to_owned()).filter(|u| !u.is_empty());
             let listener =
                 tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
@@ -349,7 +355,11 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 require_2fa,
                 ..Default::default()
             };
-            let state = AppState::new(db).with_secret(secret).with_settings(settings);
+            let mut state = AppState::new(db).with_secret(secret).with_settings(settings);
+            if let Some(smtp) = smtp {
+                let from = from.ok_or_else(|| anyhow::anyhow!("--smtp needs --from (MAILLAGE_MAIL_FROM)"))?;
+                state = state.with_mailer(crate::survey::mail::Mailer::new(&smtp, &from)?);
+            }
             let base = public_url.unwrap_or_else(|| format!("http://{address}"));
             eprintln!("Maillage: {base}/");
             if let Some(token) = crate::app::accounts::first_admin_link(&state).await? {

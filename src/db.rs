@@ -31,6 +31,18 @@ pub struct Db {
     pub backend: Backend,
 }
 
+impl Db {
+    /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`, waiting up to the busy timeout): a transaction that read first and wrote
+    /// later would fail at once with "database is locked" when another wrote in between.
+    pub async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
 /// SQLite URLs get `mode=rwc` (create the file if missing) unless a mode is given.
 fn complete_sqlite_url(url: &str) -> String {
     if url.contains("mode=") || url.contains(":memory:") {

@@ -350,6 +350,11 @@ pub struct Tr {
     pub code: &'static str,
     pub code_intro: &'static str,
     pub confirm_code: &'static str,
+    pub forgot_title: &'static str,
+    pub forgot_intro: &'static str,
+    pub forgot_sent: &'static str,
+    pub forgot_link: &'static str,
+    pub send_link: &'static str,
 }
 
 pub static FR: Tr = Tr {
@@ -648,6 +653,11 @@ pub static FR: Tr = Tr {
     code: "Code à 6 chiffres",
     code_intro: "Saisissez le code affiché par votre application d'authentification.",
     confirm_code: "Confirmer",
+    forgot_title: "Mot de passe oublié",
+    forgot_intro: "Indiquez l'adresse de votre compte : si elle correspond à un compte actif, vous recevrez un lien à usage unique pour choisir un nouveau mot de passe.",
+    forgot_sent: "Si un compte actif correspond à cette adresse, un lien vient de lui être envoyé (valable deux jours). Pensez à vérifier les indésirables.",
+    forgot_link: "Mot de passe oublié ?",
+    send_link: "Envoyer le lien",
 };
 
 pub static EN: Tr = Tr {
@@ -946,6 +956,11 @@ pub static EN: Tr = Tr {
     code: "6-digit code",
     code_intro: "Type the code your authenticator app shows.",
     confirm_code: "Confirm",
+    forgot_title: "Forgotten password",
+    forgot_intro: "Give your account's address: if it matches an active account, you will receive a one-time link to choose a new password.",
+    forgot_sent: "If an active account matches this address, a link has just been sent to it (valid two days). Check your spam folder too.",
+    forgot_link: "Forgot your password?",
+    send_link: "Send the link",
 };
 
 #[cfg(test)]

@@ -116,3 +116,59 @@ on_both!(invitations_and_reminders_go_out_by_smtp_with_each_personal_link, |app|
 
     assert!(Mailer::new("smtps://x", "a@b.be").is_err(), "only plain SMTP to a relay");
 });
+
+on_both!(a_forgotten_password_is_reset_through_a_link_sent_by_email_without_telling_who_has_an_account, |app| {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let (addr, received) = fake_relay().await;
+    let mailer = Mailer::new(&format!("smtp://{addr}"), "Maillage <maillage@example.be>").unwrap();
+    let state = app.state.clone().with_mailer(mailer);
+    let router = maillage::web::router(state);
+    app.user("forgetful@example.org", maillage::app::Role::Editor).await;
+    let post = |email: &'static str| {
+        let router = router.clone();
+        async move {
+            use tower::ServiceExt;
+            let r = router
+                .oneshot(
+                    Request::post("/forgot")
+                        .header(header::HOST, "localhost")
+                        .header(header::ACCEPT_LANGUAGE, "en")
+                        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                        .body(Body::from(format!("email={email}")))
+                        .unwrap(),
+                )
+                .await
+                .unwrap();
+            let status = r.status();
+            let body = http_body_util::BodyExt::collect(r.into_body()).await.unwrap().to_bytes();
+            (status, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    let (status, known) = post("forgetful@example.org").await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, unknown) = post("nobody@example.org").await;
+    assert_eq!(known, unknown, "the same answer whether an account exists or not");
+    let mail = {
+        let got = received.lock().unwrap();
+        assert_eq!(got.len(), 1, "one e-mail, to the account that exists");
+        assert_eq!(got[0].0, "forgetful@example.org");
+        got[0].1.clone()
+    };
+    // The link as sent (quoted-printable may wrap long lines with a soft break).
+    let unfolded = mail.replace("=\n", "");
+    let token = unfolded.split("/welcome/").nth(1).unwrap().chars().take(64).collect::<String>();
+    let new_password = "a brand new sentence to remember";
+    let r = app
+        .send(
+            Request::post(format!("/welcome/{token}"))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("x-test-anonymous", "1")
+                .body(Body::from(format!("password={}", new_password.replace(' ', "+"))))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.location(), "/login", "{}", r.text());
+    assert!(app.login("forgetful@example.org", new_password).await.is_ok(), "the new password works");
+    assert!(app.login("forgetful@example.org", common::PASSWORD).await.is_err(), "the old one no longer");
+});

@@ -38,6 +38,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/login", "yyyyyy"),
     ("POST", "/login", "yyyyyy"),
     ("POST", "/login/code", "yyyyyy"),
+    ("GET", "/forgot", "444444"),
+    ("POST", "/forgot", "444444"),
     ("POST", "/logout", "nnnyyy"),
     ("GET", "/account", "nnnyyy"),
     ("POST", "/account/password", "nnnyyy"),

@@ -204,7 +204,7 @@ pub async fn reset_link(state: &AppState, actor: &Actor, user: i64) -> Result<St
 
 /// While no admin exists: a one-time link to the page that creates the first one.
 pub async fn first_admin_link(state: &AppState) -> Result<Option<String>, AppError> {
-    let mut conn = state.db.pool.begin().await?;
+    let mut conn = state.db.begin_write().await?;
     if store::admin_exists(&mut conn).await? {
         return Ok(None);
     }
@@ -244,7 +244,7 @@ pub async fn use_link(state: &AppState, token: &str, email: Option<&str>, passwo
     check_password(password)?;
     let hash = hash_password(state, password)?;
     let now = stamp(state.clock.now());
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let mark = crate::store::revision(&mut tx).await?;
     let Some((_, user)) = store::use_link(&mut tx, &secret_hash(token), &now).await? else {
         return Err(AppError::NotFound);
@@ -266,6 +266,64 @@ pub async fn use_link(state: &AppState, token: &str, email: Option<&str>, passwo
     crate::store::sign_changes(&mut tx, mark, &format!("user:{id}")).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// "Forgot my password": when an enabled account has this address and a relay is configured,
+/// e-mails it a one-time link to choose a new password. The answer is the same whether the
+/// account exists or not; requests are throttled per address and per client like sign-ins.
+pub async fn forgot_password(
+    state: &AppState,
+    email: &str,
+    client: &str,
+    base_url: &str,
+    lang: crate::i18n::Lang,
+) -> Result<(), AppError> {
+    let Some(mailer) = state.mailer.clone() else { return Err(AppError::NotFound) };
+    let email = email.trim().to_lowercase();
+    let now = state.clock.now();
+    let since = stamp(now - FAILURE_WINDOW);
+    let subjects = [(format!("reset:{email}"), 1), (format!("reset-from:{client}"), 5)];
+    let mut tx = state.db.begin_write().await?;
+    for (subject, scale) in &subjects {
+        let earlier: Vec<OffsetDateTime> =
+            store::failures_since(&mut tx, subject, &since).await?.iter().filter_map(|s| parse_stamp(s)).collect();
+        if let Some(wait) = wait_for(&earlier, now, *scale) {
+            return Err(AppError::TooManyAttempts { retry_after: wait.whole_seconds().max(1) as u64 });
+        }
+    }
+    for (subject, _) in &subjects {
+        store::record_failure(&mut tx, subject, &stamp(now)).await?;
+    }
+    let user = store::user_by_email(&mut tx, &email).await?.filter(|u| !u.disabled);
+    let token = match &user {
+        Some(u) => Some(new_link(&mut tx, "set_password", Some(u.id), now).await?),
+        None => None,
+    };
+    tx.commit().await?;
+    if let (Some(u), Some(token)) = (user, token) {
+        let link = format!("{}/welcome/{token}", base_url.trim_end_matches('/'));
+        let (subject, body) = match lang {
+            crate::i18n::Lang::Fr => (
+                "Maillage : choisir un nouveau mot de passe".to_owned(),
+                format!(
+                    "Bonjour,\n\nQuelqu'un (sans doute vous) a demandé à choisir un nouveau mot de passe pour le compte {} de Maillage.\n\nCe lien sert une fois, pendant deux jours :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n",
+                    u.email
+                ),
+            ),
+            crate::i18n::Lang::En => (
+                "Maillage: choose a new password".to_owned(),
+                format!(
+                    "Hello,\n\nSomeone (probably you) asked to choose a new password for the Maillage account {}.\n\nThis link works once, for two days:\n{link}\n\nIf you did not ask, ignore this message: your password does not change.\n",
+                    u.email
+                ),
+            ),
+        };
+        if let Err(e) = mailer.send_text(&u.email, None, subject, body).await {
+            // Said to the operator, not to the requester (that would tell the account exists).
+            tracing::error!(error = %e, "password-reset e-mail not sent");
+        }
+    }
+    Ok(())
 }
 
 /// Changes one's own password, given the current one; other sessions end.
@@ -358,7 +416,7 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, client: &str
             false
         }
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let Some(user) = user.filter(|_| ok) else {
         for (subject, _) in &subjects {
             store::record_failure(&mut tx, subject, &stamp(now)).await?;
@@ -417,7 +475,7 @@ pub async fn sign_in_code(state: &AppState, ticket: &str, code: &str, client: &s
     }
     drop(conn);
     let step = user.totp_secret.as_deref().and_then(|s| matching_step(s, &user.email, code, now));
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let fresh = match step {
         Some(step) => store::use_totp_step(&mut tx, user.id, step).await?,
         None => false,

@@ -35,6 +35,8 @@ pub struct AppState {
     pub reference: Arc<tokio::sync::OnceCell<Arc<Reference>>>,
     pub settings: Arc<Settings>,
     pub clock: Arc<accounts::Clock>,
+    /// The SMTP relay, when one is configured (password-reset links).
+    pub mailer: Option<Arc<crate::survey::mail::Mailer>>,
 }
 
 /// Server settings that shape security decisions.
@@ -78,11 +80,17 @@ impl AppState {
             reference: Default::default(),
             settings: Default::default(),
             clock: Default::default(),
+            mailer: None,
         }
     }
 
     pub fn with_secret(mut self, secret: Secret) -> Self {
         self.secret = Arc::new(secret);
+        self
+    }
+
+    pub fn with_mailer(mut self, mailer: crate::survey::mail::Mailer) -> Self {
+        self.mailer = Some(Arc::new(mailer));
         self
     }
 
@@ -103,7 +111,7 @@ pub struct Work {
 
 impl Work {
     pub async fn begin(state: &AppState, actor: &Actor) -> Result<Work, AppError> {
-        let mut tx = state.db.pool.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let mark = crate::store::revision(&mut tx).await?;
         Ok(Work { tx, mark, actor: actor.audit_name() })
     }

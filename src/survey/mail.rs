@@ -1,5 +1,5 @@
-//! Optional sending of the personal links by e-mail (lettre), when an SMTP relay is
-//! configured; the CSV for a mail merge works without it. Plain SMTP to a relay the
+//! Optional sending of the personal links (and of password-reset links) by e-mail (lettre),
+//! when an SMTP relay is configured; the CSV for a mail merge works without it. Plain SMTP to a relay the
 //! organisation runs (which does TLS onwards): TLS client support would double the build.
 
 use super::token::Secret;
@@ -60,28 +60,31 @@ impl Mailer {
             let link = format!("{}/s/{}", base_url.trim_end_matches('/'), secret.token(i.invitation_id));
             let lang = Lang::parse(&i.lang).unwrap_or_default();
             let (subject, body) = letter(campaign, &i.name, &link, lang, reminder);
-            let message = address
-                .parse::<Mailbox>()
-                .map_err(|e| e.to_string())
-                .map(|to| Mailbox::new(Some(i.name.clone()), to.email))
-                .and_then(|to| {
-                    Message::builder()
-                        .from(self.from.clone())
-                        .to(to)
-                        .subject(subject)
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(body)
-                        .map_err(|e| e.to_string())
-                });
-            match message {
-                Ok(m) => match self.transport.send(m).await {
-                    Ok(_) => report.sent += 1,
-                    Err(e) => report.failed.push((i.name.clone(), e.to_string())),
-                },
+            match self.send_text(address, Some(&i.name), subject, body).await {
+                Ok(()) => report.sent += 1,
                 Err(e) => report.failed.push((i.name.clone(), e)),
             }
         }
         report
+    }
+
+    /// Sends one plain-text message; the error says why it was not sent.
+    pub async fn send_text(
+        &self,
+        address: &str,
+        name: Option<&str>,
+        subject: String,
+        body: String,
+    ) -> Result<(), String> {
+        let to = address.parse::<Mailbox>().map_err(|e| e.to_string())?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(Mailbox::new(name.map(str::to_owned), to.email))
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| e.to_string())?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
     }
 }
 

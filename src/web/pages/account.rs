@@ -25,6 +25,8 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::GET, "/login", Public, Kind::Page, get(login_form)),
         Route::new(Method::POST, "/login", Public, Kind::Page, post(login)),
         Route::new(Method::POST, "/login/code", Public, Kind::Page, post(login_code)),
+        Route::new(Method::GET, "/forgot", Public, Kind::Page, get(forgot_form)),
+        Route::new(Method::POST, "/forgot", Public, Kind::Page, post(forgot)),
         Route::new(Method::POST, "/logout", OwnAccount, Kind::Page, post(logout)),
         Route::new(Method::GET, "/account", OwnAccount, Kind::Page, get(account)),
         Route::new(Method::POST, "/account/password", OwnAccount, Kind::Page, post(change_password)),
@@ -66,6 +68,8 @@ struct LoginPage {
     general: String,
     /// Set when the password was right and the second factor's code is asked for.
     ticket: String,
+    /// An SMTP relay is configured: "forgot my password" sends a link.
+    can_reset: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -74,7 +78,13 @@ struct NextQuery {
     next: Option<String>,
 }
 
-async fn login_form(lang: Lang, uri: Uri, actor: Actor, Query(q): Query<NextQuery>) -> Response {
+async fn login_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    actor: Actor,
+    Query(q): Query<NextQuery>,
+) -> Response {
     let next = local_path(q.next.as_deref());
     if actor.role().is_some() {
         return Redirect::to(&next).into_response();
@@ -86,6 +96,7 @@ async fn login_form(lang: Lang, uri: Uri, actor: Actor, Query(q): Query<NextQuer
         errors: FormErrors::default(),
         general: String::new(),
         ticket: String::new(),
+        can_reset: state.mailer.is_some(),
     }
     .into_response()
 }
@@ -115,6 +126,7 @@ async fn login(
         errors: FormErrors::default(),
         general: String::new(),
         ticket: String::new(),
+        can_reset: state.mailer.is_some(),
     };
     match result {
         Ok(SignIn::Session(session)) => Ok(signed_in(&state, jar, session, &next)),
@@ -167,10 +179,52 @@ async fn login_code(
         errors: FormErrors::default(),
         general: String::new(),
         ticket: form.ticket,
+        can_reset: state.mailer.is_some(),
     };
     match result {
         Ok(session) => Ok(signed_in(&state, jar, session, &next)),
         Err(e) => refused(lang, page, e),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/forgot.html")]
+struct ForgotPage {
+    page: Page,
+    sent: bool,
+    general: String,
+}
+
+/// Only where a relay can send the link; elsewhere an administrator issues it.
+async fn forgot_form(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<ForgotPage, AppError> {
+    if state.mailer.is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok(ForgotPage { page: Page::new(lang, lang.tr().forgot_title, &uri), sent: false, general: String::new() })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ForgotForm {
+    email: String,
+}
+
+async fn forgot(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    Extension(ClientAddress(client)): Extension<ClientAddress>,
+    Form(form): Form<ForgotForm>,
+) -> Result<Response, AppError> {
+    let base = link_base(&state, &headers);
+    let page = ForgotPage { page: Page::new(lang, lang.tr().forgot_title, &uri), sent: false, general: String::new() };
+    match accounts::forgot_password(&state, &form.email, &client, &base, lang).await {
+        Ok(()) => Ok(ForgotPage { sent: true, ..page }.into_response()),
+        Err(e @ AppError::TooManyAttempts { .. }) => {
+            Ok((StatusCode::TOO_MANY_REQUESTS, ForgotPage { general: e.message(lang), ..page }).into_response())
+        }
+        Err(e) => Err(e),
     }
 }
 
