@@ -627,8 +627,14 @@ fn describe(e: &crate::app::AppError, lang: Lang) -> String {
         crate::app::AppError::Validation(errors) => {
             errors.iter().map(|f| format!("--{}: {}", f.field, f.problem.message(lang))).collect::<Vec<_>>().join("\n")
         }
+        // The person at the terminal runs the server: the cause helps them.
+        crate::app::AppError::Internal(e) => format!("{}\n{e:#}", e_message(lang)),
         other => other.message(lang),
     }
+}
+
+fn e_message(lang: Lang) -> String {
+    crate::app::AppError::Internal(anyhow::anyhow!("")).message(lang)
 }
 
 /// Prints "written/total" on stderr, at most every 2% of the rows, on a terminal only.

@@ -1,9 +1,11 @@
 //! Opening the database (SQLite file or PostgreSQL server) and applying the embedded
 //! migrations. One `AnyPool` serves both backends; only the DDL differs per backend.
 
+use crate::domain::reference::{Reference, Territory};
 use anyhow::{Context, bail};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Executor, Row};
+use std::collections::BTreeMap;
 
 pub const DEFAULT_URL: &str = "sqlite://maillage.db";
 
@@ -85,7 +87,90 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
     };
     migrator.run(&pool).await.context("cannot apply database migrations")?;
+    seed_reference(&pool).await?;
     Ok(Db { pool, backend })
+}
+
+/// The reference data of a new database comes from the data files built into the binary
+/// (`data/reference.toml`, `data/wallonia_communes.csv`); once there, the tables belong to
+/// the deployment and are never refilled.
+async fn seed_reference(pool: &AnyPool) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    if !is_empty(&mut tx).await? {
+        return Ok(());
+    }
+    let reference = crate::domain::reference_data::parse(
+        include_str!("../data/reference.toml"),
+        include_str!("../data/wallonia_communes.csv"),
+    )
+    .map_err(|e| anyhow::anyhow!("the built-in reference data is invalid: {e}"))?;
+    insert(&mut tx, &reference).await.context("cannot write the reference data")?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether the reference tables are still empty (a new database).
+async fn is_empty(conn: &mut AnyConnection) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM levels").fetch_one(conn).await?.try_get("n")?;
+    Ok(n == 0)
+}
+
+/// Writes a whole reference catalogue into empty tables (run in one transaction).
+async fn insert(conn: &mut AnyConnection, r: &Reference) -> sqlx::Result<()> {
+    for (table, name, items) in [
+        ("levels", "level", &r.levels),
+        ("kinds", "kind", &r.kinds),
+        ("sectors", "sector", &r.sectors),
+        ("link_types", "link_type", &r.link_types),
+    ] {
+        for (rank, item) in items.iter().enumerate() {
+            let sql = match table {
+                "levels" => "INSERT INTO levels (code, rank) VALUES ($1, $2)",
+                "kinds" => "INSERT INTO kinds (code, rank) VALUES ($1, $2)",
+                "sectors" => "INSERT INTO sectors (code, rank) VALUES ($1, $2)",
+                _ => "INSERT INTO link_types (code, rank, directed) VALUES ($1, $2, $3)",
+            };
+            let mut q = sqlx::query(sql).bind(item.code.clone()).bind(rank as i64 + 1);
+            if table == "link_types" {
+                q = q.bind(i64::from(item.directed.unwrap_or(false)));
+            }
+            q.execute(&mut *conn).await?;
+            insert_labels(conn, name, &item.code, &item.labels).await?;
+        }
+    }
+    // Parents before children (region, provinces, arrondissements, communes).
+    let mut territories: Vec<&Territory> = r.territories.iter().collect();
+    territories.sort_by_key(|t| (t.kind as u8, t.ins_code.clone()));
+    for t in territories {
+        let kind = serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        sqlx::query("INSERT INTO territories (ins_code, kind, parent_ins, province_ins) VALUES ($1, $2, $3, $4)")
+            .bind(t.ins_code.clone())
+            .bind(kind)
+            .bind(t.parent_ins.clone())
+            .bind(t.province_ins.clone())
+            .execute(&mut *conn)
+            .await?;
+        insert_labels(conn, "territory", &t.ins_code, &t.names).await?;
+    }
+    Ok(())
+}
+
+async fn insert_labels(
+    conn: &mut AnyConnection,
+    table: &str,
+    code: &str,
+    labels: &BTreeMap<String, String>,
+) -> sqlx::Result<()> {
+    for (lang, label) in labels {
+        sqlx::query("INSERT INTO reference_labels (ref_table, code, lang, label) VALUES ($1, $2, $3, $4)")
+            .bind(table.to_owned())
+            .bind(code.to_owned())
+            .bind(lang.clone())
+            .bind(label.clone())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The URL without its password, for messages and logs.

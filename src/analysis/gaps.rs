@@ -82,7 +82,7 @@ pub fn gaps(net: &Network, order: &[NodeIndex], p: &Projection, lang: Lang) -> G
                 .iter()
                 .zip(&covered)
                 .filter(|(_, covered)| !**covered)
-                .map(|(c, _)| (c.ins_code.clone(), c.name_fr.clone()))
+                .map(|(c, _)| (c.ins_code.clone(), c.name().to_owned()))
                 .collect();
             let provinces = r
                 .provinces()

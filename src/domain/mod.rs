@@ -6,6 +6,7 @@ pub mod lang;
 pub mod link;
 pub mod problem;
 pub mod reference;
+pub mod reference_data;
 pub mod response;
 pub mod stakeholder;
 pub mod text;

@@ -5,21 +5,27 @@ use super::lang::Lang;
 use super::problem::{Problem, RefTable};
 use super::text::key;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// A labels map from (language, text) pairs.
+pub fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(l, t)| ((*l).to_owned(), (*t).to_owned())).collect()
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RefItem {
     pub code: String,
-    pub label_fr: String,
-    pub label_en: String,
+    /// The label in each language the data has, by language code (`fr`, `en`, …).
+    pub labels: BTreeMap<String, String>,
     /// Only meaningful for link types: whether a link of this type has a direction by default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub directed: Option<bool>,
 }
 
 impl RefItem {
+    /// The label in `lang`, else the French one, else the code.
     pub fn label(&self, lang: Lang) -> &str {
-        lang.pick(&self.label_fr, &self.label_en)
+        self.labels.get(lang.code()).or_else(|| self.labels.get("fr")).map_or(&self.code, String::as_str)
     }
 }
 
@@ -55,30 +61,34 @@ impl TerritoryKind {
 pub struct Territory {
     pub ins_code: String,
     pub kind: TerritoryKind,
-    pub name_fr: String,
-    pub name_nl: String,
-    pub name_de: String,
+    /// The unit's name in each language the data has (`fr`, `nl`, `de`, …).
+    pub names: BTreeMap<String, String>,
     pub parent_ins: Option<String>,
     pub province_ins: Option<String>,
 }
 
 impl Territory {
+    /// The French name: the written form of exports and imports (Wallonia's official one).
+    pub fn name(&self) -> &str {
+        self.names.get("fr").map_or(&self.ins_code, String::as_str)
+    }
+
     /// The unambiguous written form used in exports and forms: "Wallonie", "Province de Liège",
     /// "Arrondissement de Liège", "Liège".
     pub fn display_name(&self) -> String {
         match self.kind {
             TerritoryKind::Region => "Wallonie".to_owned(),
-            TerritoryKind::Province => format!("Province de {}", self.name_fr),
-            TerritoryKind::Arrondissement => format!("Arrondissement de {}", self.name_fr),
-            TerritoryKind::Commune => self.name_fr.clone(),
+            TerritoryKind::Province => format!("Province de {}", self.name()),
+            TerritoryKind::Arrondissement => format!("Arrondissement de {}", self.name()),
+            TerritoryKind::Commune => self.name().to_owned(),
         }
     }
 
     pub fn label(&self, lang: Lang) -> String {
         match (self.kind, lang) {
             (TerritoryKind::Region, Lang::En) => "Wallonia".to_owned(),
-            (TerritoryKind::Province, Lang::En) => format!("Province of {}", self.name_fr),
-            (TerritoryKind::Arrondissement, Lang::En) => format!("Arrondissement of {}", self.name_fr),
+            (TerritoryKind::Province, Lang::En) => format!("Province of {}", self.name()),
+            (TerritoryKind::Arrondissement, Lang::En) => format!("Arrondissement of {}", self.name()),
             _ => self.display_name(),
         }
     }
@@ -97,12 +107,10 @@ pub struct Reference {
 
 fn resolve_in<'a>(items: &'a [RefItem], what: RefTable, raw: &str) -> Result<&'a RefItem, Problem> {
     let k = key(raw);
-    items.iter().find(|i| key(&i.code) == k || key(&i.label_fr) == k || key(&i.label_en) == k).ok_or_else(|| {
-        Problem::Unknown {
-            what,
-            value: raw.trim().to_owned(),
-            expected: items.iter().map(|i| i.code.clone()).collect(),
-        }
+    items.iter().find(|i| key(&i.code) == k || i.labels.values().any(|l| key(l) == k)).ok_or_else(|| Problem::Unknown {
+        what,
+        value: raw.trim().to_owned(),
+        expected: items.iter().map(|i| i.code.clone()).collect(),
     })
 }
 
@@ -121,7 +129,7 @@ impl Reference {
     ) -> Self {
         let mut territory_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in territories.iter().enumerate() {
-            let mut names = vec![key(&t.name_fr), key(&t.name_nl), key(&t.name_de)];
+            let mut names: Vec<String> = t.names.values().map(|n| key(n)).collect();
             if t.kind == TerritoryKind::Region {
                 names.extend(["wallonia", "region wallonne", "walloon region"].map(String::from));
             }
@@ -192,7 +200,7 @@ impl Reference {
         let unit = self.territory(raw, Some("provincial"))?;
         match unit.kind {
             TerritoryKind::Province => Ok(unit),
-            _ => self.territory(&format!("Province de {}", unit.name_fr), None),
+            _ => self.territory(&format!("Province de {}", unit.name()), None),
         }
     }
 
@@ -220,16 +228,14 @@ pub(crate) mod tests {
     use super::*;
 
     fn item(code: &str, fr: &str, en: &str) -> RefItem {
-        RefItem { code: code.into(), label_fr: fr.into(), label_en: en.into(), directed: None }
+        RefItem { code: code.into(), labels: labels(&[("fr", fr), ("en", en)]), directed: None }
     }
 
     fn unit(ins: &str, kind: TerritoryKind, name: &str, parent: Option<&str>, province: Option<&str>) -> Territory {
         Territory {
             ins_code: ins.into(),
             kind,
-            name_fr: name.into(),
-            name_nl: name.into(),
-            name_de: name.into(),
+            names: labels(&[("fr", name), ("nl", name), ("de", name)]),
             parent_ins: parent.map(String::from),
             province_ins: province.map(String::from),
         }

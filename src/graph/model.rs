@@ -241,8 +241,8 @@ impl Network {
                 .filter_map(|ins| reference.territory_by_ins(ins))
                 .map(|t| match (&t.kind, &t.province_ins) {
                     (TerritoryKind::Region, _) => "Wallonie".to_owned(),
-                    (_, Some(p)) => reference.territory_by_ins(p).map_or_else(|| p.clone(), |p| p.name_fr.clone()),
-                    (_, None) => t.name_fr.clone(),
+                    (_, Some(p)) => reference.territory_by_ins(p).map_or_else(|| p.clone(), |p| p.name().to_owned()),
+                    (_, None) => t.name().to_owned(),
                 })
                 .collect();
             provinces.sort();

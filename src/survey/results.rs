@@ -308,7 +308,7 @@ pub fn responses_csv(
     w.write_record(&header)?;
     for (r, answers) in submitted {
         let province = province_of(reference, &r.territories)
-            .and_then(|p| reference.territory_by_ins(&p).map(|t| t.name_fr.clone()))
+            .and_then(|p| reference.territory_by_ins(&p).map(|t| t.name().to_owned()))
             .unwrap_or_default();
         let mut row = vec![
             r.invitation_id.to_string(),

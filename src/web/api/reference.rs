@@ -25,19 +25,33 @@ async fn reference(State(state): State<AppState>) -> Result<Json<Value>, AppErro
                 "ins_code": t.ins_code,
                 "kind": t.kind,
                 "name": t.display_name(),
-                "name_fr": t.name_fr,
-                "name_nl": t.name_nl,
-                "name_de": t.name_de,
+                "names": t.names,
+                "name_fr": t.names.get("fr"),
+                "name_nl": t.names.get("nl"),
+                "name_de": t.names.get("de"),
                 "parent": t.parent_ins,
                 "province": t.province_ins,
             })
         })
         .collect();
+    // `labels` holds every language; `label_fr` and `label_en` stay for existing scripts.
+    let items = |items: &[crate::domain::reference::RefItem]| -> Vec<Value> {
+        items
+            .iter()
+            .map(|i| {
+                let mut v = json!({ "code": i.code, "labels": i.labels, "label_fr": i.labels.get("fr"), "label_en": i.labels.get("en") });
+                if let Some(d) = i.directed {
+                    v["directed"] = json!(d);
+                }
+                v
+            })
+            .collect()
+    };
     Ok(Json(json!({
-        "levels": r.levels,
-        "kinds": r.kinds,
-        "sectors": r.sectors,
-        "link_types": r.link_types,
+        "levels": items(&r.levels),
+        "kinds": items(&r.kinds),
+        "sectors": items(&r.sectors),
+        "link_types": items(&r.link_types),
         "territories": territories,
     })))
 }

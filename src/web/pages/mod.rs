@@ -134,7 +134,7 @@ pub fn territory_groups(reference: &Reference, lang: Lang, selected: &[String]) 
             .iter()
             .filter(|t| t.province_ins.as_deref() == Some(p.ins_code.as_str()) && t.kind != TerritoryKind::Province)
             .collect();
-        inside.sort_by_key(|t| (t.kind != TerritoryKind::Arrondissement, crate::domain::text::key(&t.name_fr)));
+        inside.sort_by_key(|t| (t.kind != TerritoryKind::Arrondissement, crate::domain::text::key(t.name())));
         groups.push(OptGroup { label: p.label(lang), options: inside.into_iter().map(opt).collect() });
     }
     groups
