@@ -177,3 +177,22 @@ fn pages_api_cli_and_demo_never_write_through_the_store() {
     }
     assert!(wrong.is_empty(), "writes that bypass the application layer:\n{}", wrong.join("\n"));
 }
+
+#[test]
+fn rows_are_read_by_column_name() {
+    let mut files = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let positional: Vec<String> = files
+        .iter()
+        .flat_map(|(path, text)| {
+            text.match_indices("try_get(").filter_map(move |(i, _)| {
+                text[i + 8..].starts_with(|c: char| c.is_ascii_digit()).then(|| format!("{path}: {}", &text[i..i + 10]))
+            })
+        })
+        .collect();
+    assert!(
+        positional.is_empty(),
+        "columns read by position (a reordered SELECT breaks them silently):\n{}",
+        positional.join("\n")
+    );
+}

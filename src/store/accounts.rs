@@ -61,7 +61,7 @@ pub async fn create_user(
             format!("An account already exists for {email}."),
         )
     })?;
-    let id: i64 = row.try_get(0)?;
+    let id: i64 = row.try_get("id")?;
     super::record_change(conn, "user", id, "create").await?;
     Ok(id)
 }
@@ -96,10 +96,10 @@ pub async fn user_by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Optio
 }
 
 pub async fn admin_exists(conn: &mut AnyConnection) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0")
         .fetch_one(conn)
         .await?
-        .try_get(0)?;
+        .try_get("n")?;
     Ok(n > 0)
 }
 
@@ -290,7 +290,7 @@ pub async fn create_token(conn: &mut AnyConnection, t: &NewToken<'_>, now: &str)
     .bind(t.expires_at.map(str::to_owned))
     .fetch_one(&mut *conn)
     .await?
-    .try_get(0)?;
+    .try_get("id")?;
     super::record_change(conn, "token", id, "create").await?;
     Ok(id)
 }

@@ -35,7 +35,7 @@ pub async fn open(
     .bind(ts.clone())
     .fetch_one(&mut *conn)
     .await?
-    .try_get(0)?;
+    .try_get("id")?;
     for &stakeholder in stakeholders {
         let invitation: i64 = sqlx::query(
             "INSERT INTO invitations (campaign_id, stakeholder_id, lang, created_at) VALUES ($1, $2, 'fr', $3) RETURNING id",
@@ -45,7 +45,7 @@ pub async fn open(
         .bind(ts.clone())
         .fetch_one(&mut *conn)
         .await?
-        .try_get(0)?;
+        .try_get("id")?;
         sqlx::query("UPDATE invitations SET token_hash = $1 WHERE id = $2")
             .bind(token_hash(invitation))
             .bind(invitation)
@@ -62,7 +62,8 @@ const EMAIL: &str = "COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.s
 
 pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Invitee>> {
     sqlx::query(AssertSqlSafe(format!(
-        "SELECT i.id, s.id, s.name, {EMAIL}, i.lang, i.submitted_at FROM invitations i \
+        "SELECT i.id AS invitation_id, s.id AS stakeholder_id, s.name AS name, {EMAIL} AS email, i.lang AS lang, \
+         i.submitted_at AS submitted_at FROM invitations i \
              JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 ORDER BY s.name_key"
     )))
     .bind(campaign)
@@ -71,11 +72,11 @@ pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<V
     .iter()
     .map(|r| {
         Ok(Invitee {
-            invitation_id: r.try_get(0)?,
-            stakeholder_id: r.try_get(1)?,
-            name: r.try_get(2)?,
-            email: r.try_get(3)?,
-            lang: r.try_get(4)?,
+            invitation_id: r.try_get("invitation_id")?,
+            stakeholder_id: r.try_get("stakeholder_id")?,
+            name: r.try_get("name")?,
+            email: r.try_get("email")?,
+            lang: r.try_get("lang")?,
             submitted: r.try_get::<Option<String>, _>(5)?.is_some(),
         })
     })
@@ -88,25 +89,26 @@ pub async fn by_token_hash(conn: &mut AnyConnection, token_hash: &str) -> sqlx::
         .bind(token_hash.to_owned())
         .fetch_optional(conn)
         .await?
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .map(|r| Ok((r.try_get("id")?, r.try_get("campaign_id")?, r.try_get("stakeholder_id")?)))
         .transpose()
 }
 
 const CAMPAIGN: &str = "SELECT c.id, c.title, c.definition_id, c.definition_version, c.definition, c.opens_on, \
-    c.closes_on, (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id), \
-    (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id AND i.submitted_at IS NOT NULL) FROM campaigns c";
+    c.closes_on, (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id) AS invited, \
+    (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id AND i.submitted_at IS NOT NULL) AS submitted \
+    FROM campaigns c";
 
 fn row_to_campaign(r: &sqlx::any::AnyRow) -> sqlx::Result<Campaign> {
     Ok(Campaign {
-        id: r.try_get(0)?,
-        title: r.try_get(1)?,
-        definition_id: r.try_get(2)?,
-        definition_version: r.try_get(3)?,
-        definition: r.try_get(4)?,
-        opens_on: r.try_get(5)?,
-        closes_on: r.try_get(6)?,
-        invited: r.try_get(7)?,
-        submitted: r.try_get(8)?,
+        id: r.try_get("id")?,
+        title: r.try_get("title")?,
+        definition_id: r.try_get("definition_id")?,
+        definition_version: r.try_get("definition_version")?,
+        definition: r.try_get("definition")?,
+        opens_on: r.try_get("opens_on")?,
+        closes_on: r.try_get("closes_on")?,
+        invited: r.try_get("invited")?,
+        submitted: r.try_get("submitted")?,
     })
 }
 
@@ -132,8 +134,9 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Campa
 
 pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Respondent>> {
     let mut list: Vec<Respondent> = sqlx::query(AssertSqlSafe(format!(
-        "SELECT i.id, s.id, s.name, s.level_code, s.kind_code, i.submitted_at, \
-             CASE WHEN i.submitted_at IS NULL THEN r.answers ELSE r.submitted_answers END, {EMAIL} \
+        "SELECT i.id AS invitation_id, s.id AS stakeholder_id, s.name AS name, s.level_code AS level, \
+             s.kind_code AS kind, i.submitted_at AS submitted_at, \
+             CASE WHEN i.submitted_at IS NULL THEN r.answers ELSE r.submitted_answers END AS answers, {EMAIL} AS email \
              FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id \
              LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 ORDER BY s.name_key"
     )))
@@ -143,14 +146,14 @@ pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Resul
     .iter()
     .map(|r| {
         Ok(Respondent {
-            invitation_id: r.try_get(0)?,
-            stakeholder_id: r.try_get(1)?,
-            name: r.try_get(2)?,
-            level: r.try_get(3)?,
-            kind: r.try_get(4)?,
-            submitted_at: r.try_get(5)?,
-            answers: r.try_get(6)?,
-            email: r.try_get(7)?,
+            invitation_id: r.try_get("invitation_id")?,
+            stakeholder_id: r.try_get("stakeholder_id")?,
+            name: r.try_get("name")?,
+            level: r.try_get("level")?,
+            kind: r.try_get("kind")?,
+            submitted_at: r.try_get("submitted_at")?,
+            answers: r.try_get("answers")?,
+            email: r.try_get("email")?,
             territories: Vec::new(),
         })
     })
@@ -163,7 +166,7 @@ pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Resul
     .fetch_all(&mut *conn)
     .await?
     .iter()
-    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+    .map(|r| Ok((r.try_get("stakeholder_id")?, r.try_get("ins_code")?)))
     .collect::<sqlx::Result<_>>()?;
     let index: std::collections::HashMap<i64, usize> =
         list.iter().enumerate().map(|(i, r)| (r.stakeholder_id, i)).collect();
@@ -177,8 +180,9 @@ pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Resul
 
 pub async fn ties(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<DeclaredTie>> {
     sqlx::query(
-        "SELECT t.invitation_id, t.question_id, t.respondent_id, r.name, t.alter_id, COALESCE(a.name, p.name), \
-         p.status, t.tie_type, t.frequency, t.formal, t.satisfaction, t.link_id FROM ties t \
+        "SELECT t.invitation_id, t.question_id, t.respondent_id, r.name AS respondent, t.alter_id, \
+         COALESCE(a.name, p.name) AS alter_name, p.status AS proposal_status, t.tie_type, t.frequency, t.formal, \
+         t.satisfaction, t.link_id FROM ties t \
          JOIN stakeholders r ON r.id = t.respondent_id LEFT JOIN stakeholders a ON a.id = t.alter_id \
          LEFT JOIN proposals p ON p.id = t.proposal_id WHERE t.campaign_id = $1 ORDER BY r.name_key, t.id",
     )
@@ -188,18 +192,18 @@ pub async fn ties(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<D
     .iter()
     .map(|r| {
         Ok(DeclaredTie {
-            invitation_id: r.try_get(0)?,
-            question_id: r.try_get(1)?,
-            respondent_id: r.try_get(2)?,
-            respondent: r.try_get(3)?,
-            alter_id: r.try_get(4)?,
+            invitation_id: r.try_get("invitation_id")?,
+            question_id: r.try_get("question_id")?,
+            respondent_id: r.try_get("respondent_id")?,
+            respondent: r.try_get("respondent")?,
+            alter_id: r.try_get("alter_id")?,
             alter: r.try_get::<Option<String>, _>(5)?.unwrap_or_default(),
-            proposal_status: r.try_get(6)?,
-            tie_type: r.try_get(7)?,
-            frequency: r.try_get(8)?,
-            formal: r.try_get(9)?,
-            satisfaction: r.try_get(10)?,
-            link_id: r.try_get(11)?,
+            proposal_status: r.try_get("proposal_status")?,
+            tie_type: r.try_get("tie_type")?,
+            frequency: r.try_get("frequency")?,
+            formal: r.try_get("formal")?,
+            satisfaction: r.try_get("satisfaction")?,
+            link_id: r.try_get("link_id")?,
         })
     })
     .collect()
@@ -216,14 +220,14 @@ pub async fn overlay(
         .fetch_all(&mut *conn)
         .await?
         .iter()
-        .map(|r| r.try_get(0))
+        .map(|r| r.try_get("link_id"))
         .collect::<sqlx::Result<_>>()?;
     let invited = sqlx::query("SELECT stakeholder_id, submitted_at FROM invitations WHERE campaign_id = $1")
         .bind(campaign)
         .fetch_all(&mut *conn)
         .await?
         .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get::<Option<String>, _>(1)?.is_some())))
+        .map(|r| Ok((r.try_get("stakeholder_id")?, r.try_get::<Option<String>, _>("submitted_at")?.is_some())))
         .collect::<sqlx::Result<_>>()?;
     Ok((links, invited))
 }
@@ -253,7 +257,8 @@ pub async fn pending(
     campaign: i64,
 ) -> sqlx::Result<(Vec<PendingProposal>, Vec<PendingCorrection>)> {
     let proposals = sqlx::query(
-        "SELECT p.id, p.name, p.level_code, p.kind_code, s.name FROM proposals p JOIN invitations i ON i.id = p.invitation_id \
+        "SELECT p.id, p.name, p.level_code AS level, p.kind_code AS kind, s.name AS proposed_by FROM proposals p \
+         JOIN invitations i ON i.id = p.invitation_id \
          JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 AND p.status = 'pending' ORDER BY p.id",
     )
     .bind(campaign)
@@ -262,16 +267,17 @@ pub async fn pending(
     .iter()
     .map(|r| {
         Ok(PendingProposal {
-            id: r.try_get(0)?,
-            name: r.try_get(1)?,
-            level: r.try_get(2)?,
-            kind: r.try_get(3)?,
-            proposed_by: r.try_get(4)?,
+            id: r.try_get("id")?,
+            name: r.try_get("name")?,
+            level: r.try_get("level")?,
+            kind: r.try_get("kind")?,
+            proposed_by: r.try_get("proposed_by")?,
         })
     })
     .collect::<sqlx::Result<_>>()?;
     let corrections = sqlx::query(
-        "SELECT c.id, c.stakeholder_id, s.name, c.field, c.current_value, c.proposed_value FROM corrections c \
+        "SELECT c.id, c.stakeholder_id, s.name AS stakeholder, c.field, c.current_value AS current, \
+         c.proposed_value AS proposed FROM corrections c \
          JOIN invitations i ON i.id = c.invitation_id JOIN stakeholders s ON s.id = c.stakeholder_id \
          WHERE i.campaign_id = $1 AND c.status = 'pending' ORDER BY s.name_key, c.id",
     )
@@ -281,12 +287,12 @@ pub async fn pending(
     .iter()
     .map(|r| {
         Ok(PendingCorrection {
-            id: r.try_get(0)?,
-            stakeholder_id: r.try_get(1)?,
-            stakeholder: r.try_get(2)?,
-            field: r.try_get(3)?,
-            current: r.try_get(4)?,
-            proposed: r.try_get(5)?,
+            id: r.try_get("id")?,
+            stakeholder_id: r.try_get("stakeholder_id")?,
+            stakeholder: r.try_get("stakeholder")?,
+            field: r.try_get("field")?,
+            current: r.try_get("current")?,
+            proposed: r.try_get("proposed")?,
         })
     })
     .collect::<sqlx::Result<_>>()?;

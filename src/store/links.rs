@@ -99,7 +99,7 @@ pub async fn find_same(
     .bind(flag(data.directed))
     .fetch_optional(conn)
     .await?;
-    row.map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)? != 0))).transpose()
+    row.map(|r| Ok((r.try_get("id")?, r.try_get::<i64, _>("archived")? != 0))).transpose()
 }
 
 /// Binds $1..$9: the link's own columns, in the order INSERT and UPDATE list them.
@@ -163,7 +163,7 @@ pub async fn insert(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
             let (field, fr, en) = duplicate();
             on_unique(e, field, fr, en)
         })?;
-    let id: i64 = row.try_get(0)?;
+    let id: i64 = row.try_get("id")?;
     super::record_change(conn, "link", id, "create").await?;
     Ok(id)
 }

@@ -92,7 +92,7 @@ pub async fn sign_changes(conn: &mut sqlx::AnyConnection, mark: i64, actor: &str
 /// The current data revision: it changes whenever a stakeholder or link does.
 pub async fn revision(conn: &mut sqlx::AnyConnection) -> sqlx::Result<i64> {
     use sqlx::Row;
-    sqlx::query("SELECT COALESCE(MAX(id), 0) FROM changes").fetch_one(conn).await?.try_get(0)
+    sqlx::query("SELECT COALESCE(MAX(id), 0) AS revision FROM changes").fetch_one(conn).await?.try_get("revision")
 }
 
 pub fn now() -> String {

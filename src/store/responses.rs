@@ -181,7 +181,7 @@ pub async fn record_submission(
         .bind(ts.clone())
         .fetch_one(&mut *conn)
         .await?
-        .try_get(0)?;
+        .try_get("id")?;
         new_ids.push(id);
     }
 

@@ -82,8 +82,8 @@ const COLUMNS: &str = "s.id, s.name, s.acronym, s.kind_code, s.level_code, s.des
 
 pub async fn count(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<i64> {
     let c = filter.conditions();
-    let sql = format!("SELECT COUNT(*) FROM stakeholders s WHERE 1 = 1{}", c.sql());
-    c.bind(sqlx::query(AssertSqlSafe(sql))).fetch_one(conn).await?.try_get(0)
+    let sql = format!("SELECT COUNT(*) AS n FROM stakeholders s WHERE 1 = 1{}", c.sql());
+    c.bind(sqlx::query(AssertSqlSafe(sql))).fetch_one(conn).await?.try_get("n")
 }
 
 /// The stakeholders matching `filter`, ordered by name, with their sectors, territory and contacts.
@@ -97,14 +97,14 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
     let children = |table_sql: &str| format!("{table_sql} WHERE stakeholder_id IN ({selected})");
     let mut sectors = group(
         c.bind(sqlx::query(AssertSqlSafe(children(
-            "SELECT stakeholder_id, sector_code FROM stakeholder_sectors x JOIN sectors r ON r.code = x.sector_code",
+            "SELECT stakeholder_id, sector_code AS value FROM stakeholder_sectors x JOIN sectors r ON r.code = x.sector_code",
         ) + " ORDER BY stakeholder_id, r.rank")))
         .fetch_all(&mut *conn)
         .await?,
     )?;
     let mut territory = group(
         c.bind(sqlx::query(AssertSqlSafe(
-            children("SELECT stakeholder_id, ins_code FROM stakeholder_territories")
+            children("SELECT stakeholder_id, ins_code AS value FROM stakeholder_territories")
                 + " ORDER BY stakeholder_id, ins_code",
         )))
         .fetch_all(&mut *conn)
@@ -119,16 +119,16 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
         .fetch_all(&mut *conn)
         .await?
     {
-        contacts.entry(r.try_get(0)?).or_default().push(Contact {
-            name: r.try_get(1)?,
-            function: r.try_get(2)?,
-            email: r.try_get::<Option<String>, _>(3)?.map(Email::trusted),
-            phone: r.try_get(4)?,
+        contacts.entry(r.try_get("stakeholder_id")?).or_default().push(Contact {
+            name: r.try_get("name")?,
+            function: r.try_get("function")?,
+            email: r.try_get::<Option<String>, _>("email")?.map(Email::trusted),
+            phone: r.try_get("phone")?,
         });
     }
     rows.iter()
         .map(|r| {
-            let id: i64 = r.try_get(0)?;
+            let id: i64 = r.try_get("id")?;
             row_to_stakeholder(
                 r,
                 sectors.remove(&id).unwrap_or_default(),
@@ -142,7 +142,7 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
 fn group(rows: Vec<sqlx::any::AnyRow>) -> sqlx::Result<HashMap<i64, Vec<String>>> {
     let mut map: HashMap<i64, Vec<String>> = HashMap::new();
     for r in rows {
-        map.entry(r.try_get(0)?).or_default().push(r.try_get(1)?);
+        map.entry(r.try_get("stakeholder_id")?).or_default().push(r.try_get("value")?);
     }
     Ok(map)
 }
@@ -154,27 +154,27 @@ fn row_to_stakeholder(
     contacts: Vec<Contact>,
 ) -> sqlx::Result<Stakeholder> {
     Ok(Stakeholder {
-        id: r.try_get(0)?,
+        id: r.try_get("id")?,
         data: StakeholderData {
-            name: StakeholderName::trusted(r.try_get(1)?),
-            acronym: r.try_get(2)?,
-            kind: r.try_get(3)?,
-            level: r.try_get(4)?,
+            name: StakeholderName::trusted(r.try_get("name")?),
+            acronym: r.try_get("acronym")?,
+            kind: r.try_get("kind_code")?,
+            level: r.try_get("level_code")?,
             sectors,
             territory,
-            description: r.try_get(5)?,
-            website: r.try_get::<Option<String>, _>(6)?.map(Website::trusted),
-            email: r.try_get::<Option<String>, _>(7)?.map(Email::trusted),
-            phone: r.try_get(8)?,
-            influence: r.try_get::<Option<i64>, _>(9)?.map(Score::trusted),
-            interest: r.try_get::<Option<i64>, _>(10)?.map(Score::trusted),
-            key: r.try_get::<i64, _>(11)? != 0,
-            notes: r.try_get(12)?,
+            description: r.try_get("description")?,
+            website: r.try_get::<Option<String>, _>("website")?.map(Website::trusted),
+            email: r.try_get::<Option<String>, _>("email")?.map(Email::trusted),
+            phone: r.try_get("phone")?,
+            influence: r.try_get::<Option<i64>, _>("influence")?.map(Score::trusted),
+            interest: r.try_get::<Option<i64>, _>("interest")?.map(Score::trusted),
+            key: r.try_get::<i64, _>("is_key")? != 0,
+            notes: r.try_get("notes")?,
             contacts,
         },
-        archived: r.try_get::<i64, _>(13)? != 0,
-        created_at: r.try_get(14)?,
-        updated_at: r.try_get(15)?,
+        archived: r.try_get::<i64, _>("archived")? != 0,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
     })
 }
 
@@ -227,7 +227,7 @@ pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<
         .fetch_one(&mut *conn)
         .await
         .map_err(|e| duplicate_name(e, data))?
-        .try_get(0)?;
+        .try_get("id")?;
     write_children(conn, id, data).await?;
     super::record_change(conn, "stakeholder", id, "create").await?;
     Ok(id)
@@ -312,7 +312,12 @@ pub async fn keys(conn: &mut AnyConnection) -> sqlx::Result<Vec<NameKeys>> {
         .await?
         .iter()
         .map(|r| {
-            Ok(NameKeys { id: r.try_get(0)?, name: r.try_get(1)?, name_key: r.try_get(2)?, acronym_key: r.try_get(3)? })
+            Ok(NameKeys {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                name_key: r.try_get("name_key")?,
+                acronym_key: r.try_get("acronym_key")?,
+            })
         })
         .collect()
 }
