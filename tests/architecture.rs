@@ -185,9 +185,9 @@ fn rows_are_read_by_column_name() {
     let positional: Vec<String> = files
         .iter()
         .flat_map(|(path, text)| {
-            text.match_indices("try_get(").filter_map(move |(i, _)| {
-                text[i + 8..].starts_with(|c: char| c.is_ascii_digit()).then(|| format!("{path}: {}", &text[i..i + 10]))
-            })
+            text.match_indices("try_get(")
+                .filter(|&(i, _)| text[i + 8..].starts_with(|c: char| c.is_ascii_digit()))
+                .map(move |(i, _)| format!("{path}: {}", &text[i..i + 10]))
         })
         .collect();
     assert!(

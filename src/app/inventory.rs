@@ -184,6 +184,7 @@ impl ListQuery {
         let (limit, offset) = paging(&self.limit, &self.offset, page_size, &mut e);
         e.finish(|| store::stakeholders::Filter {
             id: None,
+            ids: None,
             public_search: false,
             level,
             kind,

@@ -160,17 +160,25 @@ pub async fn roster(
         .collect())
 }
 
-/// An organisation the respondent's answers name (to show its name back).
+/// The organisations the respondent's answers name (to show their names back), by id,
+/// without personal data; one query.
 pub async fn named(
     state: &AppState,
     actor: &Actor,
     inv: &Invitation,
-    id: i64,
-) -> Result<Option<Stakeholder>, AppError> {
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Stakeholder>, AppError> {
     own(actor, inv)?;
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
     let mut conn = state.db.pool.acquire().await?;
-    Ok(store::stakeholders::get(&mut conn, id).await?.map(|mut s| {
-        s.data = s.data.without_personal_data();
-        s
-    }))
+    let list = store::stakeholders::by_ids(&mut conn, ids).await?;
+    Ok(list
+        .into_iter()
+        .map(|mut s| {
+            s.data = s.data.without_personal_data();
+            (s.id, s)
+        })
+        .collect())
 }

@@ -123,6 +123,21 @@ impl Conditions {
         self.sql.push_str(&clause.replace("{}", &placeholder));
     }
 
+    /// Adds `column IN (…)` over integer values (none: matches nothing).
+    pub fn push_in(&mut self, column: &str, values: impl IntoIterator<Item = String>) {
+        let mut placeholders = Vec::new();
+        for v in values {
+            self.binds.push(v);
+            placeholders.push(format!("CAST(${} AS BIGINT)", self.binds.len()));
+        }
+        self.sql.push_str(" AND ");
+        if placeholders.is_empty() {
+            self.sql.push_str("1 = 0");
+        } else {
+            self.sql.push_str(&format!("{column} IN ({})", placeholders.join(", ")));
+        }
+    }
+
     /// Adds `clause` as an alternative to the previous one (the caller brackets the pair).
     pub fn push_or(&mut self, clause: &str, value: impl Into<String>) {
         self.binds.push(value.into());

@@ -12,6 +12,8 @@ use std::collections::HashMap;
 pub struct Filter {
     /// One stakeholder by id (archived or not, if `include_archived`).
     pub id: Option<i64>,
+    /// Only these stakeholders.
+    pub ids: Option<Vec<i64>>,
     pub level: Option<String>,
     pub kind: Option<String>,
     pub sector: Option<String>,
@@ -35,6 +37,9 @@ impl Filter {
         }
         if let Some(id) = self.id {
             c.push("s.id = CAST({} AS BIGINT)", id.to_string());
+        }
+        if let Some(ids) = &self.ids {
+            c.push_in("s.id", ids.iter().map(i64::to_string));
         }
         if self.key_only {
             c.push_fixed("s.is_key = 1");
@@ -176,6 +181,16 @@ fn row_to_stakeholder(
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
     })
+}
+
+/// These stakeholders (archived or not), a query per 500.
+pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> sqlx::Result<Vec<Stakeholder>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let filter = Filter { ids: Some(chunk.to_vec()), include_archived: true, ..Default::default() };
+        out.extend(list(conn, &filter).await?);
+    }
+    Ok(out)
 }
 
 pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Stakeholder>> {

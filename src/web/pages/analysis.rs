@@ -174,81 +174,7 @@ async fn page(
         .collect();
     let level_label = |code: &str| net.as_ref().map_or(code.to_owned(), |n| n.level_label(code, lang));
     let (rows, grid, bridges) = match &a {
-        Some(a) => {
-            let mut sorted: Vec<&NodeMeasures> = a.nodes.iter().collect();
-            sorted.sort_by(|x, y| value(y, &sort).total_cmp(&value(x, &sort)).then(x.name.cmp(&y.name)));
-            let rows = sorted
-                .into_iter()
-                .take(top)
-                .map(|m| Row {
-                    id: m.id,
-                    name: m.name.clone(),
-                    level: level_label(&m.level),
-                    cells: vec![
-                        m.degree.to_string(),
-                        m.weighted_degree.to_string(),
-                        m.in_degree.to_string(),
-                        m.out_degree.to_string(),
-                        format!("{:.3}", m.betweenness),
-                        format!("{:.3}", m.closeness),
-                        m.eigenvector.map_or("–".into(), |e| format!("{e:.3}")),
-                        format!("{:.2}", m.clustering),
-                        m.constraint.map_or("–".into(), |c| format!("{c:.2}")),
-                        m.brokerage.total().to_string(),
-                    ],
-                    roles: format!(
-                        "{} {} · {} {} · {} {} · {} {} · {} {}",
-                        lang.pick("coord.", "coord."),
-                        m.brokerage.coordinator,
-                        lang.pick("itin.", "itin."),
-                        m.brokerage.itinerant,
-                        lang.pick("repr.", "repr."),
-                        m.brokerage.representative,
-                        lang.pick("gardien", "gatek."),
-                        m.brokerage.gatekeeper,
-                        lang.pick("liaison", "liaison"),
-                        m.brokerage.liaison
-                    ),
-                    articulation: m.articulation_point,
-                    community: m.community + 1,
-                })
-                .collect();
-            // Power/interest grid: influence × interest, spread within each cell; key
-            // stakeholders are labelled where at most three share a cell (tooltips elsewhere).
-            let mut seen: std::collections::HashMap<(i64, i64), usize> = Default::default();
-            let mut keys_in_cell: std::collections::HashMap<(i64, i64), usize> = Default::default();
-            for m in a.nodes.iter().filter(|m| m.key) {
-                if let (Some(inf), Some(int)) = (m.influence, m.interest) {
-                    *keys_in_cell.entry((inf, int)).or_insert(0) += 1;
-                }
-            }
-            let grid = a
-                .nodes
-                .iter()
-                .filter_map(|m| Some((m, m.influence?, m.interest?)))
-                .map(|(m, inf, int)| {
-                    let k = seen.entry((inf, int)).or_insert(0);
-                    *k += 1;
-                    let angle = *k as f64 * 2.39996;
-                    let radius = 4.0 * (*k as f64).sqrt();
-                    Dot {
-                        x: 60.0 + (int as f64 - 0.5) * 100.0 + radius * angle.cos(),
-                        y: 520.0 - (inf as f64 - 0.5) * 100.0 + radius * angle.sin(),
-                        id: m.id,
-                        label: if m.key && keys_in_cell.get(&(inf, int)).is_some_and(|&k| k <= 3) {
-                            m.label.clone()
-                        } else {
-                            String::new()
-                        },
-                        title: format!("{} — {} {inf}, {} {int}", m.name, t.influence, t.interest),
-                        key: m.key,
-                    }
-                })
-                .collect();
-            let name = |id: i64| a.nodes.iter().find(|m| m.id == id).map_or_else(String::new, |m| m.name.clone());
-            let bridges = a.network.bridges.iter().map(|&(x, y)| (x, name(x), y, name(y))).collect();
-            (rows, grid, bridges)
-        }
+        Some(a) => (measure_rows(a, &sort, top, &level_label, lang), power_interest_grid(a, lang), bridge_names(a)),
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let empty = Heat { labels: vec![], rows: vec![] };
@@ -273,4 +199,87 @@ async fn page(
     };
     let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, page).into_response())
+}
+
+/// The `top` stakeholders by the `sort` measure, as table rows.
+fn measure_rows(a: &Analysis, sort: &str, top: usize, level_label: &dyn Fn(&str) -> String, lang: Lang) -> Vec<Row> {
+    let mut sorted: Vec<&NodeMeasures> = a.nodes.iter().collect();
+    sorted.sort_by(|x, y| value(y, sort).total_cmp(&value(x, sort)).then(x.name.cmp(&y.name)));
+    sorted
+        .into_iter()
+        .take(top)
+        .map(|m| Row {
+            id: m.id,
+            name: m.name.clone(),
+            level: level_label(&m.level),
+            cells: vec![
+                m.degree.to_string(),
+                m.weighted_degree.to_string(),
+                m.in_degree.to_string(),
+                m.out_degree.to_string(),
+                format!("{:.3}", m.betweenness),
+                format!("{:.3}", m.closeness),
+                m.eigenvector.map_or("–".into(), |e| format!("{e:.3}")),
+                format!("{:.2}", m.clustering),
+                m.constraint.map_or("–".into(), |c| format!("{c:.2}")),
+                m.brokerage.total().to_string(),
+            ],
+            roles: format!(
+                "{} {} · {} {} · {} {} · {} {} · {} {}",
+                lang.pick("coord.", "coord."),
+                m.brokerage.coordinator,
+                lang.pick("itin.", "itin."),
+                m.brokerage.itinerant,
+                lang.pick("repr.", "repr."),
+                m.brokerage.representative,
+                lang.pick("gardien", "gatek."),
+                m.brokerage.gatekeeper,
+                lang.pick("liaison", "liaison"),
+                m.brokerage.liaison
+            ),
+            articulation: m.articulation_point,
+            community: m.community + 1,
+        })
+        .collect()
+}
+
+/// Power/interest grid: influence × interest, spread within each cell; key stakeholders are
+/// labelled where at most three share a cell (tooltips elsewhere).
+fn power_interest_grid(a: &Analysis, lang: Lang) -> Vec<Dot> {
+    let t = lang.tr();
+    let mut seen: std::collections::HashMap<(i64, i64), usize> = Default::default();
+    let mut keys_in_cell: std::collections::HashMap<(i64, i64), usize> = Default::default();
+    for m in a.nodes.iter().filter(|m| m.key) {
+        if let (Some(inf), Some(int)) = (m.influence, m.interest) {
+            *keys_in_cell.entry((inf, int)).or_insert(0) += 1;
+        }
+    }
+    a.nodes
+        .iter()
+        .filter_map(|m| Some((m, m.influence?, m.interest?)))
+        .map(|(m, inf, int)| {
+            let k = seen.entry((inf, int)).or_insert(0);
+            *k += 1;
+            let angle = *k as f64 * 2.39996;
+            let radius = 4.0 * (*k as f64).sqrt();
+            Dot {
+                x: 60.0 + (int as f64 - 0.5) * 100.0 + radius * angle.cos(),
+                y: 520.0 - (inf as f64 - 0.5) * 100.0 + radius * angle.sin(),
+                id: m.id,
+                label: if m.key && keys_in_cell.get(&(inf, int)).is_some_and(|&k| k <= 3) {
+                    m.label.clone()
+                } else {
+                    String::new()
+                },
+                title: format!("{} — {} {inf}, {} {int}", m.name, t.influence, t.interest),
+                key: m.key,
+            }
+        })
+        .collect()
+}
+
+/// Each bridge with the names of its two ends.
+fn bridge_names(a: &Analysis) -> Vec<(i64, String, i64, String)> {
+    let name = |id: i64| a.nodes.iter().find(|m| m.id == id).map_or_else(String::new, |m| m.name.clone());
+    a.network.bridges.iter().map(|&(x, y)| (x, name(x), y, name(y))).collect()
 }

@@ -474,124 +474,33 @@ async fn render(
     saved: bool,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let t = lang.tr();
-    let (record, reference) = respond::own_record(state, &actor_of(inv), inv).await?;
+    let actor = actor_of(inv);
+    let (record, reference) = respond::own_record(state, &actor, inv).await?;
     let section = &def.sections[index];
     let answers = &inv.answers;
     let current = entry_values(&record);
+    // The organisations this section's answers name, read at once.
+    let named_ids: Vec<i64> = section
+        .questions
+        .iter()
+        .filter_map(|q| answers.get(q.id.get_ref()))
+        .flat_map(|a| a.ties.iter().filter_map(|t| t.stakeholder))
+        .collect();
+    let named = respond::named(state, &actor, inv, &named_ids).await?;
     let mut roster = None;
     let mut questions = Vec::new();
     for question in &section.questions {
-        let id = question.id.get_ref().clone();
         let empty = answers::Answer::default();
-        let a = answers.get(&id).unwrap_or(&empty);
-        let mut view = QView {
-            kind: match question.kind {
-                Kind::SingleChoice => "single",
-                Kind::MultipleChoice => "multiple",
-                Kind::Likert => "likert",
-                Kind::ShortText => "short",
-                Kind::LongText => "long",
-                Kind::Number => "number",
-                Kind::Date => "date",
-                Kind::Network => "network",
-                Kind::EntryCheck => "entry",
-            },
-            text: text(&question.text, lang),
-            help: question.help.as_ref().map(|h| text(h, lang)).unwrap_or_default(),
-            required: question.required,
-            error: problems.get(&id).cloned().unwrap_or_default(),
-            hidden: !answers.shows(question),
-            show_if: question.show_if.as_ref().map(|c| c.question.get_ref().clone()).unwrap_or_default(),
-            show_in: question.show_if.as_ref().map(|c| c.any_of.join(" ")).unwrap_or_default(),
-            options: choices(
-                if question.kind == Kind::Likert { &question.scale } else { &question.options },
-                &a.values,
-                lang,
-            ),
-            other: question.other,
-            other_value: a.other.clone().unwrap_or_default(),
-            value: a.first().unwrap_or("").to_owned(),
-            max_length: question.max_length.map(|m| m.to_string()).unwrap_or_default(),
-            min: question.min.map(|m| m.to_string()).unwrap_or_default(),
-            max: question.max.map(|m| m.to_string()).unwrap_or_default(),
-            ties: Vec::new(),
-            blank_attrs: attributes(question, None, lang),
-            entry_confirmed: String::new(),
-            entry: Vec::new(),
-            id,
-        };
+        let a = answers.get(question.id.get_ref()).unwrap_or(&empty);
+        let mut view = question_view(question, a, answers, problems, lang);
         if question.kind == Kind::Network {
-            for (i, tie) in a.ties.iter().enumerate() {
-                let (name, detail, is_new) = match (tie.stakeholder, &tie.new) {
-                    (Some(sid), _) => match respond::named(state, &actor_of(inv), inv, sid).await? {
-                        Some(s) => (s.display(), detail(&reference, &s.data.level, &s.data.territory, lang), false),
-                        None => continue,
-                    },
-                    (None, Some(new)) => (new.name.clone(), t.survey_new_org_pending.to_owned(), true),
-                    _ => continue,
-                };
-                let new = tie.new.clone().unwrap_or_default();
-                view.ties.push(TieView {
-                    key: tie.key(i),
-                    name,
-                    detail,
-                    is_new,
-                    new_name: new.name,
-                    new_level: new.level,
-                    new_kind: new.kind,
-                    attrs: attributes(question, Some(tie), lang),
-                });
-            }
+            view.ties = tie_views(question, a, &named, &reference, lang);
             if roster.is_none() {
-                let rq = RosterQuery {
-                    q: q.find.clone(),
-                    level: q.find_level.clone().filter(|s| !s.is_empty()),
-                    province: q.find_province.clone().filter(|s| !s.is_empty()),
-                };
-                let searched = rq.q.as_deref().is_some_and(|s| !s.trim().is_empty()) || rq.level.is_some();
-                let results = if searched { search(state, inv, &reference, &rq, lang).await? } else { Vec::new() };
-                roster = Some(Roster {
-                    find: q.find.clone().unwrap_or_default(),
-                    levels: super::options(&reference.levels, lang, &[rq.level.as_deref().unwrap_or("")]),
-                    provinces: super::province_options(&reference, lang, rq.province.as_deref()),
-                    results,
-                    searched,
-                    new_levels: super::options(&reference.levels, lang, &[]),
-                    new_kinds: super::options(&reference.kinds, lang, &[]),
-                });
+                roster = Some(roster_view(state, inv, &reference, q, lang).await?);
             }
         }
         if question.kind == Kind::EntryCheck {
-            let entry = a.entry.clone().unwrap_or_default();
-            view.entry_confirmed = match entry.confirmed {
-                Some(true) => "yes".into(),
-                Some(false) => "no".into(),
-                None => String::new(),
-            };
-            for field in ENTRY_FIELDS {
-                let now = current.get(field).cloned().unwrap_or_default();
-                let value = entry.changes.get(field).cloned().unwrap_or_else(|| now.clone());
-                let (options, shown) = match field {
-                    "level" => (
-                        super::options(&reference.levels, lang, &[value.as_str()]),
-                        super::label_of(&reference.levels, &now, lang),
-                    ),
-                    "kind" => (
-                        super::options(&reference.kinds, lang, &[value.as_str()]),
-                        super::label_of(&reference.kinds, &now, lang),
-                    ),
-                    _ => (Vec::new(), now.clone()),
-                };
-                view.entry.push(EntryField {
-                    name: field,
-                    label: entry_label(field, lang),
-                    value,
-                    shown,
-                    options,
-                    long: field == "description",
-                });
-            }
+            (view.entry_confirmed, view.entry) = entry_views(a, &current, &reference, lang);
         }
         questions.push(view);
     }
@@ -630,6 +539,155 @@ async fn render(
         errors: problems.len(),
     };
     Ok(private((status, page).into_response()))
+}
+
+/// A question as the page shows it, with the answer so far and its problem, if any.
+fn question_view(
+    question: &crate::survey::definition::Question,
+    a: &answers::Answer,
+    answers: &answers::Answers,
+    problems: &Problems,
+    lang: Lang,
+) -> QView {
+    let id = question.id.get_ref().clone();
+    QView {
+        kind: match question.kind {
+            Kind::SingleChoice => "single",
+            Kind::MultipleChoice => "multiple",
+            Kind::Likert => "likert",
+            Kind::ShortText => "short",
+            Kind::LongText => "long",
+            Kind::Number => "number",
+            Kind::Date => "date",
+            Kind::Network => "network",
+            Kind::EntryCheck => "entry",
+        },
+        text: text(&question.text, lang),
+        help: question.help.as_ref().map(|h| text(h, lang)).unwrap_or_default(),
+        required: question.required,
+        error: problems.get(&id).cloned().unwrap_or_default(),
+        hidden: !answers.shows(question),
+        show_if: question.show_if.as_ref().map(|c| c.question.get_ref().clone()).unwrap_or_default(),
+        show_in: question.show_if.as_ref().map(|c| c.any_of.join(" ")).unwrap_or_default(),
+        options: choices(
+            if question.kind == Kind::Likert { &question.scale } else { &question.options },
+            &a.values,
+            lang,
+        ),
+        other: question.other,
+        other_value: a.other.clone().unwrap_or_default(),
+        value: a.first().unwrap_or("").to_owned(),
+        max_length: question.max_length.map(|m| m.to_string()).unwrap_or_default(),
+        min: question.min.map(|m| m.to_string()).unwrap_or_default(),
+        max: question.max.map(|m| m.to_string()).unwrap_or_default(),
+        ties: Vec::new(),
+        blank_attrs: attributes(question, None, lang),
+        entry_confirmed: String::new(),
+        entry: Vec::new(),
+        id,
+    }
+}
+
+/// The organisations a network question's answer names, with their attributes.
+fn tie_views(
+    question: &crate::survey::definition::Question,
+    a: &answers::Answer,
+    named: &std::collections::HashMap<i64, crate::domain::stakeholder::Stakeholder>,
+    reference: &Reference,
+    lang: Lang,
+) -> Vec<TieView> {
+    let mut ties = Vec::new();
+    for (i, tie) in a.ties.iter().enumerate() {
+        let (name, detail, is_new) = match (tie.stakeholder, &tie.new) {
+            (Some(sid), _) => match named.get(&sid) {
+                Some(s) => (s.display(), detail(reference, &s.data.level, &s.data.territory, lang), false),
+                None => continue,
+            },
+            (None, Some(new)) => (new.name.clone(), lang.tr().survey_new_org_pending.to_owned(), true),
+            _ => continue,
+        };
+        let new = tie.new.clone().unwrap_or_default();
+        ties.push(TieView {
+            key: tie.key(i),
+            name,
+            detail,
+            is_new,
+            new_name: new.name,
+            new_level: new.level,
+            new_kind: new.kind,
+            attrs: attributes(question, Some(tie), lang),
+        });
+    }
+    ties
+}
+
+/// The roster search box of a network question, with the results of the search asked for.
+async fn roster_view(
+    state: &AppState,
+    inv: &Invitation,
+    reference: &Reference,
+    q: &ShowQuery,
+    lang: Lang,
+) -> Result<Roster, AppError> {
+    let rq = RosterQuery {
+        q: q.find.clone(),
+        level: q.find_level.clone().filter(|s| !s.is_empty()),
+        province: q.find_province.clone().filter(|s| !s.is_empty()),
+    };
+    let searched = rq.q.as_deref().is_some_and(|s| !s.trim().is_empty()) || rq.level.is_some();
+    let results = if searched { search(state, inv, reference, &rq, lang).await? } else { Vec::new() };
+    Ok(Roster {
+        find: q.find.clone().unwrap_or_default(),
+        levels: super::options(&reference.levels, lang, &[rq.level.as_deref().unwrap_or("")]),
+        provinces: super::province_options(reference, lang, rq.province.as_deref()),
+        results,
+        searched,
+        new_levels: super::options(&reference.levels, lang, &[]),
+        new_kinds: super::options(&reference.kinds, lang, &[]),
+    })
+}
+
+/// The entry check: confirmed or not, and each field of the respondent's record with the
+/// value it has and the one proposed.
+fn entry_views(
+    a: &answers::Answer,
+    current: &std::collections::BTreeMap<String, String>,
+    reference: &Reference,
+    lang: Lang,
+) -> (String, Vec<EntryField>) {
+    let entry = a.entry.clone().unwrap_or_default();
+    let confirmed = match entry.confirmed {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
+    };
+    let fields = ENTRY_FIELDS
+        .into_iter()
+        .map(|field| {
+            let now = current.get(field).cloned().unwrap_or_default();
+            let value = entry.changes.get(field).cloned().unwrap_or_else(|| now.clone());
+            let (options, shown) = match field {
+                "level" => (
+                    super::options(&reference.levels, lang, &[value.as_str()]),
+                    super::label_of(&reference.levels, &now, lang),
+                ),
+                "kind" => (
+                    super::options(&reference.kinds, lang, &[value.as_str()]),
+                    super::label_of(&reference.kinds, &now, lang),
+                ),
+                _ => (Vec::new(), now.clone()),
+            };
+            EntryField {
+                name: field,
+                label: entry_label(field, lang),
+                value,
+                shown,
+                options,
+                long: field == "description",
+            }
+        })
+        .collect();
+    (confirmed, fields)
 }
 
 pub fn entry_label(field: &str, lang: Lang) -> &'static str {
