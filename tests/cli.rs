@@ -45,9 +45,12 @@ fn cli_demo_loads_once_and_is_idempotent() {
     let url = format!("sqlite://{}", dir.0.join("demo.db").display());
     let first = maillage(&["demo", "--database-url", &url]);
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let password = String::from_utf8_lossy(&first.stdout).trim().to_owned();
+    assert_eq!(password.len(), 20, "the demo administrator's password is printed once on stdout");
     let second = maillage(&["demo", "--database-url", &url]);
     let text = String::from_utf8_lossy(&second.stderr);
     assert!(text.contains("(0 new)") && text.contains("links (0 new)"), "{text}");
+    assert!(second.stdout.is_empty() && text.contains("maillage user reset demo@example.org"), "{text}");
     let links = maillage(&["export", "links", "--database-url", &url]);
     assert!(String::from_utf8_lossy(&links.stdout).lines().count() > 400);
 }
@@ -156,4 +159,53 @@ fn survey_open_invites_the_filtered_stakeholders_and_links_print_the_same_links_
     ]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--closes: the end date is before the start date"));
+}
+
+#[test]
+fn cli_manages_accounts_and_tokens() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("users.db").display());
+    let add = |email: &str, role: &str, stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_maillage"))
+            .args(["user", "add", email, "--role", role, "--database-url", &url])
+            .env("MAILLAGE_LANG", "en")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let short = add("a@example.org", "admin", "short\n");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+    assert!(add("a@example.org", "admin", "a long enough passphrase\n").status.success());
+    let again = add("a@example.org", "viewer", "a long enough passphrase\n");
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let link = maillage(&["user", "add", "b@example.org", "--role", "editor", "--link", "--database-url", &url]);
+    assert!(String::from_utf8_lossy(&link.stdout).contains("/welcome/"), "a one-time link to choose a password");
+    let list = String::from_utf8_lossy(&maillage(&["user", "list", "--database-url", &url]).stdout).into_owned();
+    assert!(list.contains("a@example.org\tadmin\t") && list.contains("b@example.org\teditor\t"), "{list}");
+    assert!(maillage(&["user", "disable", "b@example.org", "--database-url", &url]).status.success());
+    let list = String::from_utf8_lossy(&maillage(&["user", "list", "--database-url", &url]).stdout).into_owned();
+    assert!(list.contains("editor\tdisabled"), "{list}");
+    let token = maillage(&["token", "create", "--role", "viewer", "--name", "nightly", "--database-url", &url]);
+    let secret = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    assert!(secret.starts_with("mlg_") && secret.len() > 60, "{secret}");
+    let tokens = String::from_utf8_lossy(&maillage(&["token", "list", "--database-url", &url]).stdout).into_owned();
+    assert!(tokens.contains("nightly") && !tokens.contains(&secret), "listed without the secret: {tokens}");
+    assert!(maillage(&["token", "revoke", "1", "--database-url", &url]).status.success());
+    let tokens = String::from_utf8_lossy(&maillage(&["token", "list", "--database-url", &url]).stdout).into_owned();
+    assert!(tokens.contains("revoked"), "{tokens}");
+}
+
+#[test]
+fn serve_refuses_a_public_address_without_public_url() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("serve.db").display());
+    let out = maillage(&["serve", "--bind", "0.0.0.0:0", "--database-url", &url]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--public-url"), "{}", String::from_utf8_lossy(&out.stderr));
 }

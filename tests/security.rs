@@ -584,3 +584,25 @@ on_both!(where_a_second_factor_is_required_coordinators_must_set_one_up_first, |
     assert_eq!(get(&editor, "/account").await.status(), StatusCode::OK, "its own account page stays open");
     assert_eq!(get(&viewer, "/stakeholders").await.status(), StatusCode::OK, "viewers are not required to");
 });
+
+on_both!(the_first_administrator_is_created_once_through_the_link_serve_prints, |app| {
+    // The harness made no user yet: an admin token is not an account.
+    let token = accounts::first_admin_link(&app.state).await.unwrap().expect("no admin yet: a link");
+    let page = app.get_anonymous(&format!("/welcome/{token}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("name=\"email\""), "the first admin chooses an address");
+    let body = serde_urlencoded::to_string([("email", "first@example.org"), ("password", PASSWORD)]).unwrap();
+    let post = || {
+        app.send_raw(
+            Request::post(format!("/welcome/{token}"))
+                .header(header::HOST, "localhost")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body.clone()))
+                .unwrap(),
+        )
+    };
+    assert_eq!(post().await.location(), "/login");
+    assert!(app.login("first@example.org", PASSWORD).await.is_ok());
+    assert_eq!(post().await.status, StatusCode::NOT_FOUND, "the link works once");
+    assert!(accounts::first_admin_link(&app.state).await.unwrap().is_none(), "no link once an admin exists");
+});
