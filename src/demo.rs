@@ -470,12 +470,12 @@ fn csv_bytes<const N: usize>(
     header: [&str; N],
     rows: impl IntoIterator<Item = [String; N]>,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::domain::csv_cell::CsvOut::new();
     w.write_record(header)?;
     for r in rows {
         w.write_record(&r)?;
     }
-    Ok(w.into_inner()?)
+    Ok(w.finish()?)
 }
 
 /// The demo network as the two CSV files a coordinator could have written.

@@ -227,3 +227,79 @@ on_both!(csv_downloads_respect_filters_and_excel_dialect, |app| {
     let links = app.get("/export/links.csv").await.text();
     assert_eq!(links.lines().count() as i64, app.count("links").await + 1);
 });
+
+on_both!(exports_never_carry_a_live_formula_and_import_reads_them_back_exactly, |app| {
+    let evil = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    let r = app
+        .json(
+            axum::http::Method::POST,
+            "/api/stakeholders",
+            serde_json::json!({ "name": evil, "acronym": "@SUM", "kind": "association", "level": "local",
+                                 "phone": "+32 81 00 00 00", "description": "-1 then \t tab" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let id = r.json()["id"].as_i64().unwrap();
+    let other = app.stakeholder("CPAS de Namur", None, "local").await;
+    let r = app
+        .json(
+            axum::http::Method::POST,
+            "/api/links",
+            serde_json::json!({ "source": id, "target": other, "type": "coordinates" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    for (uri, dialect) in [("/export/stakeholders.csv", ""), ("/export/stakeholders.csv?dialect=excel", "excel")] {
+        let csv = app.get(uri).await.text();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(if dialect == "excel" { b';' } else { b',' })
+            .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "live cell {cell:?} in {uri}");
+            }
+        }
+    }
+    for uri in ["/export/links.csv", "/api/graph?format=kumu-elements", "/api/graph?format=kumu-connections"] {
+        let csv = app.get(uri).await.text();
+        for record in csv::Reader::from_reader(csv.as_bytes()).records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '-', '@']), "live cell {cell:?} in {uri}");
+            }
+        }
+    }
+    // Export → import changes nothing: the added quote is taken off again.
+    let exported = app.get("/export/stakeholders.csv").await.body;
+    let report = import_stakeholders(&app, &exported).await.unwrap();
+    assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 2), "{report:?}");
+    let back = app.get(&format!("/api/stakeholders/{id}")).await.json();
+    assert_eq!(back["name"], evil);
+    assert_eq!(back["phone"], "+32 81 00 00 00");
+});
+
+on_both!(a_file_full_of_errors_lists_the_first_hundred_and_counts_the_rest, |app| {
+    let mut file = String::from("name,kind,level,sectors\n");
+    for i in 0..5_000 {
+        file.push_str(&format!("Org {i},association,local,not-a-sector\n"));
+    }
+    let listed = errors(import_stakeholders(&app, file.as_bytes()).await);
+    assert_eq!(listed.len(), 101, "100 problems and a count");
+    assert!(listed[0].starts_with("line 2, column sectors:"), "{}", listed[0]);
+    assert_eq!(listed[100], "… and 4900 more problem(s): fix these first, then import again");
+    assert_eq!(app.count("stakeholders").await, 0, "nothing written");
+});
+
+on_both!(a_file_over_the_row_limit_is_refused_whole, |app| {
+    let max = maillage::domain::limits::IMPORT_ROWS;
+    let mut file = String::with_capacity(max * 30);
+    file.push_str("name,kind,level\n");
+    for i in 0..=max {
+        file.push_str(&format!("Org {i},association,local\n"));
+    }
+    let listed = errors(import_stakeholders(&app, file.as_bytes()).await);
+    assert_eq!(
+        listed,
+        [format!("line {}: the file has more than {max} data rows: split it into several files", max + 2)]
+    );
+    assert_eq!(app.count("stakeholders").await, 0);
+});

@@ -13,7 +13,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
 pub const MIN_PASSWORD: usize = 12;
-const MAX_PASSWORD: usize = 1024;
+use crate::domain::limits::PASSWORD as MAX_PASSWORD;
 /// A session unused this long ends.
 pub const IDLE: Duration = Duration::hours(8);
 /// A session ends this long after sign-in, used or not.

@@ -213,7 +213,7 @@ fn write_links_csv(
     secret: &Secret,
     base_url: &str,
 ) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::domain::csv_cell::CsvOut::new();
     w.write_record(["name", "email", "language", "link"])?;
     let base = base_url.trim_end_matches('/');
     for i in invitees {
@@ -224,7 +224,7 @@ fn write_links_csv(
             &format!("{base}/s/{}", secret.token(i.invitation_id)),
         ])?;
     }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    w.finish()
 }
 
 // ---- reads ---------------------------------------------------------------------------------------

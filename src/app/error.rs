@@ -74,7 +74,16 @@ impl AppError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AppError::NotFound => lang.tr().not_found.to_owned(),
-            AppError::Validation(_) => lang.tr().invalid_input.to_owned(),
+            AppError::Validation(errors) if errors.is_empty() => lang.tr().invalid_input.to_owned(),
+            AppError::Validation(errors) => format!(
+                "{} — {}",
+                lang.tr().invalid_input,
+                errors
+                    .iter()
+                    .map(|e| format!("{}{}{}", e.field, lang.pick(" : ", ": "), e.problem.message(lang)))
+                    .collect::<Vec<_>>()
+                    .join(lang.pick(" ; ", "; "))
+            ),
             AppError::Import(_) => lang.tr().import_failed.to_owned(),
             AppError::Conflict { fr, en, .. } => lang.pick(fr, en).to_owned(),
             AppError::BadRequest(m) => m.clone(),

@@ -182,6 +182,9 @@ impl ListQuery {
         let include_archived =
             given(&self.include_archived).and_then(|v| e.take("include_archived", flag(v))).unwrap_or(false);
         let (limit, offset) = paging(&self.limit, &self.offset, page_size, &mut e);
+        if given(&self.q).is_some_and(|q| q.chars().count() > crate::domain::limits::SEARCH) {
+            e.take::<()>("q", Err(crate::domain::problem::Problem::TooLong { max: crate::domain::limits::SEARCH }));
+        }
         e.finish(|| store::stakeholders::Filter {
             id: None,
             ids: None,

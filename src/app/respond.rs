@@ -42,8 +42,7 @@ impl From<InvitationRow> for Invitation {
     }
 }
 
-/// Longest token accepted; anything longer is not one of ours.
-const MAX_TOKEN: usize = 100;
+use crate::domain::limits::TOKEN as MAX_TOKEN;
 
 /// The invitation behind a link's token, with the actor it makes; None for a token that
 /// opens nothing (whatever the reason).
@@ -72,8 +71,13 @@ fn own(actor: &Actor, inv: &Invitation) -> Result<(), AppError> {
 
 pub async fn save_draft(state: &AppState, actor: &Actor, inv: &Invitation, answers: &Answers) -> Result<(), AppError> {
     own(actor, inv)?;
+    let json = answers.to_json();
+    if json.len() > crate::domain::limits::DRAFT_BYTES {
+        let problem = crate::domain::problem::Problem::TooLong { max: crate::domain::limits::DRAFT_BYTES };
+        return Err(AppError::Validation(vec![crate::domain::problem::FieldError::new("answers", problem)]));
+    }
     let mut conn = state.db.pool.acquire().await?;
-    store::responses::save_draft(&mut conn, inv.id, &answers.to_json()).await?;
+    store::responses::save_draft(&mut conn, inv.id, &json).await?;
     Ok(())
 }
 

@@ -44,7 +44,7 @@ pub async fn import(
             .collect();
     let default_provenance = format!("import:{file_name}");
 
-    let mut errors = Vec::new();
+    let mut errors = super::Problems::default();
     let mut planned = Vec::new();
     let mut seen: HashMap<(i64, i64, String), u64> = HashMap::new();
     for row in &table.rows {
@@ -100,7 +100,7 @@ pub async fn import(
         }
     }
     if !errors.is_empty() {
-        return Err(ImportFailure::Invalid(errors));
+        return Err(ImportFailure::Invalid(errors.into_list()));
     }
 
     let mut report = ImportReport { rows: planned.len(), ..Default::default() };
@@ -154,5 +154,5 @@ pub fn export(links: &[Link], dialect: Dialect) -> anyhow::Result<Vec<u8>> {
             &l.provenance,
         ])?;
     }
-    Ok(w.into_inner()?)
+    Ok(w.finish()?)
 }

@@ -5,6 +5,7 @@
 pub mod links;
 pub mod stakeholders;
 
+use crate::domain::csv_cell::{CsvOut, restore};
 use crate::domain::problem::Problem;
 use crate::domain::text::key;
 use crate::i18n::Lang;
@@ -48,9 +49,48 @@ pub struct ImportError {
     pub problem: Problem,
 }
 
+/// The problems of a file, the first `limits::IMPORT_ERRORS` kept and the others counted, so
+/// that a file of a million bad rows costs neither memory nor a page of errors.
+#[derive(Debug, Default)]
+pub struct Problems {
+    kept: Vec<ImportError>,
+    more: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, e: ImportError) {
+        if self.kept.len() < crate::domain::limits::IMPORT_ERRORS {
+            self.kept.push(e);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    pub fn extend(&mut self, errors: impl IntoIterator<Item = ImportError>) {
+        for e in errors {
+            self.push(e);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The problems to show, ending with how many more there are, if any.
+    pub fn into_list(mut self) -> Vec<ImportError> {
+        if self.more > 0 {
+            self.kept.push(ImportError { line: 0, column: None, problem: Problem::MoreErrors { count: self.more } });
+        }
+        self.kept
+    }
+}
+
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         let msg = self.problem.message(lang);
+        if self.line == 0 {
+            return msg;
+        }
         match (&self.column, lang) {
             (Some(c), Lang::Fr) => format!("ligne {}, colonne {c} : {msg}", self.line),
             (Some(c), Lang::En) => format!("line {}, column {c}: {msg}", self.line),
@@ -136,7 +176,7 @@ pub fn read_table(bytes: &[u8], spec: &[Column]) -> Result<Table, Vec<ImportErro
         Some(Err(e)) => return Err(vec![unreadable(1, &e)]),
         None => return Err(vec![ImportError { line: 1, column: None, problem: Problem::Empty }]),
     };
-    let mut errors = Vec::new();
+    let mut errors = Problems::default();
     let mut columns: Vec<&'static str> = Vec::new();
     for raw in header.iter() {
         let k = key(raw);
@@ -166,6 +206,12 @@ pub fn read_table(bytes: &[u8], spec: &[Column]) -> Result<Table, Vec<ImportErro
     let width = columns.len();
     let mut rows = Vec::new();
     for record in records {
+        if rows.len() >= crate::domain::limits::IMPORT_ROWS {
+            let line = record.as_ref().ok().and_then(|r| r.position()).map_or(0, |p| p.line());
+            let max = crate::domain::limits::IMPORT_ROWS;
+            errors.push(ImportError { line, column: None, problem: Problem::TooManyRows { max } });
+            break;
+        }
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -186,11 +232,11 @@ pub fn read_table(bytes: &[u8], spec: &[Column]) -> Result<Table, Vec<ImportErro
             });
             continue;
         }
-        let mut values: Vec<String> = record.iter().take(width).map(str::to_owned).collect();
+        let mut values: Vec<String> = record.iter().take(width).map(|v| restore(v).to_owned()).collect();
         values.resize(width, String::new());
         rows.push(Row { line, values });
     }
-    if errors.is_empty() { Ok(Table { columns, rows }) } else { Err(errors) }
+    if errors.is_empty() { Ok(Table { columns, rows }) } else { Err(errors.into_list()) }
 }
 
 fn unreadable(line: u64, e: &csv::Error) -> ImportError {
@@ -206,14 +252,15 @@ pub enum Dialect {
     Excel,
 }
 
-pub fn writer(dialect: Dialect) -> csv::Writer<Vec<u8>> {
+/// The writer of every export: formula-like cells neutralised (see `domain::csv_cell`).
+pub fn writer(dialect: Dialect) -> CsvOut<Vec<u8>> {
     let mut out = Vec::new();
     let mut b = csv::WriterBuilder::new();
     if dialect == Dialect::Excel {
         out.extend_from_slice(b"\xEF\xBB\xBF");
         b.delimiter(b';').terminator(csv::Terminator::CRLF);
     }
-    b.from_writer(out)
+    CsvOut::wrap(b.from_writer(out))
 }
 
 pub fn yes_no(b: bool) -> &'static str {

@@ -48,7 +48,7 @@ pub async fn import(
             .collect();
     let index = NameIndex::new(store::stakeholders::keys(conn).await?);
 
-    let mut errors = Vec::new();
+    let mut errors = super::Problems::default();
     let mut planned = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for row in &table.rows {
@@ -86,7 +86,7 @@ pub async fn import(
         }
     }
     if !errors.is_empty() {
-        return Err(ImportFailure::Invalid(errors));
+        return Err(ImportFailure::Invalid(errors.into_list()));
     }
 
     let mut report = ImportReport { rows: planned.len(), ..Default::default() };
@@ -165,5 +165,5 @@ pub fn export(stakeholders: &[Stakeholder], reference: &Reference, dialect: Dial
             d.notes.as_deref().unwrap_or(""),
         ])?;
     }
-    Ok(w.into_inner()?)
+    Ok(w.finish()?)
 }

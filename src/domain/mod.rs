@@ -1,8 +1,10 @@
 //! Domain types that validate on construction, and pure logic over them: no SQL, no HTTP.
 
 pub mod campaign;
+pub mod csv_cell;
 pub mod filter;
 pub mod lang;
+pub mod limits;
 pub mod link;
 pub mod problem;
 pub mod reference;

@@ -19,6 +19,14 @@ pub enum Problem {
     BadCredentials,
     /// A second-factor code that is not the current one (or was used already).
     WrongCode,
+    /// More problems in a file than are listed.
+    MoreErrors {
+        count: usize,
+    },
+    /// A file with more data rows than an import takes.
+    TooManyRows {
+        max: usize,
+    },
     /// A sign-in step that waited too long.
     Expired,
     ControlCharacters,
@@ -179,6 +187,18 @@ impl Problem {
             (TooShort { min }, Lang::En) => format!("too short (at least {min} characters)"),
             (WrongPassword, Lang::Fr) => "ce n'est pas votre mot de passe actuel".into(),
             (WrongPassword, Lang::En) => "this is not your current password".into(),
+            (MoreErrors { count }, Lang::Fr) => {
+                format!("… et {count} autre(s) problème(s) : corrigez d'abord ceux-ci, puis importez à nouveau")
+            }
+            (MoreErrors { count }, Lang::En) => {
+                format!("… and {count} more problem(s): fix these first, then import again")
+            }
+            (TooManyRows { max }, Lang::Fr) => {
+                format!("le fichier dépasse {max} lignes de données : découpez-le en plusieurs fichiers")
+            }
+            (TooManyRows { max }, Lang::En) => {
+                format!("the file has more than {max} data rows: split it into several files")
+            }
             (WrongCode, Lang::Fr) => {
                 "ce code n'est pas le bon, ou a déjà servi ; prenez le code affiché maintenant".into()
             }

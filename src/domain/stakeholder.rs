@@ -151,8 +151,7 @@ impl StakeholderData {
     }
 }
 
-const MAX_SHORT: usize = 200;
-const MAX_LONG: usize = 10_000;
+use super::limits::{LONG_TEXT as MAX_LONG, SHORT_TEXT as MAX_SHORT};
 
 fn phone(raw: Option<&str>) -> Result<Option<String>, Problem> {
     let Some(p) = short_text(raw, 40)? else { return Ok(None) };

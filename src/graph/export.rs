@@ -318,7 +318,7 @@ pub fn json(net: &Network) -> Value {
 /// Kumu's "elements" sheet: one row per stakeholder, `Label` unique.
 pub fn kumu_elements(net: &Network) -> anyhow::Result<Vec<u8>> {
     let g = &net.graph;
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::domain::csv_cell::CsvOut::new();
     w.write_record([
         "Label",
         "Type",
@@ -346,13 +346,13 @@ pub fn kumu_elements(net: &Network) -> anyhow::Result<Vec<u8>> {
             &d.interest.map(|v| v.to_string()).unwrap_or_default(),
         ])?;
     }
-    Ok(w.into_inner()?)
+    Ok(w.finish()?)
 }
 
 /// Kumu's "connections" sheet: `From` and `To` are element labels.
 pub fn kumu_connections(net: &Network) -> anyhow::Result<Vec<u8>> {
     let g = &net.graph;
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::domain::csv_cell::CsvOut::new();
     w.write_record([
         "From",
         "To",
@@ -380,5 +380,5 @@ pub fn kumu_connections(net: &Network) -> anyhow::Result<Vec<u8>> {
             if d.confirmed { "yes" } else { "no" },
         ])?;
     }
-    Ok(w.into_inner()?)
+    Ok(w.finish()?)
 }

@@ -180,10 +180,19 @@ impl Answers {
     /// Replaces the answers of `section` with what its form sent. `current` gives the
     /// respondent's own record for the entry check (a field is a change only if it differs).
     pub fn merge_section(&mut self, section: &Section, form: &[(String, String)], current: &BTreeMap<String, String>) {
+        // The form indexed once by field name: every lookup below is then constant time, so a
+        // form naming tens of thousands of organisations is read in linear time.
+        let mut index: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+        for (k, v) in form {
+            let v = v.trim();
+            if !v.is_empty() {
+                index.entry(k.as_str()).or_default().push(v);
+            }
+        }
         let all = |name: &str| -> Vec<String> {
-            form.iter().filter(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty()).collect()
+            index.get(name).map(|vs| vs.iter().map(|v| (*v).to_owned()).collect()).unwrap_or_default()
         };
-        let one = |name: &str| all(name).into_iter().next();
+        let one = |name: &str| index.get(name).and_then(|vs| vs.first()).map(|v| (*v).to_owned());
         for q in &section.questions {
             let id = q.id.get_ref();
             let p = format!("q.{id}");
@@ -195,6 +204,7 @@ impl Answers {
                     let mut changes = BTreeMap::new();
                     if confirmed == Some(false) {
                         for field in ENTRY_FIELDS {
+                            // A field sent empty clears it: look in the form, not the index.
                             let sent = form.iter().find(|(k, _)| *k == format!("{p}.f.{field}"));
                             if let Some((_, v)) = sent {
                                 let v = v.trim();
@@ -235,7 +245,8 @@ impl Answers {
 }
 
 fn read_ties(p: &str, one: &dyn Fn(&str) -> Option<String>, all: &dyn Fn(&str) -> Vec<String>) -> Vec<TieAnswer> {
-    let removed = all(&format!("{p}.remove"));
+    let removed: std::collections::HashSet<String> = all(&format!("{p}.remove")).into_iter().collect();
+    let mut named: std::collections::HashSet<i64> = std::collections::HashSet::new();
     let mut ties: Vec<TieAnswer> = Vec::new();
     let mut keys: Vec<String> = all(&format!("{p}.tie"));
     // Organisations ticked in the search results (the page without JavaScript).
@@ -253,7 +264,7 @@ fn read_ties(p: &str, one: &dyn Fn(&str) -> Option<String>, all: &dyn Fn(&str) -
             ..Default::default()
         };
         if let Some(id) = key.strip_prefix('s').and_then(|s| s.parse::<i64>().ok()) {
-            if ties.iter().any(|t| t.stakeholder == Some(id)) {
+            if !named.insert(id) {
                 continue;
             }
             tie.stakeholder = Some(id);
@@ -377,7 +388,24 @@ fn check_one(q: &Question, a: &Answer, codes: &Codes, lang: Lang) -> Option<Stri
             }
         }
         Kind::Network => {
+            let max = crate::domain::limits::NAMED_ORGANISATIONS;
+            if a.ties.len() > max {
+                return match lang {
+                    Lang::Fr => {
+                        Some(format!("{max} organisations au plus par question (vous en citez {}).", a.ties.len()))
+                    }
+                    Lang::En => Some(format!("At most {max} organisations per question (you named {}).", a.ties.len())),
+                };
+            }
             for tie in &a.ties {
+                if let Some(new) = &tie.new
+                    && new.name.chars().count() > crate::domain::limits::SHORT_TEXT
+                {
+                    return say(
+                        "Le nom d'une organisation à ajouter compte 200 caractères au plus.",
+                        "The name of an organisation to add has at most 200 characters.",
+                    );
+                }
                 if let Some(new) = &tie.new
                     && (new.name.trim().is_empty()
                         || !codes.levels.contains(&new.level)

@@ -301,7 +301,7 @@ pub fn responses_csv(
     reference: &Reference,
     names: &HashMap<i64, String>,
 ) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::domain::csv_cell::CsvOut::new();
     let mut header: Vec<String> =
         ["invitation", "stakeholder", "level", "kind", "province", "submitted_at"].map(String::from).to_vec();
     header.extend(def.questions().map(|q| q.id.get_ref().clone()));
@@ -323,7 +323,7 @@ pub fn responses_csv(
         }
         w.write_record(&row)?;
     }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    w.finish()
 }
 
 fn cell(q: &Question, a: &Answer, names: &HashMap<i64, String>) -> String {
@@ -366,7 +366,7 @@ pub fn reciprocated_pairs(ties: &[DeclaredTie]) -> BTreeSet<(i64, i64)> {
 /// One CSV row per declared tie.
 pub fn ties_csv(ties: &[DeclaredTie]) -> Result<Vec<u8>, csv::Error> {
     let both = reciprocated_pairs(ties);
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::domain::csv_cell::CsvOut::new();
     w.write_record([
         "invitation",
         "question",
@@ -396,7 +396,7 @@ pub fn ties_csv(ties: &[DeclaredTie]) -> Result<Vec<u8>, csv::Error> {
             t.link_id.map(|l| l.to_string()).unwrap_or_default(),
         ])?;
     }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    w.finish()
 }
 
 /// The tie networks of two campaigns compared pair by pair (unordered pairs of stakeholders).

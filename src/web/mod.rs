@@ -20,8 +20,7 @@ use tokio::net::TcpListener;
 
 pub use crate::app::AppState;
 
-/// Largest accepted upload: a CSV of tens of thousands of rows.
-const MAX_BODY: usize = 64 * 1024 * 1024;
+use crate::domain::limits::BODY_BYTES as MAX_BODY;
 
 pub fn router(state: AppState) -> Router {
     routes::build(routes::registry())

@@ -16,8 +16,7 @@ pub const SESSION_COOKIE: &str = "maillage_session";
 /// The form field, query parameter or header carrying the session's form token.
 pub const CSRF_FIELD: &str = "_csrf";
 const CSRF_HEADER: &str = "x-csrf-token";
-/// Largest form read to find its token (forms are small; uploads carry it in the URL).
-const MAX_FORM: usize = 4 * 1024 * 1024;
+use crate::domain::limits::FORM_BYTES as MAX_FORM;
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

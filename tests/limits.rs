@@ -1,0 +1,114 @@
+//! The limits of `domain::limits`, each answered with a clear 4xx naming the field and the
+//! limit, and hostile sizes that must stay cheap.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use maillage::app::Actor;
+use maillage::domain::limits;
+
+/// Opens the consultation for `who` and returns the personal link path of its first invitee.
+async fn survey_link(app: &common::TestApp, who: i64) -> String {
+    let today = time::OffsetDateTime::now_utc().date();
+    let day = |d: time::Date| maillage::domain::values::format_date(d);
+    let (opens, closes) = (day(today - time::Duration::days(1)), day(today + time::Duration::days(30)));
+    let request = maillage::app::campaigns::OpenRequest {
+        definition: include_str!("../surveys/consultation-2023.toml"),
+        title: "Consultation",
+        opens: &opens,
+        closes: &closes,
+        invite: maillage::app::inventory::ListQuery { key: None, ..Default::default() },
+    };
+    let opened = maillage::app::campaigns::open(&app.state, &Actor::Cli, &request).await.unwrap();
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let invitees = maillage::store::campaigns::invitees(&mut conn, opened.id).await.unwrap();
+    let i = invitees.iter().find(|i| i.stakeholder_id == who).unwrap();
+    format!("/s/{}", app.state.secret.token(i.invitation_id))
+}
+
+/// The section index of the network question in the consultation.
+const NETWORK_SECTION: &str = "2";
+
+async fn post_form(app: &common::TestApp, uri: &str, body: String) -> common::Response {
+    app.send_raw(
+        Request::post(uri)
+            .header(header::HOST, "localhost")
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+on_both!(a_search_longer_than_the_limit_is_refused_naming_the_field, |app| {
+    let long = "a".repeat(limits::SEARCH + 1);
+    let r = app.get(&format!("/api/stakeholders?q={long}")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = r.json();
+    assert_eq!(body["errors"][0]["field"], "q");
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("200"), "{body}");
+    let page = app.get(&format!("/stakeholders?q={long}")).await;
+    assert!(page.text().contains("too long"), "the page says it too");
+});
+
+on_both!(a_network_answer_beyond_the_safety_bound_is_refused_quickly_and_clearly, |app| {
+    let me = app.stakeholder("CPAS de Namur", None, "local").await;
+    let link = survey_link(&app, me).await;
+    let n = limits::NAMED_ORGANISATIONS + 1;
+    let mut body = format!("_section={NETWORK_SECTION}&_action=next");
+    for i in 0..n {
+        body.push_str(&format!("&q.partners.tie=s{}", 1_000_000 + i));
+    }
+    let started = std::time::Instant::now();
+    let r = post_form(&app, &link, body).await;
+    let elapsed = started.elapsed();
+    eprintln!(
+        "{n} organisations named in one question: answered {} in {:.0} ms",
+        r.status,
+        elapsed.as_secs_f64() * 1000.0
+    );
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains(&format!("At most {} organisations per question", limits::NAMED_ORGANISATIONS)));
+    assert_eq!(app.get("/healthz").await.status, StatusCode::OK);
+});
+
+on_both!(a_proposed_organisation_with_a_huge_name_is_refused, |app| {
+    let me = app.stakeholder("CPAS de Namur", None, "local").await;
+    let link = survey_link(&app, me).await;
+    let name = "N".repeat(100_000);
+    let body = format!(
+        "_section={NETWORK_SECTION}&_action=next&q.partners.new_name={name}&q.partners.new_level=local&q.partners.new_kind=association"
+    );
+    let r = post_form(&app, &link, body).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("at most 200 characters"));
+    assert_eq!(app.get("/campaigns/1/review").await.status, StatusCode::OK, "the review page still renders");
+});
+
+on_both!(a_draft_beyond_the_size_limit_is_refused_and_nothing_saved, |app| {
+    let me = app.stakeholder("CPAS de Namur", None, "local").await;
+    let link = survey_link(&app, me).await;
+    let text = "x".repeat(limits::DRAFT_BYTES + 10);
+    let r = post_form(&app, &link, format!("_section={NETWORK_SECTION}&_action=save&q.missing_partners={text}")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains(&format!("at most {}", limits::DRAFT_BYTES)), "{}", &r.text()[..300.min(r.text().len())]);
+    use sqlx::Row;
+    let saved: i64 = sqlx::query("SELECT COUNT(*) AS n FROM responses").fetch_one(&app.db.pool).await.unwrap().get("n");
+    assert_eq!(saved, 0);
+});
+
+on_both!(ids_out_of_range_or_malformed_are_404_never_500, |app| {
+    for uri in [
+        "/api/stakeholders/99999999999999999999999",
+        "/api/stakeholders/-1",
+        "/api/stakeholders/abc",
+        "/stakeholders/99999999999999999999999",
+        "/api/links/1e9",
+        "/campaigns/99999999999999999999999",
+    ] {
+        let r = app.get(uri).await;
+        assert!(r.status == StatusCode::NOT_FOUND || r.status == StatusCode::BAD_REQUEST, "{uri}: {}", r.status);
+    }
+});
