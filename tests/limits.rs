@@ -112,3 +112,48 @@ on_both!(ids_out_of_range_or_malformed_are_404_never_500, |app| {
         assert!(r.status == StatusCode::NOT_FOUND || r.status == StatusCode::BAD_REQUEST, "{uri}: {}", r.status);
     }
 });
+
+on_both!(provenance_is_one_of_the_documented_forms_and_survey_is_never_forged, |app| {
+    use axum::http::Method;
+    use serde_json::json;
+    let a = app.stakeholder("CPAS de Namur", None, "local").await;
+    let b = app.stakeholder("SPW IAS", None, "regional").await;
+    for bad in ["survey:1/1", "anything", "import:a\u{0}b", "observed:\u{1b}[31mred"] {
+        let r = app
+            .json(
+                Method::POST,
+                "/api/links",
+                json!({ "source": a, "target": b, "type": "coordinates", "provenance": bad }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        assert_eq!(r.json()["errors"][0]["field"], "provenance");
+    }
+    let r = app
+        .json(
+            Method::POST,
+            "/api/links",
+            json!({ "source": a, "target": b, "type": "coordinates", "provenance": "meeting:3" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let file = "source,target,type,provenance\nCPAS de Namur,SPW IAS,funds,survey:4/2\n";
+    let mut tx = app.db.pool.begin().await.unwrap();
+    let r = maillage::csvio::links::import(&mut tx, file.as_bytes(), "x.csv", &mut |_, _| {}).await;
+    let Err(maillage::csvio::ImportFailure::Invalid(errors)) = r else { panic!("refused") };
+    assert_eq!((errors[0].line, errors[0].column.as_deref()), (2, Some("provenance")));
+});
+
+on_both!(control_characters_and_nul_are_refused_never_a_500, |app| {
+    use axum::http::Method;
+    use serde_json::json;
+    for name in ["CPAS\u{0}Namur", "CPAS\u{7}Namur"] {
+        let r = app
+            .json(Method::POST, "/api/stakeholders", json!({ "name": name, "kind": "association", "level": "local" }))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+    }
+    let r = app.get("/api/stakeholders?q=a%00b").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["errors"][0]["field"], "q");
+});

@@ -128,7 +128,18 @@ pub async fn save_link(state: &AppState, actor: &Actor, id: Option<i64>, draft: 
     let reference = store::reference::load(&mut work).await?;
     let index = NameIndex::new(store::stakeholders::keys(&mut work).await?);
     let data = draft.parse(&reference, |s| index.resolve(s), true).map_err(AppError::Validation)?;
-    let provenance = draft.provenance.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let current = match id {
+        Some(id) => Some(store::links::get(&mut work, id).await?.ok_or(AppError::NotFound)?.provenance),
+        None => None,
+    };
+    let provenance = match draft.provenance.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => Some(
+            crate::domain::values::provenance(p, current.as_deref())
+                .map_err(|problem| AppError::Validation(vec![FieldError::new("provenance", problem)]))?,
+        ),
+        None => None,
+    };
+    let provenance = provenance.as_deref();
     let id = match id {
         Some(id) => {
             store::links::update(&mut work, id, &data, provenance).await?;
@@ -182,8 +193,8 @@ impl ListQuery {
         let include_archived =
             given(&self.include_archived).and_then(|v| e.take("include_archived", flag(v))).unwrap_or(false);
         let (limit, offset) = paging(&self.limit, &self.offset, page_size, &mut e);
-        if given(&self.q).is_some_and(|q| q.chars().count() > crate::domain::limits::SEARCH) {
-            e.take::<()>("q", Err(crate::domain::problem::Problem::TooLong { max: crate::domain::limits::SEARCH }));
+        if let Some(q) = given(&self.q) {
+            e.take("q", crate::domain::values::short_text(Some(q), crate::domain::limits::SEARCH));
         }
         e.finish(|| store::stakeholders::Filter {
             id: None,

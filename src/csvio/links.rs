@@ -77,7 +77,16 @@ pub async fn import(
                 *slot = Some(v.to_owned());
             }
         }
-        let provenance = table.get(row, "provenance").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned);
+        let provenance = match table.get(row, "provenance").map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => match crate::domain::values::provenance(p, found.map(|l| l.provenance.as_str())) {
+                Ok(p) => Some(p),
+                Err(problem) => {
+                    errors.push(ImportError { line: row.line, column: Some("provenance".into()), problem });
+                    continue;
+                }
+            },
+            None => None,
+        };
         match draft.parse(&reference, |s| index.resolve(s), false) {
             Ok(data) => {
                 let id = data.identity();

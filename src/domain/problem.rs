@@ -19,6 +19,10 @@ pub enum Problem {
     BadCredentials,
     /// A second-factor code that is not the current one (or was used already).
     WrongCode,
+    /// A provenance that is not one of the documented forms.
+    InvalidProvenance {
+        value: String,
+    },
     /// More problems in a file than are listed.
     MoreErrors {
         count: usize,
@@ -187,6 +191,14 @@ impl Problem {
             (TooShort { min }, Lang::En) => format!("too short (at least {min} characters)"),
             (WrongPassword, Lang::Fr) => "ce n'est pas votre mot de passe actuel".into(),
             (WrongPassword, Lang::En) => "this is not your current password".into(),
+            (InvalidProvenance { value }, Lang::Fr) => format!(
+                "« {value} » : provenance attendue manual, import:<fichier>, meeting:<réunion> ou observed:<description> \
+                 (survey:… est réservé aux enquêtes)"
+            ),
+            (InvalidProvenance { value }, Lang::En) => format!(
+                "\"{value}\": expected provenance manual, import:<file>, meeting:<meeting> or observed:<description> \
+                 (survey:… is for surveys only)"
+            ),
             (MoreErrors { count }, Lang::Fr) => {
                 format!("… et {count} autre(s) problème(s) : corrigez d'abord ceux-ci, puis importez à nouveau")
             }

@@ -32,6 +32,23 @@ pub fn long_text(raw: Option<&str>, max: usize) -> Result<Option<String>, Proble
     }
 }
 
+/// Where a link came from, as a person or a file may give it: `manual`, `import:<file>`,
+/// `meeting:<reference>` or `observed:<description>`, one line, at most 200 characters.
+/// `survey:<campaign>/<invitation>` is written only by the survey path; given by hand it is
+/// accepted only where it is the link's provenance already (an export read back).
+pub fn provenance(raw: &str, current: Option<&str>) -> Result<String, Problem> {
+    let p = raw.trim();
+    check_text(p, super::limits::SHORT_TEXT, false)?;
+    let (kind, rest) = p.split_once(':').map_or((p, None), |(k, r)| (k, Some(r.trim())));
+    let ok = match (kind.to_ascii_lowercase().as_str(), rest) {
+        ("manual", None) => true,
+        ("import" | "meeting" | "observed", Some(r)) => !r.is_empty(),
+        ("survey", Some(_)) => current == Some(p),
+        _ => false,
+    };
+    if ok { Ok(p.to_owned()) } else { Err(Problem::InvalidProvenance { value: p.to_owned() }) }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StakeholderName(String);
 
@@ -201,6 +218,18 @@ pub fn format_date(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn provenance_takes_the_documented_forms_and_never_a_forged_survey() {
+        for ok in ["manual", "import:contacts 2023.csv", "meeting:12,14", "observed: réunion du 3 mars"] {
+            assert!(provenance(ok, None).is_ok(), "{ok}");
+        }
+        for bad in ["survey:1/2", "whatever", "import:", "manual:x", "import:a\u{0}b", "observed:a\u{1b}[31m"] {
+            assert!(provenance(bad, None).is_err(), "{bad:?}");
+        }
+        assert!(provenance("survey:1/2", Some("survey:1/2")).is_ok(), "an export read back keeps its provenance");
+        assert!(provenance("survey:1/3", Some("survey:1/2")).is_err());
+    }
 
     #[test]
     fn stakeholder_names() {
