@@ -4,7 +4,7 @@
 use crate::domain::reference::{Reference, Territory};
 use anyhow::{Context, bail};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyConnection, AnyPool, Executor, Row};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor, Row};
 use std::collections::BTreeMap;
 
 pub const DEFAULT_URL: &str = "sqlite://maillage.db";
@@ -69,7 +69,9 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                     Box::pin(async move {
                         if file_backed {
                             conn.execute("PRAGMA journal_mode = WAL").await?;
-                            conn.execute("PRAGMA synchronous = NORMAL").await?;
+                            // FULL: a commit is on disk before it is acknowledged (with NORMAL, a full
+                            // disk could lose writes already reported as saved).
+                            conn.execute("PRAGMA synchronous = FULL").await?;
                         }
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA busy_timeout = 10000").await?;
@@ -79,7 +81,22 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                 .connect(&complete_sqlite_url(url))
                 .await
         }
-        Backend::Postgres => AnyPoolOptions::new().max_connections(16).connect(url).await,
+        Backend::Postgres => {
+            // One connection first, with a deadline, so that a wrong host, user or database
+            // fails at once with the server's own reason instead of a pool timing out later.
+            let first = tokio::time::timeout(std::time::Duration::from_secs(10), sqlx::AnyConnection::connect(url))
+                .await
+                .map_err(|_| anyhow::anyhow!("no answer from the server within 10 s"))
+                // The driver's message, once (its source repeats it).
+                .and_then(|r| r.map_err(|e| anyhow::anyhow!("{e}")))
+                .with_context(|| format!("cannot open database {}", redact(url)))?;
+            first.close().await.ok();
+            AnyPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(std::time::Duration::from_secs(10))
+                .connect(url)
+                .await
+        }
     }
     .with_context(|| format!("cannot open database {}", redact(url)))?;
     let migrator = match backend {

@@ -209,3 +209,11 @@ fn serve_refuses_a_public_address_without_public_url() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--public-url"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn an_unreachable_database_fails_at_once_with_the_reason() {
+    let out = maillage(&["export", "links", "--database-url", "postgres://postgres@127.0.0.1:1/nothing"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot open database") && err.to_lowercase().contains("refused"), "{err}");
+}

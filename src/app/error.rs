@@ -34,8 +34,38 @@ pub enum AppError {
     /// Too many failed attempts: wait this many seconds.
     #[error("too many attempts")]
     TooManyAttempts { retry_after: u64 },
+    /// The database could not do it (disk full, server gone, too busy): nothing was saved.
+    #[error("storage unavailable")]
+    Storage(#[source] sqlx::Error),
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
+}
+
+/// Whether a database error says the storage itself failed (rather than a bug): disk full,
+/// I/O error, connection lost, pool exhausted, out of memory.
+fn is_storage_failure(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // SQLite's codes are numbers (an extended code keeps the primary one in its low
+            // byte): BUSY 5 and LOCKED 6 after the busy timeout, IOERR 10, FULL 13, CANTOPEN 14.
+            // PostgreSQL's are five-character SQLSTATEs: classes 53 (insufficient resources),
+            // 57P (shutdown) and 08 (connection exception).
+            let sqlite = code.len() <= 4 && code.parse::<i64>().is_ok_and(|c| matches!(c & 0xff, 5 | 6 | 10 | 13 | 14));
+            sqlite
+                || code.starts_with("53")
+                || code.starts_with("57P")
+                || code.starts_with("08")
+                || db.message().contains("database or disk is full")
+                || db.message().contains("disk I/O error")
+        }
+        _ => false,
+    }
+}
+
+fn from_sqlx(e: sqlx::Error) -> AppError {
+    if is_storage_failure(&e) { AppError::Storage(e) } else { AppError::Internal(e.into()) }
 }
 
 impl From<StoreError> for AppError {
@@ -43,14 +73,14 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict { field, fr, en } => AppError::Conflict { field, fr, en },
-            StoreError::Db(e) => AppError::Internal(e.into()),
+            StoreError::Db(e) => from_sqlx(e),
         }
     }
 }
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        AppError::Internal(e.into())
+        from_sqlx(e)
     }
 }
 
@@ -109,6 +139,14 @@ impl AppError {
                 Lang::Fr => format!("Trop de tentatives ; réessayez dans {retry_after} s."),
                 Lang::En => format!("Too many attempts; try again in {retry_after} s."),
             },
+            AppError::Storage(_) => lang
+                .pick(
+                    "La base de données ne peut pas enregistrer pour le moment (disque plein ou serveur indisponible) : \
+                     rien n'a été enregistré. Réessayez dans un moment ; l'incident est consigné.",
+                    "The database cannot save right now (disk full or server unavailable): nothing was saved. \
+                     Try again in a moment; the incident was logged.",
+                )
+                .to_owned(),
             AppError::Internal(_) => lang
                 .pick(
                     "Erreur interne ; elle a été consignée dans le journal du serveur.",
@@ -129,6 +167,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::CrossSite => "cross_site",
             AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::Storage(_) => "storage_unavailable",
             AppError::Internal(_) => "internal",
         };
         let mut body = json!({ "error": code, "message": self.message(lang) });
@@ -146,5 +185,19 @@ impl AppError {
             _ => {}
         }
         body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_storage_is_said_as_such_and_a_bug_stays_internal() {
+        let full = AppError::from(sqlx::Error::Io(std::io::Error::other("No space left on device")));
+        assert!(matches!(full, AppError::Storage(_)));
+        assert!(full.message(Lang::En).contains("nothing was saved"));
+        assert!(matches!(AppError::from(sqlx::Error::PoolTimedOut), AppError::Storage(_)));
+        assert!(matches!(AppError::from(sqlx::Error::RowNotFound), AppError::Internal(_)));
     }
 }

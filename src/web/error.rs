@@ -22,6 +22,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::CrossSite => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -29,8 +30,10 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(e) = &self {
-            tracing::error!(error = ?e, "request failed");
+        match &self {
+            AppError::Internal(e) => tracing::error!(error = ?e, "request failed"),
+            AppError::Storage(e) => tracing::error!(error = %e, "storage failed; nothing was saved"),
+            _ => {}
         }
         let mut response = (self.status(), Json(self.to_json(Lang::En))).into_response();
         response.extensions_mut().insert(Arc::new(self));
