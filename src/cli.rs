@@ -441,10 +441,9 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Analyse { json, top, graph } => {
             let state = AppState::new(db);
-            let (net, _) = crate::app::network::network(&state, &Actor::Cli, &graph.query().filters)
+            let (_, a) = crate::app::network::analysis(&state, &Actor::Cli, &graph.query().filters, lang)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
-            let a = crate::analysis::analyse(&net, lang);
             if json {
                 serde_json::to_writer_pretty(std::io::stdout().lock(), &a)?;
                 println!();

@@ -159,8 +159,12 @@ on_both!(the_graphviz_svg_has_one_link_per_node_when_graphviz_is_installed, |app
     }
     let ids = small_network(&app).await;
     let net = network(&app, FilterQuery::default()).await;
-    let rendered =
-        maillage::graph::render::render_svg(&net, Lang::En, maillage::graph::render::Preference::Graphviz).await;
+    let rendered = maillage::graph::render::render_svg(
+        std::sync::Arc::new(net),
+        Lang::En,
+        maillage::graph::render::Preference::Graphviz,
+    )
+    .await;
     assert!(matches!(rendered.renderer, maillage::graph::render::Renderer::Graphviz(_)), "{:?}", rendered.note);
     let svg = rendered.svg;
     let hrefs: BTreeSet<String> = svg

@@ -59,6 +59,23 @@ pub async fn network(state: &AppState, actor: &Actor, query: &FilterQuery) -> Re
     Ok((net, filter))
 }
 
+/// The analysis of the filtered network, computed on the blocking pool (a large network takes
+/// seconds of CPU that must not stall the async workers).
+pub async fn analysis(
+    state: &AppState,
+    actor: &Actor,
+    query: &FilterQuery,
+    lang: Lang,
+) -> Result<(Network, crate::analysis::Analysis), AppError> {
+    let (net, _) = network(state, actor, query).await?;
+    tokio::task::spawn_blocking(move || {
+        let a = crate::analysis::analyse(&net, lang);
+        (net, a)
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("analysis failed: {e}")))
+}
+
 pub fn preference(raw: Option<&str>) -> Preference {
     match raw {
         Some("builtin") => Preference::Builtin,
@@ -85,7 +102,8 @@ pub async fn svg(
         return Ok(hit);
     }
     let (net, _) = network(state, actor, query).await?;
-    let rendered = render::render_svg(&net, lang, pref).await;
+    let net = Arc::new(net);
+    let rendered = render::render_svg(net.clone(), lang, pref).await;
     let value = Arc::new(CachedSvg {
         svg: rendered.svg,
         renderer: rendered.renderer.describe(lang),

@@ -1,7 +1,7 @@
 //! Link CSV: `source,target,type,strength,formal,since,until,note` (+ optional `directed`,
 //! `confirmed`, `provenance`). Source and target are stakeholder names or acronyms.
 
-use super::{Column, Dialect, ImportError, ImportFailure, ImportReport, Progress, read_table, writer, yes_no};
+use super::{Column, Dialect, ImportError, ImportFailure, ImportReport, Progress, writer, yes_no};
 use crate::domain::link::{Link, LinkDraft, identity};
 use crate::domain::problem::Problem;
 use crate::domain::stakeholder::NameIndex;
@@ -33,7 +33,7 @@ pub async fn import(
     file_name: &str,
     progress: Progress<'_>,
 ) -> Result<ImportReport, ImportFailure> {
-    let table = read_table(bytes, COLUMNS).map_err(ImportFailure::Invalid)?;
+    let table = super::read_table_off_the_workers(bytes, COLUMNS).await.map_err(ImportFailure::Invalid)?;
     let reference = store::reference::load(conn).await?;
     let index = NameIndex::new(store::stakeholders::keys(conn).await?);
     let existing: HashMap<(i64, i64, String), Link> =

@@ -158,6 +158,13 @@ pub fn split_multi(cell: &str) -> Vec<String> {
     cell.split(['|', ';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
+/// `read_table` on the blocking pool: decoding and splitting a large file takes CPU that
+/// must not stall the async workers serving other requests.
+pub async fn read_table_off_the_workers(bytes: &[u8], spec: &'static [Column]) -> Result<Table, Vec<ImportError>> {
+    let bytes = bytes.to_vec();
+    tokio::task::spawn_blocking(move || read_table(&bytes, spec)).await.expect("reading a file does not panic")
+}
+
 /// Reads the header and rows, mapping header names (French or English, any case or accents)
 /// to canonical columns. Structural problems are all reported at once.
 pub fn read_table(bytes: &[u8], spec: &[Column]) -> Result<Table, Vec<ImportError>> {

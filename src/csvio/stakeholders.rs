@@ -1,9 +1,7 @@
 //! Stakeholder CSV: `name,acronym,kind,level,sectors,territory,description,website,email,phone,
 //! influence,interest` (+ optional `key`, `notes`).
 
-use super::{
-    Column, Dialect, ImportError, ImportFailure, ImportReport, Progress, read_table, split_multi, writer, yes_no,
-};
+use super::{Column, Dialect, ImportError, ImportFailure, ImportReport, Progress, split_multi, writer, yes_no};
 use crate::domain::problem::Problem;
 use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{NameIndex, Stakeholder, StakeholderDraft};
@@ -38,7 +36,7 @@ pub async fn import(
     bytes: &[u8],
     progress: Progress<'_>,
 ) -> Result<ImportReport, ImportFailure> {
-    let table = read_table(bytes, COLUMNS).map_err(ImportFailure::Invalid)?;
+    let table = super::read_table_off_the_workers(bytes, COLUMNS).await.map_err(ImportFailure::Invalid)?;
     let reference = store::reference::load(conn).await?;
     let existing: HashMap<i64, Stakeholder> =
         store::stakeholders::list(conn, &Filter { include_archived: true, ..Default::default() })

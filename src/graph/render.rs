@@ -90,7 +90,13 @@ pub fn inline_svg(svg: &str) -> &str {
     svg.find("<svg").map_or(svg, |i| &svg[i..])
 }
 
-pub async fn render_svg(net: &Network, lang: Lang, preference: Preference) -> Rendered {
+/// Runs CPU-bound drawing on the blocking pool, so that the async workers keep serving
+/// other requests (and `/healthz`) meanwhile.
+async fn off_the_workers<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    tokio::task::spawn_blocking(f).await.expect("drawing does not panic")
+}
+
+pub async fn render_svg(net: std::sync::Arc<Network>, lang: Lang, preference: Preference) -> Rendered {
     let use_graphviz = match preference {
         Preference::Builtin => false,
         Preference::Auto | Preference::Graphviz => graphviz_available(),
@@ -100,7 +106,8 @@ pub async fn render_svg(net: &Network, lang: Lang, preference: Preference) -> Re
     });
     if use_graphviz {
         let engine = Engine::Bands;
-        let dot = print(&to_dot(net, lang, engine, false));
+        let n = net.clone();
+        let dot = off_the_workers(move || print(&to_dot(&n, lang, engine, false))).await;
         match run_graphviz(&dot, engine, "svg").await {
             Ok(bytes) => {
                 let svg = String::from_utf8_lossy(&bytes);
@@ -112,7 +119,8 @@ pub async fn render_svg(net: &Network, lang: Lang, preference: Preference) -> Re
             }
         }
     }
-    Rendered { svg: band::render(net, lang), renderer: Renderer::Builtin, note }
+    let svg = off_the_workers(move || band::render(&net, lang)).await;
+    Rendered { svg, renderer: Renderer::Builtin, note }
 }
 
 /// A PNG, which needs Graphviz; `None` when it is not installed.

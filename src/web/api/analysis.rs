@@ -1,6 +1,5 @@
 //! `GET /api/analysis`: every measure of the filtered network as JSON (map filters apply).
 
-use crate::analysis::analyse;
 use crate::app::Action;
 use crate::app::network;
 use crate::app::{Actor, AppError, AppState};
@@ -23,6 +22,6 @@ async fn analysis(
     lang: Lang,
     Query(q): Query<FilterQuery>,
 ) -> Result<Json<crate::analysis::Analysis>, AppError> {
-    let (net, _) = network::network(&state, &actor, &q).await?;
-    Ok(Json(analyse(&net, lang)))
+    let (_, analysis) = network::analysis(&state, &actor, &q, lang).await?;
+    Ok(Json(analysis))
 }

@@ -3,7 +3,7 @@
 //! and the power/interest grid.
 
 use super::Page;
-use crate::analysis::{Analysis, Matrix, NodeMeasures, analyse, explain::explain};
+use crate::analysis::{Analysis, Matrix, NodeMeasures, explain::explain};
 use crate::app::Action;
 use crate::app::Actor;
 use crate::app::AppError;
@@ -152,15 +152,14 @@ async fn page(
     let t = lang.tr();
     let sort = q.sort.as_deref().filter(|s| COLUMNS.iter().any(|(k, _, _)| k == s)).unwrap_or("betweenness").to_owned();
     let top = q.n.unwrap_or(20).clamp(5, 500);
-    let result = network::network(&state, &actor, &q.filters).await;
-    let (net, errors) = match result {
-        Ok((net, _)) => (Some(net), Vec::new()),
+    let result = network::analysis(&state, &actor, &q.filters, lang).await;
+    let (net, a, errors) = match result {
+        Ok((net, a)) => (Some(net), Some(a), Vec::new()),
         Err(AppError::Validation(errors)) => {
-            (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
+            (None, None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
         }
         Err(e) => return Err(e),
     };
-    let a = net.as_ref().map(|net| analyse(net, lang));
     let filters = serde_urlencoded::to_string(q.filters.pairs()).unwrap_or_default();
     let columns = COLUMNS
         .iter()
