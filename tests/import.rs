@@ -303,3 +303,36 @@ on_both!(a_file_over_the_row_limit_is_refused_whole, |app| {
     );
     assert_eq!(app.count("stakeholders").await, 0);
 });
+
+on_both!(import_line_numbers_are_exact_whatever_the_line_endings_encoding_and_quoting, |app| {
+    // The bad level is on the fourth line of the file in every variant; the second data row
+    // holds a quoted description spanning two lines.
+    let rows = [
+        "name,kind,level,description",
+        "A,association,local,x",
+        "B,association,local,\"two\nlines\"",
+        "C,association,nowhere,y",
+    ];
+    let variants: Vec<(&str, Vec<u8>)> = vec![
+        ("LF", rows.join("\n").into_bytes()),
+        ("CRLF", rows.join("\r\n").into_bytes()),
+        ("CR", rows.join("\r").into_bytes()),
+        ("BOM + CRLF", [b"\xEF\xBB\xBF".as_slice(), rows.join("\r\n").as_bytes()].concat()),
+        (
+            "Windows-1252",
+            rows.join("\r\n")
+                .replace("B,", "Bé,")
+                .chars()
+                .map(|c| if c == 'é' { '\u{e9}' } else { c })
+                .collect::<String>()
+                .chars()
+                .map(|c| c as u32 as u8)
+                .collect(),
+        ),
+    ];
+    for (what, bytes) in variants {
+        let listed = errors(import_stakeholders(&app, &bytes).await);
+        assert_eq!(listed.len(), 1, "{what}: {listed:?}");
+        assert!(listed[0].starts_with("line 5, column level:"), "{what}: {}", listed[0]);
+    }
+});

@@ -158,6 +158,32 @@ pub fn split_multi(cell: &str) -> Vec<String> {
     cell.split(['|', ';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
+/// The byte offset where each line of `text` starts; a line ends at `\n`, `\r\n` or a lone
+/// `\r`, whatever the file uses (spreadsheets on old Macs save lone carriage returns).
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 2;
+                continue;
+            }
+            b'\r' | b'\n' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(starts: &[usize], byte: u64) -> u64 {
+    starts.partition_point(|&s| s as u64 <= byte) as u64
+}
+
 /// `read_table` on the blocking pool: decoding and splitting a large file takes CPU that
 /// must not stall the async workers serving other requests.
 pub async fn read_table_off_the_workers(bytes: &[u8], spec: &'static [Column]) -> Result<Table, Vec<ImportError>> {
@@ -211,10 +237,23 @@ pub fn read_table(bytes: &[u8], spec: &[Column]) -> Result<Table, Vec<ImportErro
         errors.push(ImportError { line: 1, column: Some(c.name.to_owned()), problem: Problem::MissingColumn });
     }
     let width = columns.len();
+    let starts = line_starts(&text);
+    // The csv reader may place a record's start on the line break before it (the `\n` of a
+    // `\r\n`): the record's line is that of its first byte of data.
+    let bytes = text.as_bytes();
+    let line_at = |p: Option<&csv::Position>| {
+        p.map_or(0, |p| {
+            let mut b = p.byte() as usize;
+            while b < bytes.len() && matches!(bytes[b], b'\r' | b'\n') {
+                b += 1;
+            }
+            line_of(&starts, b as u64)
+        })
+    };
     let mut rows = Vec::new();
     for record in records {
         if rows.len() >= crate::domain::limits::IMPORT_ROWS {
-            let line = record.as_ref().ok().and_then(|r| r.position()).map_or(0, |p| p.line());
+            let line = line_at(record.as_ref().ok().and_then(|r| r.position()));
             let max = crate::domain::limits::IMPORT_ROWS;
             errors.push(ImportError { line, column: None, problem: Problem::TooManyRows { max } });
             break;
@@ -222,12 +261,11 @@ pub fn read_table(bytes: &[u8], spec: &[Column]) -> Result<Table, Vec<ImportErro
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                errors.push(unreadable(line, &e));
+                errors.push(unreadable(line_at(e.position()), &e));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = line_at(record.position());
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
@@ -299,5 +337,24 @@ mod tests {
     fn multi_values_split_on_pipes_and_common_separators() {
         assert_eq!(split_multi("health| social_aid ;x,, "), ["health", "social_aid", "x"]);
         assert!(split_multi("  ").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn records_know_their_first_line_whatever_the_line_ends() {
+        let spec = &[
+            Column { name: "name", aliases: &[], required: true },
+            Column { name: "note", aliases: &[], required: false },
+        ];
+        for sep in ["\n", "\r\n", "\r"] {
+            let text = ["name,note", "A,x", "B,\"two\nlines\"", "C,y"].join(sep);
+            let t = read_table(text.as_bytes(), spec).unwrap();
+            let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 3, 5], "{sep:?}");
+        }
     }
 }
