@@ -37,6 +37,9 @@ pub enum AppError {
     /// The database could not do it (disk full, server gone, too busy): nothing was saved.
     #[error("storage unavailable")]
     Storage(#[source] sqlx::Error),
+    /// The storage failed while confirming a commit: the change may or may not be saved.
+    #[error("commit unconfirmed")]
+    Unconfirmed(#[source] sqlx::Error),
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -147,6 +150,14 @@ impl AppError {
                      Try again in a moment; the incident was logged.",
                 )
                 .to_owned(),
+            AppError::Unconfirmed(_) => lang
+                .pick(
+                    "La base de données n'a pas confirmé l'enregistrement (disque plein ou serveur indisponible) : \
+                     vérifiez si la modification apparaît avant de recommencer.",
+                    "The database did not confirm the save (disk full or server unavailable): check whether the \
+                     change is there before trying again.",
+                )
+                .to_owned(),
             AppError::Internal(_) => lang
                 .pick(
                     "Erreur interne ; elle a été consignée dans le journal du serveur.",
@@ -168,6 +179,7 @@ impl AppError {
             AppError::CrossSite => "cross_site",
             AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::Storage(_) => "storage_unavailable",
+            AppError::Unconfirmed(_) => "unconfirmed",
             AppError::Internal(_) => "internal",
         };
         let mut body = json!({ "error": code, "message": self.message(lang) });

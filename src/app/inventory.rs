@@ -91,13 +91,14 @@ pub async fn name_keys(state: &AppState) -> Result<Vec<crate::domain::stakeholde
     Ok(store::stakeholders::keys(&mut conn).await?)
 }
 
-/// Creates (`id` None) or replaces a stakeholder; returns its id.
+/// Creates (`id` None) or replaces a stakeholder; returns it as stored, read inside the
+/// transaction (a read after the commit could fail and make a saved change look unsaved).
 pub async fn save_stakeholder(
     state: &AppState,
     actor: &Actor,
     id: Option<i64>,
     draft: &StakeholderDraft,
-) -> Result<i64, AppError> {
+) -> Result<Stakeholder, AppError> {
     actor.require(Action::Edit)?;
     let reference = reference(state).await?;
     let data = draft.parse(&reference).map_err(AppError::Validation)?;
@@ -109,8 +110,9 @@ pub async fn save_stakeholder(
         }
         None => store::stakeholders::create(&mut work, &data).await?,
     };
+    let stored = store::stakeholders::get(&mut work, id).await?.ok_or(AppError::NotFound)?;
     work.commit().await?;
-    Ok(id)
+    Ok(shown_to(actor, stored))
 }
 
 pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bool) -> Result<(), AppError> {
@@ -122,7 +124,7 @@ pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bo
 
 /// Creates (`id` None) or replaces a link. Links typed by a coordinator are confirmed
 /// unless said otherwise.
-pub async fn save_link(state: &AppState, actor: &Actor, id: Option<i64>, draft: &LinkDraft) -> Result<i64, AppError> {
+pub async fn save_link(state: &AppState, actor: &Actor, id: Option<i64>, draft: &LinkDraft) -> Result<Link, AppError> {
     actor.require(Action::Edit)?;
     let mut work = Work::begin(state, actor).await?;
     let reference = store::reference::load(&mut work).await?;
@@ -147,8 +149,9 @@ pub async fn save_link(state: &AppState, actor: &Actor, id: Option<i64>, draft: 
         }
         None => store::links::create(&mut work, &data, provenance.unwrap_or("manual")).await?,
     };
+    let stored = store::links::get(&mut work, id).await?.ok_or(AppError::NotFound)?;
     work.commit().await?;
-    Ok(id)
+    Ok(stored)
 }
 
 pub async fn archive_link(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {

@@ -107,17 +107,25 @@ pub struct Work {
     pub tx: sqlx::Transaction<'static, sqlx::Any>,
     mark: i64,
     actor: String,
+    backend: crate::db::Backend,
 }
 
 impl Work {
     pub async fn begin(state: &AppState, actor: &Actor) -> Result<Work, AppError> {
         let mut tx = state.db.begin_write().await?;
         let mark = crate::store::revision(&mut tx).await?;
-        Ok(Work { tx, mark, actor: actor.audit_name() })
+        Ok(Work { tx, mark, actor: actor.audit_name(), backend: state.db.backend })
     }
 
+    /// Commits. On PostgreSQL a connection lost at this point leaves the outcome unknown, and
+    /// the error says so rather than "nothing was saved"; SQLite (in-process) rolls a failed
+    /// commit back, so there nothing was saved.
     pub async fn commit(self) -> Result<(), AppError> {
-        Ok(self.commit_store().await?)
+        let backend = self.backend;
+        self.commit_store().await.map_err(|e| match AppError::from(e) {
+            AppError::Storage(e) if backend == crate::db::Backend::Postgres => AppError::Unconfirmed(e),
+            other => other,
+        })
     }
 
     /// `commit` with the store's error, for callers that retry on some of them.

@@ -22,7 +22,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::CrossSite => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Storage(_) | AppError::Unconfirmed(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -33,6 +33,7 @@ impl IntoResponse for AppError {
         match &self {
             AppError::Internal(e) => tracing::error!(error = ?e, "request failed"),
             AppError::Storage(e) => tracing::error!(error = %e, "storage failed; nothing was saved"),
+            AppError::Unconfirmed(e) => tracing::error!(error = %e, "storage failed at commit; outcome unknown"),
             _ => {}
         }
         let mut response = (self.status(), Json(self.to_json(Lang::En))).into_response();

@@ -69,9 +69,9 @@ async fn create(
     actor: Actor,
     ApiJson(draft): ApiJson<LinkDraft>,
 ) -> Result<Response, AppError> {
-    let id = inventory::save_link(&state, &actor, None, &draft).await?;
-    let link = inventory::link(&state, &actor, id).await?;
-    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/links/{id}"))], Json(link.to_json())).into_response())
+    let link = inventory::save_link(&state, &actor, None, &draft).await?;
+    let location = format!("/api/links/{}", link.id);
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(link.to_json())).into_response())
 }
 
 async fn replace(
@@ -81,8 +81,8 @@ async fn replace(
     ApiJson(draft): ApiJson<LinkDraft>,
 ) -> Result<Response, AppError> {
     inventory::link(&state, &actor, id).await?;
-    inventory::save_link(&state, &actor, Some(id), &draft).await?;
-    Ok(Json(inventory::link(&state, &actor, id).await?.to_json()).into_response())
+    let link = inventory::save_link(&state, &actor, Some(id), &draft).await?;
+    Ok(Json(link.to_json()).into_response())
 }
 
 async fn archive(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {

@@ -45,9 +45,8 @@ async fn create(
     actor: Actor,
     ApiJson(draft): ApiJson<StakeholderDraft>,
 ) -> Result<Response, AppError> {
-    let id = inventory::save_stakeholder(&state, &actor, None, &draft).await?;
-    let s = inventory::stakeholder(&state, &actor, id).await?;
-    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/stakeholders/{id}"))], Json(s.to_json()))
+    let s = inventory::save_stakeholder(&state, &actor, None, &draft).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/stakeholders/{}", s.id))], Json(s.to_json()))
         .into_response())
 }
 
@@ -58,8 +57,7 @@ async fn replace(
     ApiJson(draft): ApiJson<StakeholderDraft>,
 ) -> Result<Response, AppError> {
     inventory::stakeholder(&state, &actor, id).await?;
-    inventory::save_stakeholder(&state, &actor, Some(id), &draft).await?;
-    let s = inventory::stakeholder(&state, &actor, id).await?;
+    let s = inventory::save_stakeholder(&state, &actor, Some(id), &draft).await?;
     Ok(Json(s.to_json()).into_response())
 }
 

@@ -193,10 +193,7 @@ async fn save(
     };
     let draft = form.into_draft();
     let errors = match inventory::save_link(&state, actor, id, &draft).await {
-        Ok(id) => {
-            let l = inventory::link(&state, actor, id).await?;
-            return Ok(Redirect::to(&format!("/stakeholders/{}", l.data.source)).into_response());
-        }
+        Ok(l) => return Ok(Redirect::to(&format!("/stakeholders/{}", l.data.source)).into_response()),
         Err(AppError::Validation(errors)) => FormErrors::new(&errors, lang),
         Err(AppError::Conflict { field, fr, en }) => FormErrors::conflict(field, lang.pick(&fr, &en).to_owned()),
         Err(e) => return Err(e),

@@ -447,7 +447,7 @@ async fn save(
     }
     let draft = form.into_draft();
     let errors = match inventory::save_stakeholder(&state, actor, id, &draft).await {
-        Ok(id) => return Ok(Redirect::to(&format!("/stakeholders/{id}")).into_response()),
+        Ok(s) => return Ok(Redirect::to(&format!("/stakeholders/{}", s.id)).into_response()),
         Err(AppError::Validation(errors)) => FormErrors::new(&errors, lang),
         Err(AppError::Conflict { field, fr, en }) => FormErrors::conflict(field, lang.pick(&fr, &en).to_owned()),
         Err(e) => return Err(e),
