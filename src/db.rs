@@ -74,7 +74,8 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                             conn.execute("PRAGMA synchronous = FULL").await?;
                         }
                         conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        // Writers wait their turn behind a long import rather than fail.
+                        conn.execute("PRAGMA busy_timeout = 30000").await?;
                         Ok(())
                     })
                 })
