@@ -332,6 +332,12 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         return check_survey(file);
     }
     let db = db::connect(&cli.database_url).await?;
+    let duplicates = crate::app::inventory::refresh_keys(&AppState::new(db.clone()))
+        .await
+        .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+    for (a, b) in duplicates {
+        eprintln!("possible duplicates (names differing only by invisible characters): stakeholders {a} and {b}");
+    }
     match cli.command {
         Command::Serve { bind, public_url, trusted_proxy, require_2fa, smtp, from } => {
             let public_url = public_url.map(|u| u.trim_end_matches('/').to_owned()).filter(|u| !u.is_empty());

@@ -157,3 +157,45 @@ on_both!(control_characters_and_nul_are_refused_never_a_500, |app| {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json()["errors"][0]["field"], "q");
 });
+
+on_both!(names_differing_only_by_invisible_characters_are_the_same_name, |app| {
+    use axum::http::Method;
+    use serde_json::json;
+    app.stakeholder("CPAS de Namur", None, "local").await;
+    for twin in ["CPAS de Na\u{200b}mur", "CPAS\u{a0}de Namur", "\u{feff}CPAS de Namur"] {
+        let r = app
+            .json(Method::POST, "/api/stakeholders", json!({ "name": twin, "kind": "association", "level": "local" }))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{twin:?}");
+    }
+    // Rows stored before keys ignored invisible characters: brought up to date at start-up,
+    // and a pair that now collides is reported, both kept.
+    let id = app.stakeholder("Maison de l'emploi", None, "local").await;
+    let twin = app.stakeholder("Maison de l'emploi bis", None, "local").await;
+    sqlx::query("UPDATE stakeholders SET name = $1, name_key = $2 WHERE id = $3")
+        .bind("Maison de l'em\u{200b}ploi")
+        .bind("maison de l'em\u{200b}ploi")
+        .bind(twin)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let lonely = app.stakeholder("Relais social", None, "local").await;
+    sqlx::query("UPDATE stakeholders SET name = $1, name_key = $2 WHERE id = $3")
+        .bind("Relais\u{200d} social")
+        .bind("relais\u{200d} social")
+        .bind(lonely)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let collisions = maillage::app::inventory::refresh_keys(&app.state).await.unwrap();
+    assert_eq!(collisions, [(twin, id)]);
+    use sqlx::Row;
+    let key: String = sqlx::query("SELECT name_key FROM stakeholders WHERE id = $1")
+        .bind(lonely)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get("name_key");
+    assert_eq!(key, "relais social", "brought up to date");
+    assert_eq!(app.count("stakeholders").await, 4, "nothing merged or dropped");
+});

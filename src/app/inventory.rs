@@ -85,6 +85,40 @@ pub async fn links(state: &AppState, actor: &Actor, filter: &store::links::Filte
     Ok(store::links::list(&mut conn, filter).await?)
 }
 
+/// Brings the stored matching keys up to date with `text::key` (it now ignores invisible
+/// characters). Two records whose names are now the same key are possible duplicates: both
+/// are kept as they are, and reported (returned, and in the log) for a coordinator to merge or
+/// keep apart.
+pub async fn refresh_keys(state: &AppState) -> Result<Vec<(i64, i64)>, AppError> {
+    use crate::domain::text::key;
+    let mut tx = state.db.begin_write().await?;
+    let rows = store::stakeholders::key_sources(&mut tx).await?;
+    let mut taken: std::collections::HashMap<String, i64> =
+        rows.iter().map(|(id, _, _, name_key, _)| (name_key.clone(), *id)).collect();
+    let mut collisions = Vec::new();
+    for (id, name, acronym, name_key, acronym_key) in &rows {
+        let (new_name, new_acronym) = (key(name), acronym.as_deref().map(key).filter(|k| !k.is_empty()));
+        if new_name == *name_key && new_acronym == *acronym_key {
+            continue;
+        }
+        let name_key_now = match taken.get(&new_name) {
+            Some(other) if other != id => {
+                tracing::warn!(stakeholder = id, other, name = %name, "possible duplicate: same name but for invisible characters");
+                collisions.push((*id, *other));
+                name_key.clone()
+            }
+            _ => {
+                taken.remove(name_key);
+                taken.insert(new_name.clone(), *id);
+                new_name
+            }
+        };
+        store::stakeholders::set_keys(&mut tx, *id, &name_key_now, new_acronym.as_deref()).await?;
+    }
+    tx.commit().await?;
+    Ok(collisions)
+}
+
 /// Every stakeholder's id, name and acronym, to resolve what a person typed.
 pub async fn name_keys(state: &AppState) -> Result<Vec<crate::domain::stakeholder::NameKeys>, AppError> {
     let mut conn = state.db.pool.acquire().await?;

@@ -3,13 +3,23 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// A matching key: lower case, accents removed, typographic apostrophes and dashes unified,
-/// hyphens and runs of white space folded to one space.
+/// Characters that show nothing: zero-width spaces and joiners, direction marks and
+/// overrides, the byte-order mark, the soft hyphen. Two names differing only by them are the
+/// same name.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+/// A matching key: lower case, accents removed, invisible characters dropped, typographic
+/// apostrophes and dashes unified, hyphens and runs of white space (no-break spaces
+/// included) folded to one space.
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
+        if unicode_normalization::char::is_combining_mark(c) || is_invisible(c) {
             continue;
         }
         let c = match c {
@@ -66,6 +76,22 @@ pub fn like_pattern(needle: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_and_special_spaces_do_not_make_another_name() {
+        let plain = key("CPAS de Namur");
+        for variant in [
+            "CPAS\u{a0}de Namur",
+            "CPAS de\u{202f}Namur",
+            "CPAS de Na\u{200b}mur",
+            "\u{feff}CPAS de Namur",
+            "CPAS de \u{200e}Namur\u{200f}",
+            "CPAS de Na\u{ad}mur",
+            "\u{202e}CPAS de Namur\u{202c}",
+        ] {
+            assert_eq!(key(variant), plain, "{variant:?}");
+        }
+    }
 
     #[test]
     fn keys_ignore_case_accents_and_punctuation_variants() {

@@ -320,6 +320,43 @@ pub async fn set_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> 
     Ok(super::record_change(conn, "stakeholder", id, if archived { "archive" } else { "restore" }).await?)
 }
 
+/// What the matching keys are computed from, with the keys stored: (id, name, acronym,
+/// name_key, acronym_key).
+pub async fn key_sources(
+    conn: &mut AnyConnection,
+) -> sqlx::Result<Vec<(i64, String, Option<String>, String, Option<String>)>> {
+    sqlx::query("SELECT id, name, acronym, name_key, acronym_key FROM stakeholders ORDER BY id")
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get("id")?,
+                r.try_get("name")?,
+                r.try_get("acronym")?,
+                r.try_get("name_key")?,
+                r.try_get("acronym_key")?,
+            ))
+        })
+        .collect()
+}
+
+/// Stores recomputed matching keys (derived data: no change row).
+pub async fn set_keys(
+    conn: &mut AnyConnection,
+    id: i64,
+    name_key: &str,
+    acronym_key: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE stakeholders SET name_key = $1, acronym_key = $2 WHERE id = $3")
+        .bind(name_key.to_owned())
+        .bind(acronym_key.map(str::to_owned))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Every stakeholder's matching keys, for resolving names and acronyms typed by users.
 pub async fn keys(conn: &mut AnyConnection) -> sqlx::Result<Vec<NameKeys>> {
     sqlx::query("SELECT id, name, name_key, acronym_key FROM stakeholders ORDER BY id")
