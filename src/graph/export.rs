@@ -37,6 +37,18 @@ impl Kind {
 type NodeAttr = (&'static str, Kind, fn(&NodeData) -> Option<String>);
 type EdgeAttr = (&'static str, Kind, fn(&EdgeData) -> Option<String>);
 
+/// The text without the characters XML 1.0 cannot carry (control characters other than tab
+/// and line breaks), whatever older data holds: the export stays well-formed.
+fn xml_safe(s: String) -> String {
+    if s.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')) {
+        s.chars()
+            .filter(|&c| (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+            .collect()
+    } else {
+        s
+    }
+}
+
 fn text(s: &str) -> Option<String> {
     Some(s.to_owned()).filter(|s| !s.is_empty())
 }
@@ -120,7 +132,7 @@ pub fn graphml(net: &Network) -> Vec<u8> {
                                 .with_attribute(("id", node_xml_id(d).as_str()))
                                 .write_inner_content(|w| {
                                     for (name, _, get) in NODE_ATTRS {
-                                        if let Some(v) = get(d) {
+                                        if let Some(v) = get(d).map(xml_safe) {
                                             w.create_element("data")
                                                 .with_attribute(("key", format!("n_{name}").as_str()))
                                                 .write_text_content(BytesText::new(&v))?;
@@ -139,7 +151,7 @@ pub fn graphml(net: &Network) -> Vec<u8> {
                                 ])
                                 .write_inner_content(|w| {
                                     for (name, _, get) in EDGE_ATTRS {
-                                        if let Some(v) = get(d) {
+                                        if let Some(v) = get(d).map(xml_safe) {
                                             w.create_element("data")
                                                 .with_attribute(("key", format!("e_{name}").as_str()))
                                                 .write_text_content(BytesText::new(&v))?;
@@ -207,12 +219,13 @@ pub fn gexf(net: &Network) -> Vec<u8> {
                         w.create_element("nodes").write_inner_content(|w| {
                             for n in net.ordered_nodes() {
                                 let d = &g[n];
+                                let label = xml_safe(d.label().to_owned());
                                 w.create_element("node")
-                                    .with_attributes([("id", node_xml_id(d).as_str()), ("label", d.label())])
+                                    .with_attributes([("id", node_xml_id(d).as_str()), ("label", label.as_str())])
                                     .write_inner_content(|w| {
                                         w.create_element("attvalues").write_inner_content(|w| {
                                             for (i, (_, _, get)) in NODE_ATTRS.iter().enumerate().skip(1) {
-                                                if let Some(v) = get(d) {
+                                                if let Some(v) = get(d).map(xml_safe) {
                                                     w.create_element("attvalue")
                                                         .with_attributes([
                                                             ("for", i.to_string().as_str()),
@@ -241,7 +254,7 @@ pub fn gexf(net: &Network) -> Vec<u8> {
                                     .write_inner_content(|w| {
                                         w.create_element("attvalues").write_inner_content(|w| {
                                             for (i, (_, _, get)) in EDGE_ATTRS.iter().enumerate() {
-                                                if let Some(v) = get(d) {
+                                                if let Some(v) = get(d).map(xml_safe) {
                                                     w.create_element("attvalue")
                                                         .with_attributes([
                                                             ("for", i.to_string().as_str()),
@@ -381,4 +394,13 @@ pub fn kumu_connections(net: &Network) -> anyhow::Result<Vec<u8>> {
         ])?;
     }
     Ok(w.finish()?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn characters_xml_cannot_carry_are_left_out() {
+        assert_eq!(super::xml_safe("a\u{1b}[31mb\u{0}c\td".into()), "a[31mbc\td");
+        assert_eq!(super::xml_safe("plain".into()), "plain");
+    }
 }
