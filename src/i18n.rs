@@ -355,6 +355,8 @@ pub struct Tr {
     pub forgot_sent: &'static str,
     pub forgot_link: &'static str,
     pub send_link: &'static str,
+    pub possible_duplicate: &'static str,
+    pub possible_duplicate_other: &'static str,
 }
 
 pub static FR: Tr = Tr {
@@ -658,6 +660,8 @@ pub static FR: Tr = Tr {
     forgot_sent: "Si un compte actif correspond à cette adresse, un lien vient de lui être envoyé (valable deux jours). Pensez à vérifier les indésirables.",
     forgot_link: "Mot de passe oublié ?",
     send_link: "Envoyer le lien",
+    possible_duplicate: "Doublon possible : une autre fiche porte le même nom, à des caractères invisibles près.",
+    possible_duplicate_other: "Voir l'autre fiche",
 };
 
 pub static EN: Tr = Tr {
@@ -961,6 +965,8 @@ pub static EN: Tr = Tr {
     forgot_sent: "If an active account matches this address, a link has just been sent to it (valid two days). Check your spam folder too.",
     forgot_link: "Forgot your password?",
     send_link: "Send the link",
+    possible_duplicate: "Possible duplicate: another record has the same name but for invisible characters.",
+    possible_duplicate_other: "See the other record",
 };
 
 #[cfg(test)]

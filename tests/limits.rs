@@ -198,4 +198,8 @@ on_both!(names_differing_only_by_invisible_characters_are_the_same_name, |app| {
         .get("name_key");
     assert_eq!(key, "relais social", "brought up to date");
     assert_eq!(app.count("stakeholders").await, 4, "nothing merged or dropped");
+    let flagged = app.get(&format!("/api/stakeholders/{twin}")).await.json();
+    assert_eq!(flagged["possible_duplicate_of"], id, "flagged for a coordinator");
+    let page = app.get(&format!("/stakeholders/{twin}")).await.text();
+    assert!(page.contains("Possible duplicate") && page.contains(&format!("/stakeholders/{id}")));
 });

@@ -48,6 +48,7 @@ pub fn generated(
                 contacts: vec![],
             },
             archived: false,
+            possible_duplicate_of: None,
             created_at: String::new(),
             updated_at: String::new(),
         })

@@ -101,19 +101,19 @@ pub async fn refresh_keys(state: &AppState) -> Result<Vec<(i64, i64)>, AppError>
         if new_name == *name_key && new_acronym == *acronym_key {
             continue;
         }
-        let name_key_now = match taken.get(&new_name) {
+        let (name_key_now, duplicate_of) = match taken.get(&new_name) {
             Some(other) if other != id => {
                 tracing::warn!(stakeholder = id, other, name = %name, "possible duplicate: same name but for invisible characters");
                 collisions.push((*id, *other));
-                name_key.clone()
+                (name_key.clone(), Some(*other))
             }
             _ => {
                 taken.remove(name_key);
                 taken.insert(new_name.clone(), *id);
-                new_name
+                (new_name, None)
             }
         };
-        store::stakeholders::set_keys(&mut tx, *id, &name_key_now, new_acronym.as_deref()).await?;
+        store::stakeholders::set_keys(&mut tx, *id, &name_key_now, new_acronym.as_deref(), duplicate_of).await?;
     }
     tx.commit().await?;
     Ok(collisions)

@@ -291,6 +291,8 @@ pub struct Stakeholder {
     pub archived: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// Another record with the same name but for invisible characters, to merge or keep apart.
+    pub possible_duplicate_of: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -323,6 +325,8 @@ pub struct StakeholderJson<'a> {
     pub archived: bool,
     pub created_at: &'a str,
     pub updated_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub possible_duplicate_of: Option<i64>,
 }
 
 impl Stakeholder {
@@ -357,6 +361,7 @@ impl Stakeholder {
             archived: self.archived,
             created_at: &self.created_at,
             updated_at: &self.updated_at,
+            possible_duplicate_of: self.possible_duplicate_of,
         }
     }
 

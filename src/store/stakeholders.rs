@@ -83,7 +83,7 @@ impl Filter {
 }
 
 const COLUMNS: &str = "s.id, s.name, s.acronym, s.kind_code, s.level_code, s.description, s.website, s.email, \
-    s.phone, s.influence, s.interest, s.is_key, s.notes, s.archived, s.created_at, s.updated_at";
+    s.phone, s.influence, s.interest, s.is_key, s.notes, s.archived, s.created_at, s.updated_at, s.possible_duplicate_of";
 
 pub async fn count(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<i64> {
     let c = filter.conditions();
@@ -180,6 +180,7 @@ fn row_to_stakeholder(
         archived: r.try_get::<i64, _>("archived")? != 0,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
+        possible_duplicate_of: r.try_get("possible_duplicate_of")?,
     })
 }
 
@@ -341,19 +342,25 @@ pub async fn key_sources(
         .collect()
 }
 
-/// Stores recomputed matching keys (derived data: no change row).
+/// Stores recomputed matching keys (derived data: no change row), and the record this one
+/// may duplicate.
 pub async fn set_keys(
     conn: &mut AnyConnection,
     id: i64,
     name_key: &str,
     acronym_key: Option<&str>,
+    possible_duplicate_of: Option<i64>,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE stakeholders SET name_key = $1, acronym_key = $2 WHERE id = $3")
-        .bind(name_key.to_owned())
-        .bind(acronym_key.map(str::to_owned))
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE stakeholders SET name_key = $1, acronym_key = $2, \
+         possible_duplicate_of = COALESCE($3, possible_duplicate_of) WHERE id = $4",
+    )
+    .bind(name_key.to_owned())
+    .bind(acronym_key.map(str::to_owned))
+    .bind(possible_duplicate_of)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
