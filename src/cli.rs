@@ -402,7 +402,14 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                     for e in &errors {
                         eprintln!("{name}: {}", e.message(lang));
                     }
-                    bail!("{name}: {} error(s); nothing was written", errors.len());
+                    let more = errors
+                        .iter()
+                        .find_map(|e| match e.problem {
+                            crate::domain::problem::Problem::MoreErrors { count } => Some(count - 1),
+                            _ => None,
+                        })
+                        .unwrap_or(0);
+                    bail!("{name}: {} error(s); nothing was written", errors.len() + more);
                 }
                 Err(e) => bail!("import failed; nothing was written: {}", describe(&e, lang)),
             }

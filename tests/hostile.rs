@@ -244,3 +244,82 @@ on_both!(hostile_values_in_every_survey_field_are_refused_or_kept_as_a_draft, |a
     }
     assert_eq!(app.get(&link).await.status, StatusCode::OK, "the respondent's page still opens");
 });
+
+on_both!(hostile_values_in_every_coordinator_form_are_refused_or_stored_inert, |app| {
+    let admin = app.session(maillage::app::Role::Admin).await;
+    let a = app.stakeholder("CPAS de Namur", None, "local").await;
+    let forms: &[(&str, &[&str])] = &[
+        (
+            "/stakeholders",
+            &[
+                "name",
+                "acronym",
+                "kind",
+                "level",
+                "sectors",
+                "territory",
+                "description",
+                "website",
+                "email",
+                "phone",
+                "influence",
+                "interest",
+                "key",
+                "notes",
+                "contact_name",
+                "contact_function",
+                "contact_email",
+                "contact_phone",
+            ],
+        ),
+        (
+            "/links",
+            &["source", "target", "type", "directed", "strength", "formal", "since", "until", "note", "confirmed"],
+        ),
+        ("/campaigns", &["questionnaire", "title", "opens", "closes", "level", "kind", "sector", "province", "key"]),
+        ("/admin/users", &["email", "role"]),
+        ("/admin/tokens", &["name", "role", "expires"]),
+        ("/account/password", &["current", "password"]),
+    ];
+    let mut seen = 0;
+    for value in corpus().into_iter().filter(|v| v.len() < 100_000) {
+        for (uri, fields) in forms {
+            for field in *fields {
+                let defaults: Vec<(&str, String)> = match *uri {
+                    "/stakeholders" => {
+                        vec![("name", format!("Org {seen}")), ("kind", "association".into()), ("level", "local".into())]
+                    }
+                    "/links" => {
+                        vec![("source", a.to_string()), ("target", "Org 0".into()), ("type", "coordinates".into())]
+                    }
+                    "/campaigns" => vec![
+                        ("questionnaire", "pulse-2023.toml".into()),
+                        ("title", "T".into()),
+                        ("opens", "2030-01-01".into()),
+                        ("closes", "2030-02-01".into()),
+                    ],
+                    _ => vec![],
+                };
+                let mut pairs: Vec<(&str, &str)> =
+                    defaults.iter().filter(|(k, _)| k != field).map(|(k, v)| (*k, v.as_str())).collect();
+                pairs.push((field, value.as_str()));
+                let r = app.post_as(&admin, uri, &pairs).await;
+                assert!(
+                    r.status.is_success()
+                        || r.status.is_redirection()
+                        || matches!(r.status.as_u16(), 400 | 404 | 409 | 413 | 422),
+                    "{uri} {field} = {:.60?}: {}",
+                    value,
+                    r.status
+                );
+                let html = r.text();
+                assert!(!html.contains("<script>alert(1)</script>") && !html.contains("<img src=x"), "{uri}: escaped");
+                seen += 1;
+            }
+        }
+    }
+    eprintln!("coordinator forms: {seen} hostile submissions, none answered 5xx");
+    let page = app.get_as(&admin, "/stakeholders?limit=200").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.text().contains("<script>alert(1)</script>"));
+});
