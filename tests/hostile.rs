@@ -280,6 +280,8 @@ on_both!(hostile_values_in_every_coordinator_form_are_refused_or_stored_inert, |
         ("/admin/users", &["email", "role"]),
         ("/admin/tokens", &["name", "role", "expires"]),
         ("/account/password", &["current", "password"]),
+        ("/login", &["email", "password", "next"]),
+        ("/login/code", &["ticket", "code"]),
     ];
     let mut seen = 0;
     for value in corpus().into_iter().filter(|v| v.len() < 100_000) {
@@ -304,10 +306,11 @@ on_both!(hostile_values_in_every_coordinator_form_are_refused_or_stored_inert, |
                     defaults.iter().filter(|(k, _)| k != field).map(|(k, v)| (*k, v.as_str())).collect();
                 pairs.push((field, value.as_str()));
                 let r = app.post_as(&admin, uri, &pairs).await;
+                // 429: sign-in attempts slowed down, as they should be.
                 assert!(
                     r.status.is_success()
                         || r.status.is_redirection()
-                        || matches!(r.status.as_u16(), 400 | 404 | 409 | 413 | 422),
+                        || matches!(r.status.as_u16(), 400 | 404 | 409 | 413 | 422 | 429),
                     "{uri} {field} = {:.60?}: {}",
                     value,
                     r.status

@@ -104,6 +104,14 @@ fn normalise_email(email: &str) -> Result<String, AppError> {
         .map_err(|p| AppError::Validation(vec![FieldError::new("email", p)]))
 }
 
+/// What a sign-in form's address is looked up as: lower case; an address no account can have
+/// (control characters, absurd length) becomes empty, which matches no account and never
+/// reaches the database as such.
+fn plausible_email(email: &str) -> String {
+    let email = email.trim().to_lowercase();
+    if email.len() > 320 || email.chars().any(char::is_control) { String::new() } else { email }
+}
+
 fn role_of(user: &store::User) -> Role {
     Role::parse(&user.role).unwrap_or(Role::Viewer)
 }
@@ -279,7 +287,7 @@ pub async fn forgot_password(
     lang: crate::i18n::Lang,
 ) -> Result<(), AppError> {
     let Some(mailer) = state.mailer.clone() else { return Err(AppError::NotFound) };
-    let email = email.trim().to_lowercase();
+    let email = plausible_email(email);
     let now = state.clock.now();
     let since = stamp(now - FAILURE_WINDOW);
     let subjects = [(format!("reset:{email}"), 1), (format!("reset-from:{client}"), 5)];
@@ -394,7 +402,7 @@ fn wait_for(failures: &[OffsetDateTime], now: OffsetDateTime, scale: usize) -> O
 /// the account exists or not; failures slow further attempts down, per account and per
 /// client address, and an attempt made too early is refused without checking the password.
 pub async fn sign_in(state: &AppState, email: &str, password: &str, client: &str) -> Result<SignIn, AppError> {
-    let email = email.trim().to_lowercase();
+    let email = plausible_email(email);
     let now = state.clock.now();
     let since = stamp(now - FAILURE_WINDOW);
     let subjects = [(format!("account:{email}"), 1), (format!("address:{client}"), 5)];
@@ -628,10 +636,10 @@ pub async fn create_token(
     expires_days: Option<i64>,
 ) -> Result<(i64, String), AppError> {
     actor.require(Action::ManageUsers)?;
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(AppError::Validation(vec![FieldError::new("name", Problem::Required)]));
-    }
+    let name = crate::domain::values::short_text(Some(name), crate::domain::limits::SHORT_TEXT)
+        .and_then(|n| n.ok_or(Problem::Required))
+        .map_err(|p| AppError::Validation(vec![FieldError::new("name", p)]))?;
+    let name = name.as_str();
     let secret = format!("mlg_{}", random_secret()?);
     let now = state.clock.now();
     let expires = expires_days.map(|d| stamp(now + Duration::days(d)));

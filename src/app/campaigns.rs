@@ -81,10 +81,14 @@ pub async fn open(state: &AppState, actor: &Actor, req: &OpenRequest<'_>) -> Res
     actor.require(Action::RunCampaigns)?;
     let def = definition::parse(req.definition).map_err(OpenError::Definition)?;
     let mut e = Collector::default();
-    let title = req.title.trim();
-    if title.is_empty() {
+    let title = e
+        .take("title", crate::domain::values::short_text(Some(req.title), crate::domain::limits::SHORT_TEXT))
+        .flatten()
+        .unwrap_or_default();
+    if title.is_empty() && !e.0.iter().any(|f| f.field == "title") {
         e.take::<()>("title", Err(Problem::Required));
     }
+    let title = title.as_str();
     let opens = e.take("opens", date(req.opens).map(format_date));
     let closes = e.take("closes", date(req.closes).map(format_date));
     if let (Some(o), Some(c)) = (&opens, &closes)
