@@ -180,7 +180,7 @@ on_both!(names_differing_only_by_invisible_characters_are_the_same_name, |app| {
         .await
         .unwrap();
     let lonely = app.stakeholder("Relais social", None, "local").await;
-    sqlx::query("UPDATE stakeholders SET name = $1, name_key = $2 WHERE id = $3")
+    sqlx::query("UPDATE stakeholders SET name = $1, name_key = $2, search_text = $2 WHERE id = $3")
         .bind("Relais\u{200d} social")
         .bind("relais\u{200d} social")
         .bind(lonely)
@@ -197,6 +197,8 @@ on_both!(names_differing_only_by_invisible_characters_are_the_same_name, |app| {
         .unwrap()
         .get("name_key");
     assert_eq!(key, "relais social", "brought up to date");
+    let found = app.get("/api/stakeholders?q=relais%20social").await.json();
+    assert_eq!(found.as_array().unwrap().len(), 1, "the search text too: {found}");
     assert_eq!(app.count("stakeholders").await, 4, "nothing merged or dropped");
     let flagged = app.get(&format!("/api/stakeholders/{twin}")).await.json();
     assert_eq!(flagged["possible_duplicate_of"], id, "flagged for a coordinator");

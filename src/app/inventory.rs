@@ -115,6 +115,12 @@ pub async fn refresh_keys(state: &AppState) -> Result<Vec<(i64, i64)>, AppError>
         };
         store::stakeholders::set_keys(&mut tx, *id, &name_key_now, new_acronym.as_deref(), duplicate_of).await?;
     }
+    // Search texts are keys too: those of records holding invisible characters are redone.
+    let invisible: Vec<char> = ('\u{0}'..='\u{ffff}').filter(|&c| crate::domain::text::is_invisible(c)).collect();
+    let ids = store::stakeholders::ids_with_search_chars(&mut tx, &invisible).await?;
+    for s in store::stakeholders::by_ids(&mut tx, &ids).await? {
+        store::stakeholders::set_search_text(&mut tx, s.id, &s.data.search_text()).await?;
+    }
     tx.commit().await?;
     Ok(collisions)
 }

@@ -364,6 +364,29 @@ pub async fn set_keys(
     Ok(())
 }
 
+/// The stakeholders whose search text holds any of `chars` (one scan).
+pub async fn ids_with_search_chars(conn: &mut AnyConnection, chars: &[char]) -> sqlx::Result<Vec<i64>> {
+    if chars.is_empty() {
+        return Ok(Vec::new());
+    }
+    let clauses: Vec<String> = (1..=chars.len()).map(|i| format!("search_text LIKE ${i}")).collect();
+    let mut q = sqlx::query(AssertSqlSafe(format!("SELECT id FROM stakeholders WHERE {}", clauses.join(" OR "))));
+    for c in chars {
+        q = q.bind(format!("%{c}%"));
+    }
+    q.fetch_all(conn).await?.iter().map(|r| r.try_get("id")).collect()
+}
+
+/// Stores a recomputed search text (derived data: no change row).
+pub async fn set_search_text(conn: &mut AnyConnection, id: i64, search_text: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE stakeholders SET search_text = $1 WHERE id = $2")
+        .bind(search_text.to_owned())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Every stakeholder's matching keys, for resolving names and acronyms typed by users.
 pub async fn keys(conn: &mut AnyConnection) -> sqlx::Result<Vec<NameKeys>> {
     sqlx::query("SELECT id, name, name_key, acronym_key FROM stakeholders ORDER BY id")
