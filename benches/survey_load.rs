@@ -112,7 +112,18 @@ async fn run(label: &str, url: &str) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(serve(listener, AppState::new(db.clone()), async {
+    let state = AppState::new(db.clone());
+    let (_, token) = maillage::app::accounts::create_token(
+        &state,
+        &maillage::app::Actor::Cli,
+        "bench",
+        maillage::app::Role::Editor,
+        None,
+    )
+    .await
+    .unwrap();
+    let bearer = format!("Bearer {token}");
+    let server = tokio::spawn(serve(listener, state, async {
         let _ = stopped.await;
     }));
 
@@ -215,7 +226,7 @@ async fn run(label: &str, url: &str) {
     // The coordinators' view of these 200 responses.
     for path in ["/campaigns/1", "/campaigns/1/responses.csv", "/campaigns/1/ties.csv", "/campaigns/1/review"] {
         let t = Instant::now();
-        let reply = http::request(&addr, "GET", path, None, b"").await.unwrap();
+        let reply = http::request_with(&addr, "GET", path, &[("Authorization", &bearer)], None, b"").await.unwrap();
         assert_eq!(reply.status, 200, "{path}");
         println!("GET {path:<28} {:>6.1} ms ({} bytes)", t.elapsed().as_secs_f64() * 1000.0, reply.body.len());
     }

@@ -28,9 +28,24 @@ pub async fn request(
     content_type: Option<&str>,
     body: &[u8],
 ) -> std::io::Result<Reply> {
+    request_with(addr, method, path, &[], content_type, body).await
+}
+
+/// `request` with more headers (an `Authorization`, say).
+pub async fn request_with(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    content_type: Option<&str>,
+    body: &[u8],
+) -> std::io::Result<Reply> {
     let mut stream = TcpStream::connect(addr).await?;
     stream.set_nodelay(true)?;
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAccept-Language: fr\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
     if let Some(ct) = content_type {
         head.push_str(&format!("Content-Type: {ct}\r\n"));
     }
