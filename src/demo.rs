@@ -586,6 +586,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
         }];
         inventory::save_stakeholder(state, &cli, Some(actor.id), &draft).await.map_err(describe)?;
     }
+    date_phases(state).await.map_err(describe)?;
     let admin_password = match accounts::find_user(state, &cli, DEMO_ADMIN).await {
         Ok(_) => None,
         Err(AppError::NotFound) => {
@@ -597,6 +598,33 @@ pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
         Err(e) => return Err(describe(e)),
     };
     Ok(Loaded { stakeholders: s, links: l, admin_password })
+}
+
+/// The project's phases keep their real durations (June 2022 – June 2023) but are dated so that
+/// piloting is a month under way today: the first three done, the fourth in progress. Only
+/// phases nobody has changed yet are moved (running the demo again changes nothing).
+async fn date_phases(state: &AppState) -> Result<(), AppError> {
+    use crate::domain::phase::PhaseDraft;
+    use crate::domain::values::format_date;
+    let cli = crate::app::Actor::Cli;
+    let phases = crate::app::phases::list(state, &cli).await?;
+    if phases.iter().any(|p| p.updated_at != "2022-06-01T00:00:00Z") {
+        return Ok(());
+    }
+    let today = state.clock.now().date();
+    let shift = (today - time::Duration::days(30)) - phases.iter().map(|p| p.planned_start).max().unwrap_or(today);
+    let last = phases.len();
+    for (i, p) in phases.iter().enumerate() {
+        let (start, end) = (p.planned_start + shift, p.planned_end + shift);
+        let mut draft = PhaseDraft::from_phase(p, crate::i18n::Lang::Fr);
+        draft.planned_start = Some(format_date(start));
+        draft.planned_end = Some(format_date(end));
+        draft.actual_start = Some(format_date(start));
+        draft.actual_end = (i + 1 < last).then(|| format_date(end));
+        draft.status = Some(if i + 1 < last { "done" } else { "in_progress" }.into());
+        crate::app::phases::update(state, &cli, p.id, &draft, crate::i18n::Lang::Fr).await?;
+    }
+    Ok(())
 }
 
 fn describe(e: AppError) -> anyhow::Error {

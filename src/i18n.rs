@@ -357,6 +357,20 @@ pub struct Tr {
     pub send_link: &'static str,
     pub possible_duplicate: &'static str,
     pub possible_duplicate_other: &'static str,
+    pub nav_phases: &'static str,
+    pub phases_title: &'static str,
+    pub phases_intro: &'static str,
+    pub phase_current: &'static str,
+    pub phase_planned_dates: &'static str,
+    pub phase_actual_dates: &'static str,
+    pub phase_planned_start: &'static str,
+    pub phase_planned_end: &'static str,
+    pub phase_actual_start: &'static str,
+    pub phase_actual_end: &'static str,
+    pub phase_planned: &'static str,
+    pub phase_in_progress: &'static str,
+    pub phase_done: &'static str,
+    pub phase_edit: &'static str,
 }
 
 pub static FR: Tr = Tr {
@@ -662,6 +676,20 @@ pub static FR: Tr = Tr {
     send_link: "Envoyer le lien",
     possible_duplicate: "Doublon possible : une autre fiche porte le même nom, à des caractères invisibles près.",
     possible_duplicate_other: "Voir l'autre fiche",
+    nav_phases: "Phases",
+    phases_title: "Phases du projet",
+    phases_intro: "Les quatre phases du projet OIM / SPW IAS, avec leurs dates prévues et réelles.",
+    phase_current: "en cours aujourd'hui",
+    phase_planned_dates: "Dates prévues",
+    phase_actual_dates: "Dates réelles",
+    phase_planned_start: "Début prévu",
+    phase_planned_end: "Fin prévue",
+    phase_actual_start: "Début réel",
+    phase_actual_end: "Fin réelle",
+    phase_planned: "Prévue",
+    phase_in_progress: "En cours",
+    phase_done: "Terminée",
+    phase_edit: "Modifier la phase",
 };
 
 pub static EN: Tr = Tr {
@@ -967,6 +995,20 @@ pub static EN: Tr = Tr {
     send_link: "Send the link",
     possible_duplicate: "Possible duplicate: another record has the same name but for invisible characters.",
     possible_duplicate_other: "See the other record",
+    nav_phases: "Phases",
+    phases_title: "Project phases",
+    phases_intro: "The four phases of the IOM / SPW IAS project, with their planned and actual dates.",
+    phase_current: "under way today",
+    phase_planned_dates: "Planned dates",
+    phase_actual_dates: "Actual dates",
+    phase_planned_start: "Planned start",
+    phase_planned_end: "Planned end",
+    phase_actual_start: "Actual start",
+    phase_actual_end: "Actual end",
+    phase_planned: "Planned",
+    phase_in_progress: "In progress",
+    phase_done: "Done",
+    phase_edit: "Edit the phase",
 };
 
 #[cfg(test)]

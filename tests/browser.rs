@@ -144,6 +144,8 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/links/new",
             "/map",
             "/analysis",
+            "/phases",
+            "/phases/4/edit",
             "/campaigns",
             "/campaigns/new",
             "/import",

@@ -11,6 +11,7 @@ pub mod campaigns;
 pub mod error;
 pub mod inventory;
 pub mod network;
+pub mod phases;
 pub mod policy;
 pub mod respond;
 pub mod transfer;

@@ -6,6 +6,7 @@ pub mod filter;
 pub mod lang;
 pub mod limits;
 pub mod link;
+pub mod phase;
 pub mod problem;
 pub mod reference;
 pub mod reference_data;

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod campaigns;
 pub mod links;
 pub mod network;
+pub mod phases;
 pub mod reference;
 pub mod responses;
 pub mod stakeholders;

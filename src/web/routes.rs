@@ -51,6 +51,8 @@ pub fn registry() -> Vec<Route> {
         api::reference::routes(),
         api::graph::routes(),
         api::analysis::routes(),
+        api::phases::routes(),
+        pages::phases::routes(),
         pages::analysis::routes(),
         pages::stakeholders::routes(),
         pages::links::routes(),

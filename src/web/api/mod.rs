@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod graph;
 pub mod links;
+pub mod phases;
 pub mod reference;
 pub mod stakeholders;
 
