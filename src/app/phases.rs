@@ -29,8 +29,7 @@ pub async fn update(
     let mut work = Work::begin(state, actor).await?;
     let current = store::phases::get(&mut work, id).await?.ok_or(AppError::NotFound)?;
     let changed = draft.apply(&current, lang).map_err(AppError::Validation)?;
-    store::phases::update(&mut work, &changed).await?;
-    let stored = store::phases::get(&mut work, id).await?.ok_or(AppError::NotFound)?;
+    let stored = store::phases::update(&mut work, changed).await?;
     work.commit().await?;
     Ok(stored)
 }

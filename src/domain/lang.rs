@@ -32,6 +32,11 @@ impl Lang {
         }
     }
 
+    /// The text of this language in a map keyed by language code, else the French one.
+    pub fn text_in(self, texts: &std::collections::BTreeMap<String, String>) -> Option<&str> {
+        texts.get(self.code()).or_else(|| texts.get("fr")).map(String::as_str)
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Fr => Lang::En,

@@ -29,11 +29,11 @@ pub struct Phase {
 impl Phase {
     /// The title in `lang`, else French, else the code.
     pub fn title(&self, lang: Lang) -> &str {
-        self.titles.get(lang.code()).or_else(|| self.titles.get("fr")).map_or(&self.code, String::as_str)
+        lang.text_in(&self.titles).unwrap_or(&self.code)
     }
 
     pub fn description(&self, lang: Lang) -> &str {
-        self.descriptions.get(lang.code()).or_else(|| self.descriptions.get("fr")).map_or("", String::as_str)
+        lang.text_in(&self.descriptions).unwrap_or_default()
     }
 
     /// The JSON form: dates as ISO text, texts in every language.
@@ -93,19 +93,17 @@ impl PhaseDraft {
             short_text(self.title.as_deref(), super::limits::SHORT_TEXT).and_then(|t| t.ok_or(Problem::Required)),
         );
         let description = e.take("description", long_text(self.description.as_deref(), super::limits::LONG_TEXT));
-        let mut day = |field: &str, v: &Option<String>| -> Option<Date> {
-            v.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|s| e.take(field, date(s)))
+        let mut day = |field: &str, v: &Option<String>, required: bool| -> Option<Date> {
+            match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                Some(s) => e.take(field, date(s)),
+                None if required => e.take(field, Err(Problem::Required)),
+                None => None,
+            }
         };
-        let planned_start = day("planned_start", &self.planned_start);
-        let planned_end = day("planned_end", &self.planned_end);
-        let actual_start = day("actual_start", &self.actual_start);
-        let actual_end = day("actual_end", &self.actual_end);
-        if self.planned_start.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            e.take::<()>("planned_start", Err(Problem::Required));
-        }
-        if self.planned_end.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            e.take::<()>("planned_end", Err(Problem::Required));
-        }
+        let planned_start = day("planned_start", &self.planned_start, true);
+        let planned_end = day("planned_end", &self.planned_end, true);
+        let actual_start = day("actual_start", &self.actual_start, false);
+        let actual_end = day("actual_end", &self.actual_end, false);
         if let (Some(a), Some(b)) = (planned_start, planned_end)
             && a > b
         {

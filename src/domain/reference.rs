@@ -25,7 +25,7 @@ pub struct RefItem {
 impl RefItem {
     /// The label in `lang`, else the French one, else the code.
     pub fn label(&self, lang: Lang) -> &str {
-        self.labels.get(lang.code()).or_else(|| self.labels.get("fr")).map_or(&self.code, String::as_str)
+        lang.text_in(&self.labels).unwrap_or(&self.code)
     }
 }
 

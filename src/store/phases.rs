@@ -50,7 +50,9 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Phase
         .transpose()
 }
 
-pub async fn update(conn: &mut AnyConnection, p: &Phase) -> Result<(), StoreError> {
+/// Stores `p` and returns it with its new `updated_at`.
+pub async fn update(conn: &mut AnyConnection, mut p: Phase) -> Result<Phase, StoreError> {
+    p.updated_at = now();
     let done = sqlx::query(
         "UPDATE phases SET titles = $1, descriptions = $2, planned_start = $3, planned_end = $4, actual_start = $5, \
          actual_end = $6, status = $7, updated_at = $8 WHERE id = $9",
@@ -62,7 +64,7 @@ pub async fn update(conn: &mut AnyConnection, p: &Phase) -> Result<(), StoreErro
     .bind(p.actual_start.map(format_date))
     .bind(p.actual_end.map(format_date))
     .bind(p.status.clone())
-    .bind(now())
+    .bind(p.updated_at.clone())
     .bind(p.id)
     .execute(&mut *conn)
     .await?;
@@ -70,5 +72,5 @@ pub async fn update(conn: &mut AnyConnection, p: &Phase) -> Result<(), StoreErro
         return Err(StoreError::NotFound);
     }
     record_change(conn, "phase", p.id, "update").await?;
-    Ok(())
+    Ok(p)
 }

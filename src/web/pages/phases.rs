@@ -123,7 +123,6 @@ async fn edit(
     uri: Uri,
     Id(id): Id,
 ) -> Result<FormPage, AppError> {
-    actor.require(Action::Edit)?;
     let p = phases::get(&state, &actor, id).await?;
     Ok(form_page(lang, &uri, id, PhaseDraft::from_phase(&p, lang), FormErrors::default()))
 }
