@@ -4,11 +4,11 @@
 //! and links are random 256-bit values stored only as SHA-256 hashes.
 
 use super::{Action, Actor, AppError, AppState, Role, Work};
+use crate::domain::digest::{sha256_hex as secret_hash, to_hex};
 use crate::domain::problem::{FieldError, Problem};
 use crate::store::accounts::{self as store, NewToken, UserChange};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
-use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
@@ -53,11 +53,7 @@ fn parse_stamp(s: &str) -> Option<OffsetDateTime> {
 pub fn random_secret() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| AppError::Internal(anyhow::anyhow!("no system randomness: {e}")))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-pub fn secret_hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Ok(to_hex(&bytes))
 }
 
 fn hasher(state: &AppState) -> Argon2<'static> {

@@ -2,6 +2,7 @@
 
 pub mod campaign;
 pub mod csv_cell;
+pub mod digest;
 pub mod filter;
 pub mod lang;
 pub mod limits;

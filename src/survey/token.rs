@@ -2,8 +2,9 @@
 //! so the same link can be printed again for a mail merge; the database keeps only
 //! SHA-256(token), so a copy of the database reveals no working link.
 
+use crate::domain::digest::{from_hex, to_hex};
 use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use std::path::Path;
 
 /// Bytes of token: 160 bits, above the 128 the project requires.
@@ -67,18 +68,7 @@ fn write_private(path: &Path, content: &str) -> anyhow::Result<()> {
 }
 
 /// What the database stores for a token.
-pub fn hash(token: &str) -> String {
-    to_hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(s: &str) -> Option<Vec<u8>> {
-    s.len().is_multiple_of(2).then_some(())?;
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
-}
+pub use crate::domain::digest::sha256_hex as hash;
 
 #[cfg(test)]
 mod tests {
