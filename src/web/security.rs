@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
+use subtle::ConstantTimeEq;
 
 pub const SESSION_COOKIE: &str = "maillage_session";
 /// The form field, query parameter or header carrying the session's form token.
@@ -171,7 +172,7 @@ async fn check(state: &AppState, mut request: Request, next: Next) -> Result<Res
     if let (Some(expected), true) = (&csrf, is_unsafe(&method)) {
         let (given, rebuilt) = form_token(request).await?;
         request = rebuilt;
-        if !given.is_some_and(|g| constant_time_eq(g.as_bytes(), expected.as_bytes())) {
+        if !given.is_some_and(|g| bool::from(g.as_bytes().ct_eq(expected.as_bytes()))) {
             return Err(AppError::CrossSite.into());
         }
     }
@@ -214,10 +215,6 @@ async fn form_token(request: Request) -> Result<(Option<String>, Request), AppEr
         .ok()
         .and_then(|pairs| pairs.into_iter().find_map(|(k, v)| (k == CSRF_FIELD).then_some(v)));
     Ok((token, Request::from_parts(parts, Body::from(bytes))))
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// A `next=` target that stays on this site: a local absolute path, never `//host`,
