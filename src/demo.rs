@@ -587,6 +587,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
         inventory::save_stakeholder(state, &cli, Some(actor.id), &draft).await.map_err(describe)?;
     }
     date_phases(state).await.map_err(describe)?;
+    mechanism(state).await.map_err(describe)?;
     let admin_password = match accounts::find_user(state, &cli, DEMO_ADMIN).await {
         Ok(_) => None,
         Err(AppError::NotFound) => {
@@ -627,11 +628,337 @@ async fn date_phases(state: &AppState) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A member or attendee row: (stakeholder, role).
+fn rows(list: &[(&str, &str)]) -> Vec<crate::domain::mechanism::MemberDraft> {
+    list.iter()
+        .map(|(who, role)| crate::domain::mechanism::MemberDraft {
+            stakeholder: Some((*who).to_owned()),
+            role: Some((*role).to_owned()),
+            contact: None,
+        })
+        .collect()
+}
+
+/// The coordination mechanism as the project designed it, the scoping meetings of phase 2 and
+/// the first meetings of the piloting, dated from the phases so that action items are partly
+/// done, partly due and partly overdue today. Only when no body and no meeting exist yet.
+async fn mechanism(state: &AppState) -> Result<(), AppError> {
+    use crate::app::mechanism::{bodies, meetings, save_body, save_meeting};
+    use crate::domain::mechanism::{ActionDraft, BodyDraft, MeetingDraft};
+    use crate::domain::values::format_date;
+    let cli = crate::app::Actor::Cli;
+    if !bodies(state, &cli, true).await?.is_empty() || !meetings(state, &cli).await?.is_empty() {
+        return Ok(());
+    }
+    let phases = crate::app::phases::list(state, &cli).await?;
+    let start = |code: &str| phases.iter().find(|p| p.code == code).map(|p| p.planned_start);
+    let today = state.clock.now().date();
+    let (scoping, consultation, piloting) =
+        (start("scoping").unwrap_or(today), start("consultation").unwrap_or(today), start("piloting").unwrap_or(today));
+    let day = |d: time::Date, offset: i64| Some(format_date(d + time::Duration::days(offset)));
+    let body = |name: &str,
+                kind: &str,
+                level: &str,
+                sectors: &str,
+                territory: &str,
+                frequency: &str,
+                since: time::Date,
+                members: &[(&str, &str)]| BodyDraft {
+        name: Some(name.to_owned()),
+        kind: Some(kind.to_owned()),
+        level: Some(level.to_owned()),
+        sectors: sectors.split('|').map(str::to_owned).collect(),
+        territory: Some(territory.to_owned()),
+        frequency: Some(frequency.to_owned()),
+        established_on: Some(format_date(since)),
+        description: None,
+        members: rows(members),
+    };
+    let namur = cpas("Namur");
+    let liege = cpas("Liège");
+    let drafts = [
+        body(
+            "Comité de pilotage du mécanisme wallon de coordination",
+            "steering_committee",
+            "regional",
+            "coordination",
+            "Wallonie",
+            "quarterly",
+            piloting,
+            &[
+                ("SPW IAS", "chair"),
+                ("OIM", "secretariat"),
+                ("Cabinet Action sociale", "member"),
+                ("Fedasil", "member"),
+                ("SPP IS", "member"),
+                ("UVCW", "member"),
+                ("Fédération des CPAS", "member"),
+                ("AViQ", "member"),
+                ("FOREM", "member"),
+                ("CRB", "member"),
+                ("DG REFORM", "observer"),
+            ],
+        ),
+        body(
+            "Groupe de travail Logement",
+            "working_group",
+            "regional",
+            "reception_housing",
+            "Wallonie",
+            "monthly",
+            piloting,
+            &[
+                ("SPW TLPE", "chair"),
+                ("SWL", "member"),
+                ("FLW", "member"),
+                ("Fedasil", "member"),
+                ("CRB", "member"),
+                ("AIS Namur", "member"),
+                ("Gouverneur Namur", "observer"),
+            ],
+        ),
+        body(
+            "Groupe de travail Santé et santé mentale",
+            "working_group",
+            "regional",
+            "health",
+            "Wallonie",
+            "monthly",
+            piloting,
+            &[
+                ("AViQ", "chair"),
+                ("SSM Exil", "member"),
+                ("ONE", "member"),
+                ("MdM", "member"),
+                ("SPF Santé", "observer"),
+            ],
+        ),
+        body(
+            "Plateforme provinciale de Namur",
+            "platform",
+            "provincial",
+            "coordination|reception_housing|social_aid",
+            "Province de Namur",
+            "monthly",
+            consultation,
+            &[
+                ("Gouverneur Namur", "chair"),
+                ("Province Namur", "secretariat"),
+                ("CAI", "member"),
+                (&namur, "member"),
+                ("AFUN", "member"),
+                ("AIS Namur", "member"),
+                ("Centre d'accueil Croix-Rouge de Namur", "member"),
+            ],
+        ),
+        body(
+            "Plateforme provinciale de Liège",
+            "platform",
+            "provincial",
+            "coordination|reception_housing|information_orientation",
+            "Province de Liège",
+            "quarterly",
+            piloting,
+            &[
+                ("Gouverneur Liège", "chair"),
+                ("CRIPEL", "secretariat"),
+                ("MUL", "member"),
+                (&liege, "member"),
+                ("Mission locale de Liège", "member"),
+            ],
+        ),
+        body(
+            "Liaison fédéral–régional",
+            "liaison",
+            "federal",
+            "coordination|reception_housing",
+            "Wallonie",
+            "monthly",
+            consultation,
+            &[("NCCN", "chair"), ("SPW IAS", "member"), ("Fedasil", "member"), ("CRC-W", "member"), ("IBZ", "member")],
+        ),
+    ];
+    let mut ids = Vec::new();
+    for d in &drafts {
+        ids.push(save_body(state, &cli, None, d).await?.id);
+    }
+    let action = |text: &str, owner: &str, due: Option<String>, status: &str| ActionDraft {
+        id: None,
+        description: Some(text.to_owned()),
+        owner: Some(owner.to_owned()),
+        due_on: due,
+        status: Some(status.to_owned()),
+    };
+    let meeting = |title: &str,
+                   held: Option<String>,
+                   body: Option<i64>,
+                   attendees: &[(&str, &str)],
+                   decisions: &str,
+                   actions: Vec<ActionDraft>| MeetingDraft {
+        held_on: held,
+        phase: None,
+        body: body.map(|b| b.to_string()),
+        title: Some(title.to_owned()),
+        agenda: None,
+        minutes: None,
+        decisions: Some(decisions.to_owned()).filter(|d| !d.is_empty()),
+        attendees: rows(attendees),
+        actions,
+    };
+    let soon = |offset: i64| day(today, offset);
+    let meetings = [
+        meeting(
+            "Réunion de cadrage – acteurs régionaux",
+            day(scoping, 10),
+            None,
+            &[
+                ("SPW IAS", "chair"),
+                ("OIM", "secretariat"),
+                ("Cabinet Action sociale", "participant"),
+                ("AViQ", "participant"),
+                ("FOREM", "participant"),
+                ("UVCW", "participant"),
+                ("Fédération des CPAS", "participant"),
+                ("DisCRI", "participant"),
+            ],
+            "Les acteurs régionaux soutiennent un mécanisme à deux niveaux : un comité de pilotage régional et des plateformes provinciales.",
+            vec![action("Transmettre la liste des cellules communales Ukraine", "UVCW", day(scoping, 30), "done")],
+        ),
+        meeting(
+            "Réunion de cadrage – niveau fédéral",
+            day(scoping, 20),
+            None,
+            &[
+                ("SPW IAS", "chair"),
+                ("OIM", "secretariat"),
+                ("Fedasil", "participant"),
+                ("SPP IS", "participant"),
+                ("NCCN", "participant"),
+                ("OE", "participant"),
+            ],
+            "Une liaison mensuelle fédéral–régional est proposée, présidée par le Centre de crise.",
+            vec![action("Partager les chiffres d'hébergement par province", "Fedasil", day(scoping, 40), "done")],
+        ),
+        meeting(
+            "Réunion de cadrage – gouverneurs de province",
+            day(scoping, 35),
+            None,
+            &[
+                ("SPW IAS", "chair"),
+                ("OIM", "secretariat"),
+                ("Gouverneur Namur", "participant"),
+                ("Gouverneur Liège", "participant"),
+                ("Gouverneur Hainaut", "participant"),
+                ("Gouverneur Luxembourg", "participant"),
+                ("Gouverneur Brabant wallon", "participant"),
+                ("CRC-W", "participant"),
+            ],
+            "Chaque province désigne un référent pour la plateforme provinciale.",
+            vec![
+                action("Désigner le référent provincial du Hainaut", "Gouverneur Hainaut", day(piloting, 10), "open"),
+                action("Désigner le référent provincial de Namur", "Gouverneur Namur", day(piloting, 5), "done"),
+            ],
+        ),
+        meeting(
+            "Réunion de cadrage – secteur associatif et citoyen",
+            day(scoping, 50),
+            None,
+            &[
+                ("SPW IAS", "chair"),
+                ("OIM", "secretariat"),
+                ("CRB", "participant"),
+                ("Caritas", "participant"),
+                ("MUL", "participant"),
+                ("AFUN", "participant"),
+                ("Solidarité Ukraine Charleroi", "participant"),
+                ("LEW", "participant"),
+            ],
+            "",
+            vec![],
+        ),
+        meeting(
+            "Liaison fédéral–régional – première réunion",
+            day(consultation, 30),
+            Some(ids[5]),
+            &[("NCCN", "chair"), ("SPW IAS", "participant"), ("Fedasil", "participant"), ("CRC-W", "participant")],
+            "",
+            vec![],
+        ),
+        meeting(
+            "Comité de pilotage – installation",
+            day(piloting, 2),
+            Some(ids[0]),
+            &[
+                ("SPW IAS", "chair"),
+                ("OIM", "secretariat"),
+                ("Cabinet Action sociale", "participant"),
+                ("Fedasil", "participant"),
+                ("SPP IS", "participant"),
+                ("UVCW", "participant"),
+                ("Fédération des CPAS", "participant"),
+                ("AViQ", "participant"),
+                ("FOREM", "participant"),
+                ("CRB", "participant"),
+            ],
+            "Le mécanisme est lancé. Les groupes de travail Logement et Santé sont mandatés pour six mois.",
+            vec![
+                action("Valider le mandat des groupes de travail", "SPW IAS", day(piloting, 20), "done"),
+                action("Proposer les indicateurs de suivi du mécanisme", "OIM", soon(14), "open"),
+                action("Cartographier les places d'hébergement disponibles", "SWL", soon(-5), "open"),
+            ],
+        ),
+        meeting(
+            "Groupe de travail Logement – réunion 1",
+            day(piloting, 12),
+            Some(ids[1]),
+            &[
+                ("SPW TLPE", "chair"),
+                ("SWL", "participant"),
+                ("FLW", "participant"),
+                ("Fedasil", "participant"),
+                ("CRB", "participant"),
+                ("AIS Namur", "participant"),
+            ],
+            "",
+            vec![action("Recenser les logements publics vacants", "FLW", soon(20), "open")],
+        ),
+        meeting(
+            "Plateforme provinciale de Namur – réunion de lancement",
+            day(piloting, 15),
+            Some(ids[3]),
+            &[
+                ("Gouverneur Namur", "chair"),
+                ("Province Namur", "secretariat"),
+                ("CAI", "participant"),
+                (&namur, "participant"),
+                ("AFUN", "participant"),
+            ],
+            "",
+            vec![
+                action("Organiser une séance d'information pour les familles", "CAI", soon(-2), "open"),
+                action("Relancer les communes sans cellule Ukraine", "Province Namur", soon(30), "open"),
+            ],
+        ),
+    ];
+    for m in &meetings {
+        save_meeting(state, &cli, None, m).await?;
+    }
+    Ok(())
+}
+
 fn describe(e: AppError) -> anyhow::Error {
     match e {
         AppError::Import(errors) => anyhow::anyhow!(
             "the demo data is invalid (a bug): {}",
             errors.iter().map(|e| e.message(crate::i18n::Lang::En)).collect::<Vec<_>>().join("; ")
+        ),
+        AppError::Validation(errors) => anyhow::anyhow!(
+            "the demo data is invalid (a bug): {}",
+            errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.problem.message(crate::i18n::Lang::En)))
+                .collect::<Vec<_>>()
+                .join("; ")
         ),
         e => anyhow::anyhow!("cannot load the demo network: {e}"),
     }

@@ -146,6 +146,15 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/analysis",
             "/phases",
             "/phases/4/edit",
+            "/bodies",
+            "/bodies/1",
+            "/bodies/1/edit",
+            "/bodies/new",
+            "/meetings",
+            "/meetings/6",
+            "/meetings/6/edit",
+            "/meetings/new",
+            "/actions",
             "/campaigns",
             "/campaigns/new",
             "/import",
@@ -162,6 +171,10 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
         }
         d.goto(&format!("{base}/stakeholders")).await;
         d.screenshot(&dir.join(format!("stakeholders-{label}.png"))).await;
+        for (path, name) in [("/bodies/1", "body"), ("/meetings/6/edit", "meeting-form"), ("/actions", "actions")] {
+            d.goto(&format!("{base}{path}")).await;
+            d.screenshot(&dir.join(format!("{name}-{label}.png"))).await;
+        }
         // Sign out with the header's button: back to the sign-in page, and the pages are closed.
         d.click("header form[action='/logout'] button").await;
         d.wait_for("return document.location.pathname === '/login';").await;

@@ -71,6 +71,35 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/phases", "nnnyyy"),
     ("GET", "/phases/{id}/edit", "nnnnyy"),
     ("POST", "/phases/{id}/edit", "nnnnyy"),
+    ("GET", "/api/bodies", "nnnyyy"),
+    ("POST", "/api/bodies", "nnnnyy"),
+    ("GET", "/api/bodies/{id}", "nnnyyy"),
+    ("PUT", "/api/bodies/{id}", "nnnnyy"),
+    ("DELETE", "/api/bodies/{id}", "nnnnyy"),
+    ("GET", "/api/meetings", "nnnyyy"),
+    ("POST", "/api/meetings", "nnnnyy"),
+    ("GET", "/api/meetings/{id}", "nnnyyy"),
+    ("PUT", "/api/meetings/{id}", "nnnnyy"),
+    ("DELETE", "/api/meetings/{id}", "nnnnyy"),
+    ("GET", "/api/actions", "nnnyyy"),
+    ("PUT", "/api/actions/{id}", "nnnnyy"),
+    ("GET", "/bodies", "nnnyyy"),
+    ("POST", "/bodies", "nnnnyy"),
+    ("GET", "/bodies/new", "nnnnyy"),
+    ("GET", "/bodies/{id}", "nnnyyy"),
+    ("GET", "/bodies/{id}/edit", "nnnnyy"),
+    ("POST", "/bodies/{id}/edit", "nnnnyy"),
+    ("POST", "/bodies/{id}/archive", "nnnnyy"),
+    ("POST", "/bodies/{id}/restore", "nnnnyy"),
+    ("GET", "/meetings", "nnnyyy"),
+    ("POST", "/meetings", "nnnnyy"),
+    ("GET", "/meetings/new", "nnnnyy"),
+    ("GET", "/meetings/{id}", "nnnyyy"),
+    ("GET", "/meetings/{id}/edit", "nnnnyy"),
+    ("POST", "/meetings/{id}/edit", "nnnnyy"),
+    ("POST", "/meetings/{id}/delete", "nnnnyy"),
+    ("GET", "/actions", "nnnyyy"),
+    ("POST", "/actions/{id}/status", "nnnnyy"),
     ("GET", "/analysis", "nnnyyy"),
     ("GET", "/", "nnnyyy"),
     ("GET", "/stakeholders", "nnnyyy"),
@@ -113,6 +142,9 @@ struct Seeded {
     stakeholder: i64,
     link: i64,
     campaign: i64,
+    body: i64,
+    meeting: i64,
+    action: i64,
     token: String,
     other_token: String,
 }
@@ -153,6 +185,27 @@ async fn seed(app: &TestApp) -> Seeded {
         invite: Default::default(),
     };
     let opened = maillage::app::campaigns::open(&app.state, &Actor::Cli, &request).await.expect("campaign opened");
+    // A body, and a meeting with the person who came (personal data) and an action item.
+    let r = app
+        .json(
+            Method::POST,
+            "/api/bodies",
+            json!({ "name": "Plateforme de Namur", "members": [{ "stakeholder": stakeholder }] }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let body = r.json()["id"].as_i64().unwrap();
+    let r = app
+        .json(
+            Method::POST,
+            "/api/meetings",
+            json!({ "held_on": day(today), "title": "Réunion de Namur", "body": body,
+                    "attendees": [{ "stakeholder": stakeholder, "contact": SECRET_CONTACT }],
+                    "actions": [{ "description": "Relancer", "owner": stakeholder }] }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let (meeting, action) = (r.json()["id"].as_i64().unwrap(), r.json()["actions"][0]["id"].as_i64().unwrap());
     let mut conn = app.db.pool.acquire().await.unwrap();
     let invitees = maillage::store::campaigns::invitees(&mut conn, opened.id).await.unwrap();
     let own = invitees.iter().find(|i| i.stakeholder_id == stakeholder).unwrap();
@@ -161,6 +214,9 @@ async fn seed(app: &TestApp) -> Seeded {
         stakeholder,
         link,
         campaign: opened.id,
+        body,
+        meeting,
+        action,
         token: app.state.secret.token(own.invitation_id),
         // Another invitation's token with one character changed: what a guess looks like.
         other_token: {
@@ -183,6 +239,12 @@ fn concrete(path: &str, s: &Seeded, token: &str) -> String {
                 s.link.to_string()
             } else if path.starts_with("/campaigns") {
                 s.campaign.to_string()
+            } else if path.starts_with("/api/bodies") || path.starts_with("/bodies") {
+                s.body.to_string()
+            } else if path.starts_with("/api/meetings") || path.starts_with("/meetings") {
+                s.meeting.to_string()
+            } else if path.starts_with("/api/actions") || path.starts_with("/actions") {
+                s.action.to_string()
             } else if path.starts_with("/admin") {
                 "999".to_string()
             } else {
@@ -364,6 +426,8 @@ on_both!(viewers_never_receive_personal_data_in_pages_api_or_exports, |app| {
     for secret in [SECRET_EMAIL, SECRET_PHONE, SECRET_CONTACT, SECRET_NOTE] {
         assert!(full.contains(secret), "the editor's page shows {secret}");
     }
+    let meeting = app.get_as(&editor, &format!("/meetings/{}", s.meeting)).await.text();
+    assert!(meeting.contains(SECRET_CONTACT), "the editor sees who came to the meeting");
     let mut uris: Vec<String> = registry()
         .iter()
         .filter(|r| r.method == Method::GET && !r.path.starts_with("/s/") && !r.path.starts_with("/welcome"))

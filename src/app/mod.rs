@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod campaigns;
 pub mod error;
 pub mod inventory;
+pub mod mechanism;
 pub mod network;
 pub mod phases;
 pub mod policy;

@@ -23,6 +23,8 @@ pub const BODY_BYTES: usize = 64 * 1024 * 1024;
 pub const FORM_BYTES: usize = 4 * 1024 * 1024;
 /// A password (characters).
 pub const PASSWORD: usize = 1024;
+/// Members of a body, attendees or action items of a meeting.
+pub const LIST_ITEMS: usize = 500;
 /// A survey link's token (characters).
 pub const TOKEN: usize = 100;
 
@@ -38,5 +40,6 @@ pub const TABLE: &[(&str, usize, &str)] = &[
     ("BODY_BYTES", BODY_BYTES, "bytes in a request"),
     ("FORM_BYTES", FORM_BYTES, "bytes in a form (uploads excepted)"),
     ("PASSWORD", PASSWORD, "characters in a password"),
+    ("LIST_ITEMS", LIST_ITEMS, "members of a body, attendees or action items of a meeting"),
     ("TOKEN", TOKEN, "characters in a survey link's token"),
 ];

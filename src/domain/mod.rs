@@ -7,6 +7,7 @@ pub mod filter;
 pub mod lang;
 pub mod limits;
 pub mod link;
+pub mod mechanism;
 pub mod phase;
 pub mod problem;
 pub mod reference;

@@ -31,6 +31,14 @@ pub enum Problem {
     TooManyRows {
         max: usize,
     },
+    /// More entries in one list (members, attendees, action items) than a record takes.
+    TooManyItems {
+        max: usize,
+    },
+    /// The same stakeholder twice in one list.
+    Repeated {
+        value: String,
+    },
     /// A sign-in step that waited too long.
     Expired,
     ControlCharacters,
@@ -99,6 +107,9 @@ pub enum RefTable {
     LinkType,
     Territory,
     Format,
+    Body,
+    Phase,
+    Choice,
 }
 
 impl RefTable {
@@ -116,6 +127,12 @@ impl RefTable {
             (RefTable::Territory, Lang::En) => "territory",
             (RefTable::Format, Lang::Fr) => "format",
             (RefTable::Format, Lang::En) => "format",
+            (RefTable::Body, Lang::Fr) => "organe de coordination",
+            (RefTable::Body, Lang::En) => "coordination body",
+            (RefTable::Phase, Lang::Fr) => "code de phase",
+            (RefTable::Phase, Lang::En) => "phase",
+            (RefTable::Choice, Lang::Fr) => "choix",
+            (RefTable::Choice, Lang::En) => "choice",
         }
     }
 }
@@ -211,6 +228,10 @@ impl Problem {
             (TooManyRows { max }, Lang::En) => {
                 format!("the file has more than {max} data rows: split it into several files")
             }
+            (TooManyItems { max }, Lang::Fr) => format!("au plus {max} entrées"),
+            (TooManyItems { max }, Lang::En) => format!("at most {max} entries"),
+            (Repeated { value }, Lang::Fr) => format!("« {value} » figure deux fois"),
+            (Repeated { value }, Lang::En) => format!("\"{value}\" appears twice"),
             (WrongCode, Lang::Fr) => {
                 "ce code n'est pas le bon, ou a déjà servi ; prenez le code affiché maintenant".into()
             }

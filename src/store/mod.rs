@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod campaigns;
 pub mod links;
+pub mod mechanism;
 pub mod network;
 pub mod phases;
 pub mod reference;

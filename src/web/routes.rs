@@ -53,6 +53,8 @@ pub fn registry() -> Vec<Route> {
         api::analysis::routes(),
         api::phases::routes(),
         pages::phases::routes(),
+        api::mechanism::routes(),
+        pages::mechanism::routes(),
         pages::analysis::routes(),
         pages::stakeholders::routes(),
         pages::links::routes(),

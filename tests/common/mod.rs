@@ -172,6 +172,14 @@ impl TestApp {
         self.send(Request::get(uri).header(header::ACCEPT_LANGUAGE, "en").body(Body::empty()).unwrap()).await
     }
 
+    /// A GET with another API token than the admin's.
+    pub async fn get_with_token(&self, uri: &str, token: &str) -> Response {
+        let request = Request::get(uri)
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"));
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
     pub async fn get_lang(&self, uri: &str, lang: &str) -> Response {
         self.send(Request::get(uri).header(header::COOKIE, format!("lang={lang}")).body(Body::empty()).unwrap()).await
     }

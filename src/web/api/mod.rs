@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod graph;
 pub mod links;
+pub mod mechanism;
 pub mod phases;
 pub mod reference;
 pub mod stakeholders;

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod campaigns;
 pub mod links;
 pub mod map;
+pub mod mechanism;
 pub mod phases;
 pub mod respond;
 pub mod stakeholders;

@@ -1,0 +1,135 @@
+//! `/api/bodies`, `/api/meetings`, `/api/actions`: the coordination mechanism, its meetings and
+//! their action items.
+
+use crate::app::{Action, Actor, AppError, AppState, mechanism};
+use crate::domain::mechanism::{BodyDraft, MeetingDraft, Standing};
+use crate::web::extract::{ApiJson, Id};
+use crate::web::routes::{Kind, Route};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post, put};
+use serde::Deserialize;
+use serde_json::Value;
+
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::new(Method::GET, "/api/bodies", Action::Read, Kind::Api, get(bodies)),
+        Route::new(Method::POST, "/api/bodies", Action::Edit, Kind::Api, post(create_body)),
+        Route::new(Method::GET, "/api/bodies/{id}", Action::Read, Kind::Api, get(body)),
+        Route::new(Method::PUT, "/api/bodies/{id}", Action::Edit, Kind::Api, put(replace_body)),
+        Route::new(Method::DELETE, "/api/bodies/{id}", Action::Edit, Kind::Api, delete(archive_body)),
+        Route::new(Method::GET, "/api/meetings", Action::Read, Kind::Api, get(meetings)),
+        Route::new(Method::POST, "/api/meetings", Action::Edit, Kind::Api, post(create_meeting)),
+        Route::new(Method::GET, "/api/meetings/{id}", Action::Read, Kind::Api, get(meeting)),
+        Route::new(Method::PUT, "/api/meetings/{id}", Action::Edit, Kind::Api, put(replace_meeting)),
+        Route::new(Method::DELETE, "/api/meetings/{id}", Action::Edit, Kind::Api, delete(delete_meeting)),
+        Route::new(Method::GET, "/api/actions", Action::Read, Kind::Api, get(actions)),
+        Route::new(Method::PUT, "/api/actions/{id}", Action::Edit, Kind::Api, put(set_status)),
+    ]
+}
+
+async fn bodies(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
+    Ok(Json(mechanism::bodies(&state, &actor, false).await?.iter().map(|b| b.to_json()).collect()))
+}
+
+async fn body(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
+    Ok(Json(mechanism::body(&state, &actor, id).await?.to_json()))
+}
+
+async fn create_body(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(draft): ApiJson<BodyDraft>,
+) -> Result<Response, AppError> {
+    let b = mechanism::save_body(&state, &actor, None, &draft).await?;
+    let location = format!("/api/bodies/{}", b.id);
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(b.to_json())).into_response())
+}
+
+async fn replace_body(
+    State(state): State<AppState>,
+    actor: Actor,
+    Id(id): Id,
+    ApiJson(draft): ApiJson<BodyDraft>,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(mechanism::save_body(&state, &actor, Some(id), &draft).await?.to_json()))
+}
+
+async fn archive_body(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
+    mechanism::set_body_archived(&state, &actor, id, true).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn meetings(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
+    Ok(Json(mechanism::meetings(&state, &actor).await?.iter().map(|m| m.to_json()).collect()))
+}
+
+async fn meeting(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
+    Ok(Json(mechanism::meeting(&state, &actor, id).await?.to_json()))
+}
+
+async fn create_meeting(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(draft): ApiJson<MeetingDraft>,
+) -> Result<Response, AppError> {
+    let m = mechanism::save_meeting(&state, &actor, None, &draft).await?;
+    let location = format!("/api/meetings/{}", m.id);
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(m.to_json())).into_response())
+}
+
+async fn replace_meeting(
+    State(state): State<AppState>,
+    actor: Actor,
+    Id(id): Id,
+    ApiJson(draft): ApiJson<MeetingDraft>,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(mechanism::save_meeting(&state, &actor, Some(id), &draft).await?.to_json()))
+}
+
+async fn delete_meeting(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
+    mechanism::delete_meeting(&state, &actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn standing_code(s: Standing) -> &'static str {
+    match s {
+        Standing::Overdue => "overdue",
+        Standing::Due => "due",
+        Standing::Done => "done",
+        Standing::Dropped => "dropped",
+    }
+}
+
+/// Every action item with where it stands today (`overdue`, `due`, `done`, `dropped`).
+async fn actions(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
+    let today = state.clock.now().date();
+    let items = mechanism::action_items(&state, &actor).await?;
+    Ok(Json(
+        items
+            .iter()
+            .map(|a| {
+                let mut v = a.to_json();
+                v["standing"] = standing_code(a.standing(today)).into();
+                v["body_id"] = a.body_id.into();
+                v
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize)]
+struct StatusChange {
+    status: String,
+}
+
+async fn set_status(
+    State(state): State<AppState>,
+    actor: Actor,
+    Id(id): Id,
+    ApiJson(change): ApiJson<StatusChange>,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(mechanism::set_action_status(&state, &actor, id, &change.status).await?.to_json()))
+}

@@ -1,0 +1,300 @@
+//! The coordination mechanism: bodies with their members, meetings with attendance and action
+//! items, through the API and the pages, with every problem named where it is, the change rows
+//! signed, the person who came to a meeting hidden from viewers, and the demo's mechanism.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use maillage::app::Role;
+use serde_json::{Value, json};
+use sqlx::Row;
+
+fn day(offset: i64) -> String {
+    maillage::domain::values::format_date(time::OffsetDateTime::now_utc().date() + time::Duration::days(offset))
+}
+
+async fn changes(app: &common::TestApp, entity: &str) -> Vec<(String, String)> {
+    sqlx::query("SELECT action, actor FROM changes WHERE entity = $1 ORDER BY id")
+        .bind(entity.to_owned())
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get::<String, _>("action"), r.get::<Option<String>, _>("actor").unwrap_or_default()))
+        .collect()
+}
+
+on_both!(a_body_is_created_with_its_members_and_every_bad_row_is_named, |app| {
+    let aviq = app.stakeholder("Agence pour une Vie de Qualité", Some("AViQ"), "regional").await;
+    let fedasil = app.stakeholder("Fedasil", None, "federal").await;
+
+    let bad = app
+        .json(
+            Method::POST,
+            "/api/bodies",
+            json!({ "name": "", "kind": "club", "frequency": "daily",
+                    "members": [{ "stakeholder": "AViQ", "role": "chair" }, { "stakeholder": "Nobody" },
+                                { "stakeholder": aviq, "role": "boss" }] }),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<String> =
+        bad.json()["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(
+        fields,
+        ["name", "kind", "frequency", "members[2].stakeholder", "members[3].role", "members[3].stakeholder"]
+    );
+    assert!(bad.text().contains("Nobody"), "the message names the unknown stakeholder: {}", bad.text());
+
+    let r = app
+        .json(
+            Method::POST,
+            "/api/bodies",
+            json!({ "name": "Groupe de travail Santé", "kind": "working_group", "level": "regional",
+                    "sectors": ["health"], "territory": "Wallonie", "frequency": "monthly",
+                    "established_on": "2023-04-01",
+                    "members": [{ "stakeholder": "AViQ", "role": "chair" }, { "stakeholder": fedasil }] }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let body = r.json();
+    let id = body["id"].as_i64().unwrap();
+    assert_eq!(r.location(), format!("/api/bodies/{id}"));
+    assert_eq!(
+        body["members"][0],
+        json!({ "stakeholder_id": aviq, "name": "Agence pour une Vie de Qualité", "role": "chair" })
+    );
+    assert_eq!(body["members"][1]["role"], "member", "the default role");
+    assert_eq!((body["territory"].as_str(), body["frequency"].as_str()), (Some("03000"), Some("monthly")));
+
+    let twin = app.json(Method::POST, "/api/bodies", json!({ "name": "groupe de travail santé" })).await;
+    assert_eq!(twin.status, StatusCode::CREATED, "names differ by case only: another body");
+    let same = app.json(Method::POST, "/api/bodies", json!({ "name": "Groupe de travail Santé" })).await;
+    assert_eq!(same.status, StatusCode::CONFLICT, "{}", same.text());
+
+    let r = app
+        .json(
+            Method::PUT,
+            &format!("/api/bodies/{id}"),
+            json!({ "name": "GT Santé", "members": [{ "stakeholder": "Fedasil", "role": "chair" }] }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["members"].as_array().unwrap().len(), 1, "members are replaced");
+    assert_eq!(app.delete(&format!("/api/bodies/{id}")).await.status, StatusCode::NO_CONTENT);
+    let listed: Vec<i64> =
+        app.get("/api/bodies").await.json().as_array().unwrap().iter().map(|b| b["id"].as_i64().unwrap()).collect();
+    assert!(!listed.contains(&id), "an archived body leaves the list");
+    assert_eq!(app.get(&format!("/api/bodies/{id}")).await.json()["archived"], true);
+    let actions: Vec<String> = changes(&app, "body")
+        .await
+        .into_iter()
+        .map(|(a, who)| {
+            assert!(who.starts_with("token:"), "signed: {who}");
+            a
+        })
+        .collect();
+    assert_eq!(actions, ["create", "create", "update", "archive"]);
+});
+
+on_both!(a_meeting_keeps_attendance_decisions_and_action_items_and_hides_who_came_from_viewers, |app| {
+    let spw = app.stakeholder("SPW Intérieur et Action sociale", Some("SPW IAS"), "regional").await;
+    let oim = app.stakeholder("Organisation internationale pour les migrations", Some("OIM"), "international").await;
+    let body = app.json(Method::POST, "/api/bodies", json!({ "name": "Comité de pilotage" })).await.json()["id"]
+        .as_i64()
+        .unwrap();
+
+    let bad = app
+        .json(
+            Method::POST,
+            "/api/meetings",
+            json!({ "held_on": "31/02/2023", "phase": "dreaming", "body": "Nowhere", "title": "",
+                    "attendees": [{ "stakeholder": "SPW IAS" }, { "stakeholder": "SPW IAS" }],
+                    "actions": [{ "description": "Do it", "status": "later" }] }),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<String> =
+        bad.json()["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(
+        fields,
+        ["held_on", "phase", "body", "title", "attendees[2].stakeholder", "actions[1].owner", "actions[1].status"]
+    );
+
+    let r = app
+        .json(
+            Method::POST,
+            "/api/meetings",
+            json!({ "held_on": "2022-09-15", "body": "Comité de pilotage", "title": "Réunion de cadrage",
+                    "decisions": "Deux niveaux de coordination.",
+                    "attendees": [{ "stakeholder": "SPW IAS", "role": "chair", "contact": "Marie Dupont" },
+                                  { "stakeholder": oim, "role": "secretariat" }],
+                    "actions": [{ "description": "Envoyer la note", "owner": "OIM", "due_on": day(-3) },
+                                { "description": "Réserver la salle", "owner": spw, "due_on": day(10) },
+                                { "description": "Lister les CPAS", "owner": spw, "status": "done" }] }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let m = r.json();
+    let id = m["id"].as_i64().unwrap();
+    assert_eq!(m["phase"], "scoping", "the phase whose dates hold the meeting's day");
+    assert_eq!(m["body_id"], body);
+    assert_eq!(m["attendees"][0]["contact"], "Marie Dupont");
+    let item_ids: Vec<i64> = m["actions"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+
+    // Where each item stands today, for the follow-up lists.
+    let actions = app.get("/api/actions").await.json();
+    let standing: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["standing"].as_str().unwrap()).collect();
+    assert_eq!(standing, ["overdue", "due", "done"]);
+    assert_eq!(actions[0]["body_id"], body);
+
+    // What the API gives back can be sent again. Editing keeps an item that is still there (same id), drops the one removed.
+    let mut again = m.clone();
+    again["actions"] =
+        json!([{ "id": item_ids[1], "description": "Réserver la grande salle", "owner": spw, "due_on": day(10) }]);
+    let r = app.json(Method::PUT, &format!("/api/meetings/{id}"), again).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let kept: Vec<i64> = r.json()["actions"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect();
+    assert_eq!(kept, [item_ids[1]]);
+    assert_eq!(changes(&app, "action_item").await.iter().filter(|(a, _)| a == "delete").count(), 2);
+
+    let r = app.json(Method::PUT, &format!("/api/actions/{}", item_ids[1]), json!({ "status": "later" })).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app.json(Method::PUT, &format!("/api/actions/{}", item_ids[1]), json!({ "status": "done" })).await;
+    assert_eq!(r.json()["status"], "done");
+
+    // A viewer reads the meeting but not who came.
+    let token = app.token(Role::Viewer).await;
+    let seen = app.get_with_token(&format!("/api/meetings/{id}"), &token).await.json();
+    assert_eq!(seen["attendees"][0]["contact"], Value::Null);
+    assert_eq!(seen["attendees"][0]["name"], "SPW Intérieur et Action sociale");
+    let viewer = app.session(Role::Viewer).await;
+    let page = app.get_as(&viewer, &format!("/meetings/{id}")).await.text();
+    assert!(page.contains("Deux niveaux de coordination.") && !page.contains("Marie Dupont"));
+    assert!(!page.contains(&format!("/meetings/{id}/edit")), "no edit button for a viewer");
+    let editor = app.session(Role::Editor).await;
+    assert!(app.get_as(&editor, &format!("/meetings/{id}")).await.text().contains("Marie Dupont"));
+
+    assert_eq!(app.delete(&format!("/api/meetings/{id}")).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&format!("/api/meetings/{id}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/api/actions").await.json(), json!([]), "its action items went with it");
+    let meeting_changes: Vec<String> = changes(&app, "meeting").await.into_iter().map(|(a, _)| a).collect();
+    assert_eq!(meeting_changes, ["create", "update", "delete"]);
+});
+
+on_both!(the_forms_keep_what_was_typed_and_tie_each_error_to_its_row, |app| {
+    app.stakeholder("Agence pour une Vie de Qualité", Some("AViQ"), "regional").await;
+    app.stakeholder("Fedasil", None, "federal").await;
+    let editor = app.session(Role::Editor).await;
+    let r = app
+        .post_as(
+            &editor,
+            "/bodies",
+            &[
+                ("name", "Groupe de travail Santé"),
+                ("kind", "working_group"),
+                ("frequency", "monthly"),
+                ("sectors", "health"),
+                ("member", "AViQ"),
+                ("member_role", "chair"),
+                ("member", ""),
+                ("member_role", "member"),
+                ("member", "Nobody at all"),
+                ("member_role", "member"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    let page = r.text();
+    assert!(page.contains("value=\"Nobody at all\""), "what was typed is kept");
+    assert!(
+        page.contains("aria-describedby=\"members-help member-3-error\" aria-invalid=\"true\""),
+        "the error is tied to the third row"
+    );
+    assert!(page.contains("id=\"member-3-error\""));
+    let r = app
+        .post_as(
+            &editor,
+            "/bodies",
+            &[
+                ("name", "Groupe de travail Santé"),
+                ("member", "AViQ"),
+                ("member_role", "chair"),
+                ("member", "Fedasil"),
+                ("member_role", "observer"),
+            ],
+        )
+        .await;
+    let location = r.location();
+    assert!(location.starts_with("/bodies/"), "{} {}", r.status, r.text());
+    let page = app.get_as(&editor, &location).await.text();
+    assert!(page.contains("Agence pour une Vie de Qualité") && page.contains("Observer"), "{page}");
+    let body_id = location.trim_start_matches("/bodies/").to_owned();
+
+    // A meeting from the body's page starts with its members as attendees.
+    let form = app.get_as(&editor, &format!("/meetings/new?body={body_id}")).await.text();
+    assert!(form.contains("value=\"Agence pour une Vie de Qualité\"") && form.contains("value=\"Fedasil\""));
+    let r = app
+        .post_as(
+            &editor,
+            "/meetings",
+            &[
+                ("held_on", &day(-20)),
+                ("body", &body_id),
+                ("title", "GT Santé – réunion 1"),
+                ("attendee", "AViQ"),
+                ("attendee_role", "chair"),
+                ("attendee_contact", ""),
+                ("action_id", ""),
+                ("action_text", "Recenser les services de santé mentale"),
+                ("action_owner", "Fedasil"),
+                ("action_due", &day(-1)),
+                ("action_status", "open"),
+                ("action_id", ""),
+                ("action_text", ""),
+                ("action_owner", ""),
+                ("action_due", ""),
+                ("action_status", "open"),
+            ],
+        )
+        .await;
+    let meeting = r.location();
+    assert!(meeting.starts_with("/meetings/"), "{} {}", r.status, r.text());
+
+    // The follow-up list: overdue, by owner and by body, and marked done from there.
+    let viewer = app.session(Role::Viewer).await;
+    let list = app.get_as(&viewer, "/actions").await.text();
+    assert!(list.contains("Recenser les services de santé mentale") && list.contains("Overdue"), "{list}");
+    assert!(list.contains("href=\"/actions?owner=") && list.contains(&format!("href=\"/actions?body={body_id}\"")));
+    assert!(!list.contains("/status\""), "no status button for a viewer");
+    let item = app.get("/api/actions").await.json()[0]["id"].as_i64().unwrap();
+    let r = app.post_as(&editor, &format!("/actions/{item}/status"), &[("status", "done"), ("back", &meeting)]).await;
+    assert_eq!(r.location(), meeting);
+    assert!(app.get_as(&viewer, "/actions").await.text().contains("No open action item."));
+    assert_eq!(app.get("/api/actions").await.json()[0]["standing"], "done");
+
+    // The list of bodies says the body has met once out of the planned rhythm.
+    let bodies = app.get_as(&viewer, "/bodies").await.text();
+    assert!(bodies.contains("1 / 0"), "held / planned since today: {bodies}");
+});
+
+on_both!(the_demo_has_a_mechanism_and_action_items_done_due_and_overdue, |app| {
+    maillage::demo::load(&app.state).await.unwrap();
+    let bodies = app.get("/api/bodies").await.json();
+    assert_eq!(bodies.as_array().unwrap().len(), 6);
+    let meetings = app.get("/api/meetings").await.json();
+    let phases: Vec<&str> = meetings.as_array().unwrap().iter().filter_map(|m| m["phase"].as_str()).collect();
+    assert_eq!(phases.iter().filter(|p| **p == "scoping").count(), 4, "four scoping meetings in phase 2");
+    assert!(phases.contains(&"piloting"));
+    let actions = app.get("/api/actions").await.json();
+    for standing in ["done", "due", "overdue"] {
+        assert!(
+            actions.as_array().unwrap().iter().any(|a| a["standing"] == standing),
+            "some action item is {standing}"
+        );
+    }
+    maillage::demo::load(&app.state).await.unwrap();
+    assert_eq!(app.get("/api/meetings").await.json().as_array().unwrap().len(), meetings.as_array().unwrap().len());
+    let page = app.get("/bodies").await.text();
+    assert!(page.contains("Comité de pilotage du mécanisme wallon de coordination"));
+});
