@@ -25,6 +25,15 @@ pub struct Cli {
     #[arg(long, env = "MAILLAGE_SECRET_FILE", default_value = "maillage.secret", global = true)]
     pub secret_file: PathBuf,
 
+    /// Meetings two organisations must attend together to be linked as `meets` on the map and
+    /// in the analysis.
+    #[arg(long, env = "MAILLAGE_MEETS_THRESHOLD", default_value_t = 2, global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    pub meets_threshold: u16,
+
+    /// Share of actors, in percent, that the mechanism review counts as central (by betweenness).
+    #[arg(long, env = "MAILLAGE_CENTRAL_PERCENT", default_value_t = 10, global = true, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub central_percent: u8,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -282,6 +291,9 @@ pub struct GraphArgs {
     /// Only the ties declared in this survey campaign; invitees who did not answer are marked.
     #[arg(long)]
     pub campaign: Option<String>,
+    /// Leave out the `meets` links derived from shared meetings.
+    #[arg(long)]
+    pub without_meetings: bool,
 }
 
 impl GraphArgs {
@@ -303,6 +315,7 @@ impl GraphArgs {
                 depth: self.depth.clone(),
                 date: self.date.clone(),
                 campaign: self.campaign.clone(),
+                meetings: self.without_meetings.then(|| "no".to_owned()),
             },
         }
     }
@@ -338,6 +351,12 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
     for (a, b) in duplicates {
         eprintln!("possible duplicates (names differing only by invisible characters): stakeholders {a} and {b}");
     }
+    let base = crate::app::Settings {
+        meets_threshold: Some(usize::from(cli.meets_threshold)),
+        central_percent: Some(f64::from(cli.central_percent)),
+        ..Default::default()
+    };
+    let new_state = |db: db::Db| AppState::new(db).with_settings(base.clone());
     match cli.command {
         Command::Serve { bind, public_url, trusted_proxy, require_2fa, smtp, from } => {
             let public_url = public_url.map(|u| u.trim_end_matches('/').to_owned()).filter(|u| !u.is_empty());
@@ -355,13 +374,9 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             }
             tracing::info!(address = %address, database = %db::redact(&cli.database_url), "Maillage is serving");
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            let settings = crate::app::Settings {
-                public_url: public_url.clone(),
-                trusted_proxy,
-                require_2fa,
-                ..Default::default()
-            };
-            let mut state = AppState::new(db).with_secret(secret).with_settings(settings);
+            let settings =
+                crate::app::Settings { public_url: public_url.clone(), trusted_proxy, require_2fa, ..base.clone() };
+            let mut state = new_state(db).with_secret(secret).with_settings(settings);
             if let Some(smtp) = smtp {
                 let from = from.ok_or_else(|| anyhow::anyhow!("--smtp needs --from (MAILLAGE_MAIL_FROM)"))?;
                 state = state.with_mailer(crate::survey::mail::Mailer::new(&smtp, &from)?);
@@ -374,13 +389,13 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             }
             server(listener, state).await.context("server failed")?;
         }
-        Command::User(command) => user_command(&AppState::new(db), command, lang).await?,
-        Command::Token(command) => token_command(&AppState::new(db), command, lang).await?,
+        Command::User(command) => user_command(&new_state(db), command, lang).await?,
+        Command::Token(command) => token_command(&new_state(db), command, lang).await?,
         Command::Import { what, file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let name =
                 file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-            let state = AppState::new(db);
+            let state = new_state(db);
             let started = std::time::Instant::now();
             let mut progress = progress_printer();
             let table = match what {
@@ -415,7 +430,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             }
         }
         Command::Export { what: Exported::Graph, output, graph, .. } => {
-            let state = AppState::new(db);
+            let state = new_state(db);
             let bytes = crate::app::network::produce(&state, &Actor::Cli, &graph.format, &graph.query(), lang)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
@@ -436,7 +451,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Export { what, output, excel, .. } => {
             let dialect = if excel { Dialect::Excel } else { Dialect::Plain };
-            let state = AppState::new(db);
+            let state = new_state(db);
             let bytes = match what {
                 Exported::Graph => unreachable!("handled above"),
                 Exported::Stakeholders => {
@@ -453,7 +468,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             }
         }
         Command::Analyse { json, top, graph } => {
-            let state = AppState::new(db);
+            let state = new_state(db);
             let (_, a) = crate::app::network::analysis(&state, &Actor::Cli, &graph.query().filters, lang)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
@@ -467,7 +482,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         Command::Survey(SurveyCommand::Open { file, title, opens, closes, level, kind, sector, province, key }) => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            let state = AppState::new(db).with_secret(secret);
+            let state = new_state(db).with_secret(secret);
             let request = crate::app::campaigns::OpenRequest {
                 definition: &text,
                 title: &title,
@@ -500,7 +515,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Survey(SurveyCommand::Links { campaign, output, base_url }) => {
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
-            let state = AppState::new(db).with_secret(secret);
+            let state = new_state(db).with_secret(secret);
             let bytes = crate::app::campaigns::links_csv(&state, &Actor::Cli, campaign, &base_url)
                 .await
                 .map_err(|e| anyhow::anyhow!("campaign {campaign}: {}", describe(&e, lang)))?;
@@ -514,7 +529,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         Command::Survey(SurveyCommand::Send { campaign, smtp, from, base_url, reminder }) => {
             let secret = crate::survey::token::Secret::load(std::env::var("MAILLAGE_SECRET").ok(), &cli.secret_file)?;
             let mailer = crate::survey::mail::Mailer::new(&smtp, &from)?;
-            let state = AppState::new(db);
+            let state = new_state(db);
             let (found, invitees) = crate::app::campaigns::mailing(&state, &Actor::Cli, campaign, reminder)
                 .await
                 .map_err(|e| anyhow::anyhow!("campaign {campaign}: {}", describe(&e, lang)))?;
@@ -531,7 +546,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Survey(SurveyCommand::Check { .. }) => unreachable!("handled before opening the database"),
         Command::Demo => {
-            let loaded = crate::demo::load(&AppState::new(db)).await?;
+            let loaded = crate::demo::load(&new_state(db)).await?;
             eprintln!(
                 "Demo network loaded: {} stakeholders ({} new), {} links ({} new).",
                 loaded.stakeholders.rows, loaded.stakeholders.created, loaded.links.rows, loaded.links.created

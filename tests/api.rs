@@ -229,7 +229,7 @@ on_both!(reference_lists_every_table_with_both_labels, |app| {
     assert_eq!(r["levels"].as_array().unwrap().len(), 7);
     assert_eq!(r["kinds"].as_array().unwrap().len(), 8);
     assert_eq!(r["sectors"].as_array().unwrap().len(), 9);
-    assert_eq!(r["link_types"].as_array().unwrap().len(), 7);
+    assert_eq!(r["link_types"].as_array().unwrap().len(), 8, "seven kinds of link and the meetings shared");
     assert_eq!(r["levels"][4]["code"], "regional");
     assert_eq!(r["levels"][4]["label_fr"], "Régional");
     let territories = r["territories"].as_array().unwrap();

@@ -155,6 +155,7 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/meetings/6/edit",
             "/meetings/new",
             "/actions",
+            "/mechanism",
             "/campaigns",
             "/campaigns/new",
             "/import",
@@ -171,7 +172,12 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
         }
         d.goto(&format!("{base}/stakeholders")).await;
         d.screenshot(&dir.join(format!("stakeholders-{label}.png"))).await;
-        for (path, name) in [("/bodies/1", "body"), ("/meetings/6/edit", "meeting-form"), ("/actions", "actions")] {
+        for (path, name) in [
+            ("/bodies/1", "body"),
+            ("/meetings/6/edit", "meeting-form"),
+            ("/actions", "actions"),
+            ("/mechanism", "designed-vs-observed"),
+        ] {
             d.goto(&format!("{base}{path}")).await;
             d.screenshot(&dir.join(format!("{name}-{label}.png"))).await;
         }

@@ -298,3 +298,111 @@ on_both!(the_demo_has_a_mechanism_and_action_items_done_due_and_overdue, |app| {
     let page = app.get("/bodies").await.text();
     assert!(page.contains("Comité de pilotage du mécanisme wallon de coordination"));
 });
+
+// A hand-made network whose answer is known:
+//
+// ```text
+//   C — B — A — F — D      body 1: A, B, C (regional, health, province of Namur, monthly)
+//               | \        body 2: D, G    (provincial, as needed)
+//               G   E      F, the hub, sits in no body
+// ```
+on_both!(the_designed_mechanism_is_confronted_with_the_observed_network, |app| {
+    let mut id = std::collections::HashMap::new();
+    for (name, level, sectors, territory) in [
+        ("Alpha", "regional", vec!["health"], vec!["Wallonie"]),
+        ("Beta", "regional", vec![], vec![]),
+        ("Gamma", "regional", vec![], vec![]),
+        ("Delta", "provincial", vec![], vec!["Province de Namur"]),
+        ("Epsilon", "local", vec!["social_aid"], vec!["Namur"]),
+        ("Zeta", "regional", vec![], vec![]),
+        ("Eta", "regional", vec![], vec![]),
+    ] {
+        let r = app
+            .json(
+                Method::POST,
+                "/api/stakeholders",
+                json!({ "name": name, "kind": "administration", "level": level, "sectors": sectors, "territory": territory }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        id.insert(name, r.json()["id"].as_i64().unwrap());
+    }
+    for (a, b) in [
+        ("Alpha", "Beta"),
+        ("Beta", "Gamma"),
+        ("Zeta", "Alpha"),
+        ("Zeta", "Delta"),
+        ("Zeta", "Epsilon"),
+        ("Zeta", "Eta"),
+    ] {
+        let r = app
+            .json(Method::POST, "/api/links", json!({ "source": id[a], "target": id[b], "type": "coordinates" }))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    }
+    let one = app
+        .json(
+            Method::POST,
+            "/api/bodies",
+            json!({ "name": "Body One", "level": "regional", "sectors": ["health"], "territory": "90000",
+                    "frequency": "monthly", "established_on": day(-65),
+                    "members": [{ "stakeholder": "Alpha" }, { "stakeholder": "Beta" }, { "stakeholder": "Gamma" }] }),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let two = app
+        .json(
+            Method::POST,
+            "/api/bodies",
+            json!({ "name": "Body Two", "level": "provincial", "frequency": "as_needed",
+                    "members": [{ "stakeholder": "Delta" }, { "stakeholder": "Eta" }] }),
+        )
+        .await
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let ids = |v: &Value| -> Vec<i64> { v.as_array().unwrap().iter().map(|m| m["id"].as_i64().unwrap()).collect() };
+
+    let r = app.get("/api/mechanism/review").await.json();
+    assert_eq!(r["isolated_members"].as_array().unwrap().len(), 1, "{r}");
+    assert_eq!(r["isolated_members"][0]["body_id"], two);
+    assert_eq!(ids(&r["isolated_members"][0]["members"]), [id["Delta"], id["Eta"]]);
+    assert_eq!(r["fragile"].as_array().unwrap().len(), 1);
+    assert_eq!((r["fragile"][0]["body_id"].as_i64(), ids(&r["fragile"][0]["members"])), (Some(one), vec![id["Beta"]]));
+    assert_eq!(r["central_count"], 1, "10 % of 7 actors, rounded up");
+    assert_eq!(ids(&r["central_outside"]), [id["Zeta"]]);
+    assert_eq!(r["levels_without"], json!(["local"]));
+    assert_eq!(r["provinces_without"], json!(["20002", "50000", "60000", "80000"]), "Namur has body one");
+    assert_eq!(r["sectors_without"], json!(["social_aid"]));
+    assert_eq!(r["under_met"], json!([{ "body_id": one, "body": "Body One", "held": 0, "expected": 2 }]));
+
+    // The page says it in words, each name a link.
+    let viewer = app.session(Role::Viewer).await;
+    let page = app.get_as(&viewer, "/mechanism").await.text();
+    assert!(page.contains("Of the 1 most central actors (the top 10 % by betweenness), 1 sit in no body:"), "{page}");
+    assert!(page.contains(&format!("<a href=\"/stakeholders/{}\">Zeta</a>", id["Zeta"])));
+    assert!(page.contains("Body One met 0 times out of 2 planned (monthly since"));
+    assert!(page.contains("Body One: the ties between members go through"));
+    // Delta and Eta meet twice: the observed `meets` link joins them (threshold 2).
+    for (n, offset) in [(1, -10), (2, -3)] {
+        let r = app
+            .json(
+                Method::POST,
+                "/api/meetings",
+                json!({ "held_on": day(offset), "title": format!("Body Two {n}"), "body": two,
+                        "attendees": [{ "stakeholder": "Delta" }, { "stakeholder": "Eta" }, { "stakeholder": "Alpha" }] }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let isolated = app.get("/api/mechanism/review").await.json()["isolated_members"].clone();
+        assert_eq!(isolated.as_array().unwrap().len(), if n == 1 { 1 } else { 0 }, "after meeting {n}: {isolated}");
+    }
+    let graph = app.get("/api/graph?format=json").await.json();
+    let meets: Vec<&Value> = graph["edges"].as_array().unwrap().iter().filter(|l| l["type"] == "meets").collect();
+    assert_eq!(meets.len(), 3, "Delta–Eta, Delta–Alpha, Alpha–Eta: {meets:?}");
+    assert!(meets.iter().all(|l| l["strength"] == 2 && l["provenance"].as_str().unwrap().starts_with("meeting:")));
+    let without = app.get("/api/graph?format=json&meetings=no").await.json();
+    assert!(without["edges"].as_array().unwrap().iter().all(|l| l["type"] != "meets"), "the filter leaves them out");
+});

@@ -242,7 +242,14 @@ on_both!(the_analysis_page_renders_on_the_demo_network, |app| {
     let r = app.get("/analysis").await;
     assert_eq!(r.status, StatusCode::OK);
     let html = r.text();
-    assert!(html.contains("170</strong> stakeholders") && html.contains("637</strong> links"), "counts shown");
+    assert!(html.contains("170</strong> stakeholders"), "counts shown");
+    // 637 recorded links and the `meets` links of the demo's meetings (pairs that met twice).
+    let graph = app.get("/api/graph?format=json").await.json();
+    let meets = graph["edges"].as_array().unwrap().iter().filter(|e| e["type"] == "meets").count();
+    assert!(meets > 10, "the demo's meetings link their regular attendees: {meets}");
+    assert!(html.contains(&format!("{}</strong> links", 637 + meets)), "with the shared meetings");
+    let recorded = app.get("/analysis?meetings=no").await.text();
+    assert!(recorded.contains("637</strong> links"), "without them");
     assert!(html.contains("SPW Intérieur et Action sociale"));
     assert!(html.contains("Single point of failure"));
     let fr = app.get_lang("/analysis", "fr").await.text();

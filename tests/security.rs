@@ -83,6 +83,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("DELETE", "/api/meetings/{id}", "nnnnyy"),
     ("GET", "/api/actions", "nnnyyy"),
     ("PUT", "/api/actions/{id}", "nnnnyy"),
+    ("GET", "/api/mechanism/review", "nnnyyy"),
+    ("GET", "/mechanism", "nnnyyy"),
     ("GET", "/bodies", "nnnyyy"),
     ("POST", "/bodies", "nnnnyy"),
     ("GET", "/bodies/new", "nnnnyy"),

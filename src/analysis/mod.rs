@@ -9,6 +9,7 @@ pub mod centrality;
 pub mod community;
 pub mod explain;
 pub mod gaps;
+pub mod mechanism;
 pub mod paths;
 
 use crate::graph::Network;

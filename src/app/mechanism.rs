@@ -152,3 +152,96 @@ pub async fn set_action_status(state: &AppState, actor: &Actor, id: i64, status:
     work.commit().await?;
     Ok(stored)
 }
+
+/// The observed `meets` links: one per pair of organisations that attended at least
+/// `min_shared` meetings together, strength the meetings shared on the 1–3 scale (3 for three
+/// or more), since their first shared meeting, provenance `meeting:<id>,…`. They are derived,
+/// not stored: their ids are negative and they change with the attendance.
+pub async fn meets_links(
+    conn: &mut sqlx::AnyConnection,
+    min_shared: usize,
+    names: &std::collections::HashMap<i64, &str>,
+) -> Result<Vec<crate::domain::link::Link>, AppError> {
+    use crate::domain::link::{Link, LinkData};
+    use crate::domain::values::Strength;
+    let attendance = store::mechanism::attendance(conn).await?;
+    let days: std::collections::HashMap<i64, time::Date> = attendance.iter().map(|(m, d, _)| (*m, *d)).collect();
+    let lists: Vec<(i64, Vec<i64>)> = attendance.into_iter().map(|(m, _, who)| (m, who)).collect();
+    let pairs = crate::domain::mechanism::co_attendance(&lists, min_shared);
+    Ok(pairs
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (a, b, meetings))| {
+            let (source_name, target_name) = (names.get(&a)?, names.get(&b)?);
+            let first = meetings.iter().filter_map(|m| days.get(m)).min().copied();
+            let provenance = format!("meeting:{}", meetings.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+            Some(Link {
+                id: -(i as i64) - 1,
+                data: LinkData {
+                    source: a,
+                    target: b,
+                    link_type: "meets".to_owned(),
+                    directed: false,
+                    strength: Strength::trusted(meetings.len() as i64),
+                    formal: false,
+                    since: first,
+                    until: None,
+                    note: None,
+                    confirmed: true,
+                },
+                provenance,
+                archived: false,
+                source_name: (*source_name).to_owned(),
+                target_name: (*target_name).to_owned(),
+                created_at: String::new(),
+                updated_at: String::new(),
+            })
+        })
+        .collect())
+}
+
+/// The designed mechanism confronted with the observed network (all stakeholders, every
+/// observed link including shared meetings).
+pub struct Review {
+    pub bodies: Vec<Body>,
+    pub findings: crate::analysis::mechanism::Findings,
+    pub network: crate::graph::Network,
+    pub analysis: crate::analysis::Analysis,
+    /// The share of actors counted as central, in percent.
+    pub central_percent: f64,
+}
+
+pub async fn review(state: &AppState, actor: &Actor, lang: crate::i18n::Lang) -> Result<Review, AppError> {
+    actor.require(Action::Read)?;
+    let today = state.clock.now().date();
+    let (network, analysis) =
+        super::network::analysis(state, actor, &crate::graph::model::FilterQuery::default(), lang).await?;
+    let bodies = bodies(state, actor, false).await?;
+    let held = held_by_body(&meetings(state, actor).await?, today);
+    let facts: Vec<crate::analysis::mechanism::BodyFacts> = bodies
+        .iter()
+        .map(|b| crate::analysis::mechanism::BodyFacts {
+            id: b.id,
+            level: b.level.clone(),
+            sectors: b.sectors.clone(),
+            territory: b.territory.clone(),
+            members: b.member_ids(),
+            held: held.get(&b.id).copied().unwrap_or(0),
+            expected: b.expected_meetings(today),
+        })
+        .collect();
+    let share = state.settings.central_share();
+    let findings = crate::analysis::mechanism::confront(&network, &analysis, &facts, share);
+    Ok(Review { bodies, findings, network, analysis, central_percent: share * 100.0 })
+}
+
+/// How many meetings each body has held up to `today`.
+pub fn held_by_body(meetings: &[Meeting], today: time::Date) -> std::collections::BTreeMap<i64, usize> {
+    let mut held = std::collections::BTreeMap::new();
+    for m in meetings.iter().filter(|m| m.held_on <= today) {
+        if let Some(b) = m.body_id {
+            *held.entry(b).or_default() += 1;
+        }
+    }
+    held
+}

@@ -55,9 +55,21 @@ pub struct Settings {
     pub cheap_hashing: bool,
     /// How long a client may take to send a request's headers (default 10 s).
     pub header_timeout: Option<std::time::Duration>,
+    /// Meetings two organisations must share to be drawn as `meets` (default 2).
+    pub meets_threshold: Option<usize>,
+    /// Share of actors counted as central by the mechanism review (default 10 %).
+    pub central_percent: Option<f64>,
 }
 
 impl Settings {
+    pub fn meets_threshold(&self) -> usize {
+        self.meets_threshold.unwrap_or(2).max(1)
+    }
+
+    pub fn central_share(&self) -> f64 {
+        self.central_percent.unwrap_or(10.0).clamp(0.0, 100.0) / 100.0
+    }
+
     /// Checks a `--public-url`: http(s), a host, nothing after it.
     pub fn check_public_url(url: &str) -> Result<(), String> {
         let rest = url

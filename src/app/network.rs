@@ -51,7 +51,12 @@ pub async fn network(state: &AppState, actor: &Actor, query: &FilterQuery) -> Re
     let mut conn = state.db.pool.acquire().await?;
     let inventory = store::network::load(&mut conn).await?;
     let filter = query.parse(&inventory.reference, &inventory.names).map_err(AppError::Validation)?;
-    let mut net = Network::build(inventory.reference, &inventory.stakeholders, &inventory.links, &filter);
+    let mut links = inventory.links;
+    if !filter.without_meetings {
+        let names: HashMap<i64, &str> = inventory.stakeholders.iter().map(|s| (s.id, s.data.name.as_str())).collect();
+        links.extend(super::mechanism::meets_links(&mut conn, state.settings.meets_threshold(), &names).await?);
+    }
+    let mut net = Network::build(inventory.reference, &inventory.stakeholders, &links, &filter);
     if let Some(campaign) = filter.campaign {
         let (links, answered) = store::campaigns::overlay(&mut conn, campaign).await?;
         net.overlay_survey(&links, &answered);

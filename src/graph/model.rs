@@ -94,6 +94,8 @@ pub struct GraphFilter {
     pub date: Option<Date>,
     /// Only the ties declared in this survey campaign, marking who has not answered.
     pub campaign: Option<i64>,
+    /// Leave out the `meets` links derived from shared meetings (they are in by default).
+    pub without_meetings: bool,
 }
 
 /// The filters as they arrive in a query string or on the command line.
@@ -114,6 +116,8 @@ pub struct FilterQuery {
     pub depth: Option<String>,
     pub date: Option<String>,
     pub campaign: Option<String>,
+    /// `no`: leave out the links derived from shared meetings.
+    pub meetings: Option<String>,
 }
 
 impl FilterQuery {
@@ -133,6 +137,7 @@ impl FilterQuery {
             ("depth", &self.depth),
             ("date", &self.date),
             ("campaign", &self.campaign),
+            ("meetings", &self.meetings),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
@@ -172,6 +177,8 @@ impl FilterQuery {
         let depth = given(&self.depth).and_then(|v| e.take("depth", bounded_int(v, 1, 6))).unwrap_or(1) as usize;
         let date = given(&self.date).and_then(|v| e.take("date", date(v)));
         let campaign = given(&self.campaign).and_then(|v| e.take("campaign", bounded_int(v, 1, i64::MAX / 4)));
+        let without_meetings =
+            given(&self.meetings).and_then(|v| e.take("meetings", flag(v))).is_some_and(|keep| !keep);
         e.finish(|| GraphFilter {
             level,
             kind,
@@ -186,6 +193,7 @@ impl FilterQuery {
             depth,
             date,
             campaign,
+            without_meetings,
         })
     }
 }

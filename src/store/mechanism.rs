@@ -317,17 +317,20 @@ pub async fn meeting(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<M
     Ok(Some(m))
 }
 
-/// Who attended each meeting: (meeting, stakeholders), for co-attendance.
-pub async fn attendance(conn: &mut AnyConnection) -> sqlx::Result<Vec<(i64, Vec<i64>)>> {
-    let mut out: Vec<(i64, Vec<i64>)> = Vec::new();
-    for r in sqlx::query("SELECT meeting_id, stakeholder_id FROM meeting_attendees ORDER BY meeting_id")
-        .fetch_all(conn)
-        .await?
+/// Who attended each meeting: (meeting, its day, stakeholders), for co-attendance.
+pub async fn attendance(conn: &mut AnyConnection) -> sqlx::Result<Vec<(i64, time::Date, Vec<i64>)>> {
+    let mut out: Vec<(i64, time::Date, Vec<i64>)> = Vec::new();
+    for r in sqlx::query(
+        "SELECT a.meeting_id, a.stakeholder_id, m.held_on FROM meeting_attendees a \
+         JOIN meetings m ON m.id = a.meeting_id ORDER BY a.meeting_id",
+    )
+    .fetch_all(conn)
+    .await?
     {
         let (meeting, who): (i64, i64) = (r.try_get("meeting_id")?, r.try_get("stakeholder_id")?);
         match out.last_mut() {
-            Some((m, list)) if *m == meeting => list.push(who),
-            _ => out.push((meeting, vec![who])),
+            Some((m, _, list)) if *m == meeting => list.push(who),
+            _ => out.push((meeting, required_day(&r, "held_on")?, vec![who])),
         }
     }
     Ok(out)

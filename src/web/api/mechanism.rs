@@ -27,6 +27,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::DELETE, "/api/meetings/{id}", Action::Edit, Kind::Api, delete(delete_meeting)),
         Route::new(Method::GET, "/api/actions", Action::Read, Kind::Api, get(actions)),
         Route::new(Method::PUT, "/api/actions/{id}", Action::Edit, Kind::Api, put(set_status)),
+        Route::new(Method::GET, "/api/mechanism/review", Action::Read, Kind::Api, get(review)),
     ]
 }
 
@@ -132,4 +133,31 @@ async fn set_status(
     ApiJson(change): ApiJson<StatusChange>,
 ) -> Result<Json<Value>, AppError> {
     Ok(Json(mechanism::set_action_status(&state, &actor, id, &change.status).await?.to_json()))
+}
+
+/// `GET /api/mechanism/review`: the designed mechanism confronted with the observed network.
+async fn review(State(state): State<AppState>, actor: Actor, lang: crate::i18n::Lang) -> Result<Json<Value>, AppError> {
+    let r = mechanism::review(&state, &actor, lang).await?;
+    let names: std::collections::HashMap<i64, &str> =
+        r.network.graph.node_weights().map(|n| (n.id, n.name.as_str())).collect();
+    let who = |ids: &[i64]| -> Vec<Value> {
+        ids.iter().map(|id| serde_json::json!({ "id": id, "name": names.get(id) })).collect()
+    };
+    let body_name = |id: i64| r.bodies.iter().find(|b| b.id == id).map(|b| b.name.clone());
+    let f = &r.findings;
+    Ok(Json(serde_json::json!({
+        "central_percent": r.central_percent,
+        "central_count": f.central_count,
+        "isolated_members": f.isolated_members.iter().map(|(b, m)| serde_json::json!({
+            "body_id": b, "body": body_name(*b), "members": who(m) })).collect::<Vec<_>>(),
+        "central_outside": f.central_outside.iter().map(|(id, b)| serde_json::json!({
+            "id": id, "name": names.get(id), "betweenness": b })).collect::<Vec<_>>(),
+        "levels_without": f.levels_without,
+        "provinces_without": f.provinces_without,
+        "sectors_without": f.sectors_without,
+        "under_met": f.under_met.iter().map(|(b, held, expected)| serde_json::json!({
+            "body_id": b, "body": body_name(*b), "held": held, "expected": expected })).collect::<Vec<_>>(),
+        "fragile": f.fragile.iter().map(|(b, m)| serde_json::json!({
+            "body_id": b, "body": body_name(*b), "members": who(m) })).collect::<Vec<_>>(),
+    })))
 }

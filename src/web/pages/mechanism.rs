@@ -42,6 +42,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::POST, "/meetings/{id}/delete", Action::Edit, Kind::Page, post(delete_meeting)),
         Route::new(Method::GET, "/actions", Action::Read, Kind::Page, get(actions)),
         Route::new(Method::POST, "/actions/{id}/status", Action::Edit, Kind::Page, post(set_status)),
+        Route::new(Method::GET, "/mechanism", Action::Read, Kind::Page, get(review)),
     ]
 }
 
@@ -131,17 +132,6 @@ struct BodiesQuery {
     archived: Option<String>,
 }
 
-/// How many meetings each body has held up to `today`.
-fn held_by_body(meetings: &[Meeting], today: time::Date) -> BTreeMap<i64, usize> {
-    let mut held = BTreeMap::new();
-    for m in meetings.iter().filter(|m| m.held_on <= today) {
-        if let Some(b) = m.body_id {
-            *held.entry(b).or_default() += 1;
-        }
-    }
-    held
-}
-
 async fn bodies(
     State(state): State<AppState>,
     actor: Actor,
@@ -152,7 +142,7 @@ async fn bodies(
     let show_archived = q.archived.is_some();
     let reference = inventory::reference(&state).await?;
     let today = state.clock.now().date();
-    let held = held_by_body(&mechanism::meetings(&state, &actor).await?, today);
+    let held = mechanism::held_by_body(&mechanism::meetings(&state, &actor).await?, today);
     let rows = mechanism::bodies(&state, &actor, show_archived)
         .await?
         .into_iter()
@@ -944,6 +934,114 @@ async fn set_status(
 ) -> Result<Redirect, AppError> {
     mechanism::set_action_status(&state, &actor, id, &form.status).await?;
     Ok(Redirect::to(back_to(&form.back)))
+}
+
+// ---------------------------------------------------------------- designed vs observed
+
+/// A finding in plain words, with the actors or bodies it names, each a link.
+pub struct Finding {
+    text: String,
+    links: Vec<(String, String)>,
+    end: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "mechanism/review.html")]
+struct ReviewPage {
+    page: Page,
+    isolated: Vec<Finding>,
+    central: Vec<Finding>,
+    gaps: Vec<Finding>,
+    under: Vec<Finding>,
+    fragile: Vec<Finding>,
+}
+
+async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Uri) -> Result<ReviewPage, AppError> {
+    let t = lang.tr().mech;
+    let r = mechanism::review(&state, &actor, lang).await?;
+    let names: std::collections::HashMap<i64, &str> =
+        r.network.graph.node_weights().map(|n| (n.id, n.name.as_str())).collect();
+    let actor_links = |ids: &[i64]| -> Vec<(String, String)> {
+        ids.iter()
+            .map(|id| (format!("/stakeholders/{id}"), names.get(id).copied().unwrap_or_default().to_owned()))
+            .collect()
+    };
+    let body = |id: i64| r.bodies.iter().find(|b| b.id == id);
+    let body_name = |id: i64| body(id).map(|b| b.name.clone()).unwrap_or_default();
+    let finding = |text: String, links: Vec<(String, String)>| Finding { text, links, end: String::new() };
+    let f = &r.findings;
+    let isolated = f
+        .isolated_members
+        .iter()
+        .map(|(b, m)| {
+            let text = t.review_isolated_line.replace("{body}", &body_name(*b)).replace("{n}", &m.len().to_string());
+            finding(text, actor_links(m))
+        })
+        .collect();
+    let central = if f.central_outside.is_empty() {
+        Vec::new()
+    } else {
+        let ids: Vec<i64> = f.central_outside.iter().map(|(id, _)| *id).collect();
+        let text = t
+            .review_central_line
+            .replace("{n}", &f.central_count.to_string())
+            .replace("{pct}", &format!("{}", r.central_percent.round()))
+            .replace("{count}", &ids.len().to_string());
+        vec![finding(text, actor_links(&ids))]
+    };
+    let reference = &r.network.reference;
+    let mut gaps = Vec::new();
+    let labelled =
+        |items: &[crate::domain::reference::RefItem], codes: &[String], param: &str| -> Vec<(String, String)> {
+            codes.iter().map(|c| (format!("/stakeholders?{param}={c}"), label_of(items, c, lang))).collect()
+        };
+    if !f.levels_without.is_empty() {
+        gaps.push(finding(t.review_levels_line.to_owned(), labelled(&reference.levels, &f.levels_without, "level")));
+    }
+    if !f.provinces_without.is_empty() {
+        let links = f
+            .provinces_without
+            .iter()
+            .map(|p| {
+                (
+                    format!("/stakeholders?province={p}"),
+                    reference.territory_by_ins(p).map_or_else(|| p.clone(), |t| t.label(lang)),
+                )
+            })
+            .collect();
+        gaps.push(finding(t.review_provinces_line.to_owned(), links));
+    }
+    if !f.sectors_without.is_empty() {
+        gaps.push(finding(
+            t.review_sectors_line.to_owned(),
+            labelled(&reference.sectors, &f.sectors_without, "sector"),
+        ));
+    }
+    let under = f
+        .under_met
+        .iter()
+        .filter_map(|(b, held, expected)| {
+            let b = body(*b)?;
+            let text = t
+                .review_under_line
+                .replace("{body}", &b.name)
+                .replace("{held}", &held.to_string())
+                .replace("{expected}", &expected.to_string())
+                .replace("{frequency}", &code_label(&b.frequency, lang).to_lowercase())
+                .replace("{since}", &long_date(&format_date(b.established_on), lang));
+            Some(finding(text, vec![(format!("/bodies/{}", b.id), b.name.clone())]))
+        })
+        .collect();
+    let fragile = f
+        .fragile
+        .iter()
+        .map(|(b, m)| Finding {
+            text: t.review_fragile_line.replace("{body}", &body_name(*b)),
+            links: actor_links(m),
+            end: if m.len() > 1 { t.review_fragile_end_many } else { t.review_fragile_end }.to_owned(),
+        })
+        .collect();
+    Ok(ReviewPage { page: Page::new(lang, t.review_title, &uri), isolated, central, gaps, under, fragile })
 }
 
 #[cfg(test)]
