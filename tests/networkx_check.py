@@ -1,5 +1,7 @@
 """Reads Maillage's GraphML and GEXF exports with NetworkX (a real, independent reader) and
-checks that every node, edge and typed attribute arrives. Run by .ci/run:
+checks that every node, edge and typed attribute arrives. The GraphML carries the recorded links
+and the `meets` links derived from shared meetings; the GEXF was exported without them. Run by
+.ci/run:
     python3 tests/networkx_check.py NETWORK.graphml NETWORK.gexf NODES EDGES
 """
 import sys
@@ -11,7 +13,10 @@ HOSTILE = 'Asbl "Le Pont"]; a -> b [ <script>x</script> & co'
 
 g = nx.read_graphml(graphml_path)
 assert g.number_of_nodes() == nodes, (g.number_of_nodes(), nodes)
-assert g.number_of_edges() == edges, (g.number_of_edges(), edges)
+recorded = [d for _, _, d in g.edges(data=True) if d["type"] != "meets"]
+meets = [d for _, _, d in g.edges(data=True) if d["type"] == "meets"]
+assert len(recorded) == edges, (len(recorded), edges)
+assert meets and all(d["provenance"].startswith("meeting:") and not d["directed"] for d in meets), meets[:3]
 for _, d in g.nodes(data=True):
     assert isinstance(d["name"], str) and d["name"], d
     assert d["level"] in {"international", "eu", "federal", "community", "regional", "provincial", "local"}, d
@@ -19,7 +24,7 @@ for _, d in g.nodes(data=True):
     assert isinstance(d["key"], bool), d
     assert isinstance(d["degree"], int), d
 for _, _, d in g.edges(data=True):
-    assert d["type"] in {"coordinates", "funds", "mandates", "reports_to", "refers", "shares_data", "partners"}, d
+    assert d["type"] in {"coordinates", "funds", "mandates", "reports_to", "refers", "shares_data", "partners", "meets"}, d
     assert isinstance(d["strength"], int) and 1 <= d["strength"] <= 3, d
     assert isinstance(d["formal"], bool) and isinstance(d["directed"], bool), d
     assert d["provenance"], d
@@ -38,4 +43,4 @@ for _, _, d in x.edges(data=True):
     assert d["type"], d  # the link type, named as in the CSV
 assert any(d["name"] == HOSTILE for _, d in x.nodes(data=True)), "hostile name intact in GEXF"
 
-print(f"NetworkX {nx.__version__} read GraphML and GEXF: {nodes} nodes, {edges} edges, typed attributes")
+print(f"NetworkX {nx.__version__} read GraphML and GEXF: {nodes} nodes, {edges} recorded edges and {len(meets)} shared-meeting edges, typed attributes")

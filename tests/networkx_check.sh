@@ -12,5 +12,5 @@ printf 'source,target,type\n"Asbl ""Le Pont""]; a -> b [ <script>x</script> & co
 "$bin" --database-url "$url" import stakeholders "$dir/hostile.csv"
 "$bin" --database-url "$url" import links "$dir/links.csv"
 "$bin" --database-url "$url" export graph --format graphml -o "$dir/network.graphml"
-"$bin" --database-url "$url" export graph --format gexf -o "$dir/network.gexf"
+"$bin" --database-url "$url" export graph --format gexf --without-meetings -o "$dir/network.gexf"
 python3 "$(dirname "$0")/networkx_check.py" "$dir/network.graphml" "$dir/network.gexf" 171 638
