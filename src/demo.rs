@@ -480,8 +480,27 @@ fn csv_bytes<const N: usize>(
 
 /// The demo network as the two CSV files a coordinator could have written.
 pub fn files() -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
+    files_of(|_| true, false)
+}
+
+/// Whether an actor was found during the consultation rather than by the inventory: the
+/// citizen initiatives and the Ukrainian associations.
+fn found_in_consultation(a: &Actor) -> bool {
+    a.kind == "citizen_initiative" || a.name.contains("ukrainien")
+}
+
+/// The demo files with only the actors `keep` keeps (and the links between them), the
+/// unconfirmed links left out when `confirmed_only`.
+fn files_of(keep: impl Fn(&Actor) -> bool, confirmed_only: bool) -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
     let communes = communes();
-    let actors = actors(&communes);
+    let all = actors(&communes);
+    let left_out: std::collections::HashSet<&str> = all
+        .iter()
+        .filter(|a| !keep(a))
+        .flat_map(|a| [a.name.as_str(), a.acronym.as_str()])
+        .filter(|n| !n.is_empty())
+        .collect();
+    let actors: Vec<&Actor> = all.iter().filter(|a| keep(a)).collect();
     let stakeholders = csv_bytes(
         [
             "name",
@@ -514,7 +533,9 @@ pub fn files() -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
     )?;
     let links = csv_bytes(
         ["source", "target", "type", "strength", "formal", "since", "until", "note", "confirmed"],
-        links(&actors, &communes).rows,
+        links(&all, &communes).rows.into_iter().filter(|r| {
+            !left_out.contains(r[0].as_str()) && !left_out.contains(r[1].as_str()) && (!confirmed_only || r[8] == "yes")
+        }),
     )?;
     Ok((stakeholders, links))
 }
@@ -564,12 +585,29 @@ pub const DEMO_ADMIN: &str = "demo@example.org";
 /// (idempotent: a second run changes nothing), gives the key stakeholders a fictional contact
 /// person, and creates the demo administrator with a random password.
 pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
-    let (stakeholders, links) = files()?;
     let cli = crate::app::Actor::Cli;
-    let s = transfer::import(state, &cli, Table::Stakeholders, &stakeholders, "demo", &mut |_, _| {})
+    date_phases(state).await.map_err(describe)?;
+    // On an empty database, the network as the inventory left it comes first and is frozen,
+    // so that the steering dashboard has a past to compare with.
+    let fresh = crate::app::snapshots::list(state, &cli).await.map_err(describe)?.is_empty()
+        && inventory::stakeholders(state, &cli, &Default::default()).await.map_err(describe)?.is_empty();
+    let mut early = (0, 0);
+    if fresh {
+        let (stakeholders, links) = files_of(|a| !found_in_consultation(a), true)?;
+        let s = transfer::import(state, &cli, Table::Stakeholders, &stakeholders, "demo", &mut |_, _| {})
+            .await
+            .map_err(describe)?;
+        let l = transfer::import(state, &cli, Table::Links, &links, "demo", &mut |_, _| {}).await.map_err(describe)?;
+        early = (s.created, l.created);
+        snapshot(state, "Après l'état des lieux", "inventory").await.map_err(describe)?;
+    }
+    let (stakeholders, links) = files()?;
+    let mut s = transfer::import(state, &cli, Table::Stakeholders, &stakeholders, "demo", &mut |_, _| {})
         .await
         .map_err(describe)?;
-    let l = transfer::import(state, &cli, Table::Links, &links, "demo", &mut |_, _| {}).await.map_err(describe)?;
+    let mut l = transfer::import(state, &cli, Table::Links, &links, "demo", &mut |_, _| {}).await.map_err(describe)?;
+    (s.created, s.unchanged, l.created, l.unchanged) =
+        (s.created + early.0, s.unchanged - early.0, l.created + early.1, l.unchanged - early.1);
     let filter = crate::store::stakeholders::Filter { key_only: true, ..Default::default() };
     let key_actors = inventory::stakeholders(state, &cli, &filter).await.map_err(describe)?;
     for (i, actor) in key_actors.iter().enumerate().filter(|(_, a)| a.data.contacts.is_empty()) {
@@ -586,8 +624,10 @@ pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
         }];
         inventory::save_stakeholder(state, &cli, Some(actor.id), &draft).await.map_err(describe)?;
     }
-    date_phases(state).await.map_err(describe)?;
     mechanism(state).await.map_err(describe)?;
+    if fresh {
+        snapshot(state, "Après la consultation", "consultation").await.map_err(describe)?;
+    }
     let admin_password = match accounts::find_user(state, &cli, DEMO_ADMIN).await {
         Ok(_) => None,
         Err(AppError::NotFound) => {
@@ -625,6 +665,15 @@ async fn date_phases(state: &AppState) -> Result<(), AppError> {
         draft.status = Some(if i + 1 < last { "done" } else { "in_progress" }.into());
         crate::app::phases::update(state, &cli, p.id, &draft, crate::i18n::Lang::Fr).await?;
     }
+    Ok(())
+}
+
+/// Freezes the network under `name`, dated the planned end of the phase `phase`.
+async fn snapshot(state: &AppState, name: &str, phase: &str) -> Result<(), AppError> {
+    let cli = crate::app::Actor::Cli;
+    let phases = crate::app::phases::list(state, &cli).await?;
+    let day = phases.iter().find(|p| p.code == phase).map(|p| crate::domain::values::format_date(p.planned_end));
+    crate::app::snapshots::take(state, &cli, Some(name), day.as_deref(), crate::i18n::Lang::Fr).await?;
     Ok(())
 }
 

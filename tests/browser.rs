@@ -156,6 +156,8 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/meetings/new",
             "/actions",
             "/mechanism",
+            "/snapshots",
+            "/snapshots/compare?from=1&to=2",
             "/campaigns",
             "/campaigns/new",
             "/import",
@@ -177,6 +179,7 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             ("/meetings/6/edit", "meeting-form"),
             ("/actions", "actions"),
             ("/mechanism", "designed-vs-observed"),
+            ("/snapshots/compare?from=1&to=2", "snapshots-compare"),
         ] {
             d.goto(&format!("{base}{path}")).await;
             d.screenshot(&dir.join(format!("{name}-{label}.png"))).await;

@@ -15,6 +15,7 @@ pub mod network;
 pub mod phases;
 pub mod policy;
 pub mod respond;
+pub mod snapshots;
 pub mod transfer;
 
 pub use error::AppError;

@@ -13,6 +13,7 @@ pub mod problem;
 pub mod reference;
 pub mod reference_data;
 pub mod response;
+pub mod snapshot;
 pub mod stakeholder;
 pub mod text;
 pub mod values;

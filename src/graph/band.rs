@@ -236,17 +236,21 @@ pub fn render(net: &Network, lang: Lang) -> String {
                         let type_label =
                             crate::domain::reference::label_of(&net.reference.link_types, &d.link_type, lang);
                         let title = format!("{} → {}: {type_label}", g[e.source()].name, g[e.target()].name);
-                        let width = format!("{:.1}", 0.5 + 0.5 * d.strength as f64);
+                        let changed = style::change_colour(d.change);
+                        let extra = if changed.is_some() { 1.5 } else { 0.0 };
+                        let width = format!("{:.1}", 0.5 + 0.5 * d.strength.min(3) as f64 + extra);
                         let marker_url = format!("url(#arrow{marker})");
                         let mut el = w.create_element("path").with_attributes([
                             ("d", path.as_str()),
                             ("fill", "none"),
-                            ("stroke", colour),
+                            ("stroke", changed.unwrap_or(colour)),
                             ("stroke-width", width.as_str()),
-                            ("stroke-opacity", "0.55"),
+                            ("stroke-opacity", if changed.is_some() { "0.95" } else { "0.55" }),
                             ("class", "edge"),
                         ]);
-                        if let Some(dasharray) = dash.svg_dasharray() {
+                        if d.change == Some(super::model::Change::Removed) {
+                            el = el.with_attribute(("stroke-dasharray", "6 3"));
+                        } else if let Some(dasharray) = dash.svg_dasharray() {
                             el = el.with_attribute(("stroke-dasharray", dasharray));
                         }
                         if d.directed {
@@ -282,9 +286,26 @@ pub fn render(net: &Network, lang: Lang) -> String {
                                     ("height", format!("{:.1}", p.h).as_str()),
                                     ("rx", "6"),
                                     ("fill", fill),
-                                    ("stroke", stroke),
-                                    ("stroke-width", if d.key { "2.5" } else { "1" }),
-                                    ("stroke-dasharray", if d.answered == Some(false) { "4 3" } else { "none" }),
+                                    ("stroke", style::change_colour(d.change).unwrap_or(stroke)),
+                                    (
+                                        "stroke-width",
+                                        if d.change.is_some() {
+                                            "4"
+                                        } else if d.key {
+                                            "2.5"
+                                        } else {
+                                            "1"
+                                        },
+                                    ),
+                                    (
+                                        "stroke-dasharray",
+                                        if d.answered == Some(false) || d.change == Some(super::model::Change::Removed)
+                                        {
+                                            "4 3"
+                                        } else {
+                                            "none"
+                                        },
+                                    ),
                                 ])
                                 .write_empty()?;
                             let lines = label_lines(d.label());

@@ -150,11 +150,20 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
             attr("id", quoted(&node_name(d.id))),
             attr("class", quoted("node")),
             attr("fillcolor", quoted(fill)),
-            attr("color", quoted(stroke)),
+            attr("color", quoted(style::change_colour(d.change).unwrap_or(stroke))),
             attr("fontsize", plain(&format!("{:.1}", 8.5 * (0.85 + 0.25 * scale)))),
-            attr("penwidth", plain(if d.key { "2.5" } else { "1" })),
+            attr(
+                "penwidth",
+                plain(if d.change.is_some() {
+                    "4"
+                } else if d.key {
+                    "2.5"
+                } else {
+                    "1"
+                }),
+            ),
         ];
-        if d.answered == Some(false) {
+        if d.answered == Some(false) || d.change == Some(super::model::Change::Removed) {
             attributes.push(attr("style", quoted("rounded,filled,dashed")));
         }
         if let Some(p) = layout.as_ref().and_then(|l| l.placed.get(&n)) {
@@ -171,10 +180,18 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
         let (colour, dash) = style::link_style(&net.reference, &d.link_type);
         let type_label = crate::domain::reference::label_of(&net.reference.link_types, &d.link_type, lang);
         let tip = format!("{} → {}: {type_label}", g[e.source()].name, g[e.target()].name);
+        let changed = style::change_colour(d.change);
+        let removed = d.change == Some(super::model::Change::Removed);
         let mut attributes = vec![
-            attr("color", quoted(&format!("{colour}99"))),
-            attr("style", plain(dash.dot_style())),
-            attr("penwidth", plain(&format!("{:.1}", 0.4 + 0.5 * d.strength as f64))),
+            attr("color", quoted(&changed.map_or_else(|| format!("{colour}99"), str::to_owned))),
+            attr("style", plain(if removed { "dashed" } else { dash.dot_style() })),
+            attr(
+                "penwidth",
+                plain(&format!(
+                    "{:.1}",
+                    0.4 + 0.5 * d.strength.min(3) as f64 + if changed.is_some() { 1.5 } else { 0.0 }
+                )),
+            ),
             attr("tooltip", quoted(&tip)),
             attr("id", quoted(&format!("e{}", d.id))),
         ];

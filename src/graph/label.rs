@@ -32,6 +32,11 @@ pub fn tooltip(net: &Network, n: petgraph::graph::NodeIndex, lang: Lang) -> Stri
     if d.answered == Some(false) {
         t.push_str(lang.pick("\n(invité, n'a pas répondu)", "\n(invited, has not answered)"));
     }
+    match d.change {
+        Some(super::model::Change::Added) => t.push_str(lang.pick("\n(nouveau)", "\n(new)")),
+        Some(super::model::Change::Removed) => t.push_str(lang.pick("\n(disparu depuis)", "\n(gone since)")),
+        None => {}
+    }
     t
 }
 

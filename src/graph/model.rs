@@ -35,6 +35,15 @@ pub struct NodeData {
     /// With a survey campaign's overlay: whether the stakeholder answered (None: no overlay,
     /// or not invited).
     pub answered: Option<bool>,
+    /// On a comparison map: whether it came or went since the other state.
+    pub change: Option<Change>,
+}
+
+/// How a stakeholder or a link differs on a comparison map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Removed,
 }
 
 impl NodeData {
@@ -56,6 +65,8 @@ pub struct EdgeData {
     pub note: Option<String>,
     pub provenance: String,
     pub confirmed: bool,
+    /// On a comparison map: whether it came or went since the other state.
+    pub change: Option<Change>,
 }
 
 impl EdgeData {
@@ -270,6 +281,7 @@ impl Network {
                 interest: d.interest.map(|x| x.get()),
                 degree: 0,
                 answered: None,
+                change: None,
             });
             index.insert(s.id, node);
         }
@@ -290,6 +302,7 @@ impl Network {
                     note: d.note.clone(),
                     provenance: l.provenance.clone(),
                     confirmed: d.confirmed,
+                    change: None,
                 },
             );
         }
@@ -324,6 +337,23 @@ impl Network {
             self.graph[n].answered = answered.get(&self.graph[n].id).copied();
         }
         self.count_degrees();
+    }
+
+    /// Marks the stakeholders (by id) and links (by identity) that came or went.
+    pub fn mark(&mut self, nodes: &HashSet<i64>, links: &HashSet<(i64, i64, String)>, change: Change) {
+        for n in self.graph.node_indices().collect::<Vec<_>>() {
+            if nodes.contains(&self.graph[n].id) {
+                self.graph[n].change = Some(change);
+            }
+        }
+        for e in self.graph.edge_indices().collect::<Vec<_>>() {
+            let Some((a, b)) = self.graph.edge_endpoints(e) else { continue };
+            let (a, b) = (self.graph[a].id, self.graph[b].id);
+            let d = &self.graph[e];
+            if links.contains(&crate::domain::link::identity(a, b, &d.link_type, d.directed)) {
+                self.graph[e].change = Some(change);
+            }
+        }
     }
 
     pub fn node_count(&self) -> usize {

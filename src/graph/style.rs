@@ -68,3 +68,12 @@ pub fn node_scale(degree: usize, max_degree: usize) -> f64 {
 
 /// Level band background colours, alternating.
 pub const BAND_FILLS: [&str; 2] = ["#f4f7fb", "#eaf0f6"];
+
+/// Colours of what came (green) and went (red) on a comparison map, readable in print.
+pub fn change_colour(change: Option<super::model::Change>) -> Option<&'static str> {
+    match change {
+        Some(super::model::Change::Added) => Some("#1e7b34"),
+        Some(super::model::Change::Removed) => Some("#b3261e"),
+        None => None,
+    }
+}

@@ -10,6 +10,7 @@ pub mod network;
 pub mod phases;
 pub mod reference;
 pub mod responses;
+pub mod snapshots;
 pub mod stakeholders;
 
 use crate::i18n::Lang;

@@ -55,6 +55,8 @@ pub fn registry() -> Vec<Route> {
         pages::phases::routes(),
         api::mechanism::routes(),
         pages::mechanism::routes(),
+        api::snapshots::routes(),
+        pages::snapshots::routes(),
         pages::analysis::routes(),
         pages::stakeholders::routes(),
         pages::links::routes(),

@@ -6,6 +6,7 @@ pub mod links;
 pub mod mechanism;
 pub mod phases;
 pub mod reference;
+pub mod snapshots;
 pub mod stakeholders;
 
 use super::AppState;

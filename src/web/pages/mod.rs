@@ -8,6 +8,7 @@ pub mod map;
 pub mod mechanism;
 pub mod phases;
 pub mod respond;
+pub mod snapshots;
 pub mod stakeholders;
 pub mod transfer;
 
