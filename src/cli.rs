@@ -100,6 +100,13 @@ pub enum Command {
         #[command(flatten)]
         graph: GraphArgs,
     },
+    /// Write the report to the steering committee (phases, key indicators, changes since the
+    /// last snapshot, the network map): HTML, Markdown or PDF by the file's extension (.html,
+    /// .md, .pdf; PDF through headless Chromium), in the --lang language.
+    Report {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Load the demo network of the Walloon reception ecosystem (idempotent).
     Demo,
     /// Questionnaire definitions (surveys/*.toml).
@@ -319,6 +326,79 @@ impl GraphArgs {
             },
         }
     }
+}
+
+/// Writes the steering report to `output`, in the format its extension names.
+async fn report(state: &AppState, output: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
+    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    if !["html", "htm", "md", "pdf"].contains(&extension.as_str()) {
+        bail!("{}: the report is written as .html, .md or .pdf (by the file's extension)", output.display());
+    }
+    let cli = Actor::Cli;
+    let d =
+        crate::app::steering::dashboard(state, &cli, lang).await.map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+    let v = crate::report::view(&d, lang);
+    if extension == "md" {
+        return std::fs::write(output, crate::report::markdown(&v, lang))
+            .with_context(|| format!("cannot write {}", output.display()));
+    }
+    let query = crate::graph::model::FilterQuery::default();
+    let map = crate::app::network::svg(state, &cli, &query, lang, crate::graph::render::Preference::Auto)
+        .await
+        .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+    let css = include_str!("../static/maillage.css");
+    let html = crate::report::html(&v, lang, &map.svg, Some(css)).context("cannot render the report")?;
+    if extension != "pdf" {
+        return std::fs::write(output, html).with_context(|| format!("cannot write {}", output.display()));
+    }
+    let chromium = chromium().ok_or_else(|| {
+        anyhow::anyhow!(
+            "a PDF report needs Chromium (Debian: apt install chromium; or set CHROMIUM to its path); \
+             write .html or .md instead"
+        )
+    })?;
+    let dir = std::env::temp_dir().join(format!(
+        "maillage-report-{}-{}",
+        std::process::id(),
+        time::OffsetDateTime::now_utc().unix_timestamp_nanos()
+    ));
+    std::fs::create_dir_all(&dir)?;
+    let page = dir.join("report.html");
+    std::fs::write(&page, html)?;
+    let target = std::path::absolute(output)?;
+    let status = std::process::Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", target.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run {}", chromium.display()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let status = status?;
+    if !status.success() || !target.exists() {
+        bail!("{} could not print the report to PDF ({status})", chromium.display());
+    }
+    Ok(())
+}
+
+/// Chromium: $CHROMIUM, else the first of its usual names on the PATH.
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROMIUM").map(PathBuf::from).filter(|p| p.exists()) {
+        return Some(p);
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|p| p.is_file())
 }
 
 fn message_lang(cli: &Cli) -> Lang {
@@ -545,6 +625,11 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             anyhow::ensure!(report.failed.is_empty(), "{} e-mails could not be sent", report.failed.len());
         }
         Command::Survey(SurveyCommand::Check { .. }) => unreachable!("handled before opening the database"),
+        Command::Report { output } => {
+            let state = new_state(db);
+            report(&state, &output, lang).await?;
+            eprintln!("{}", output.display());
+        }
         Command::Demo => {
             let loaded = crate::demo::load(&new_state(db)).await?;
             eprintln!(

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod graph;
 pub mod i18n;
+pub mod report;
 pub mod store;
 pub mod survey;
 pub mod web;

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Each top-level module and the modules it may use. Read from the bottom up:
-/// `domain` ← `i18n`, `db` ← `graph`, `analysis`, `survey`, `store`, `csvio` ← `app` ← `web`, `cli`, `demo`.
+/// `domain` ← `i18n`, `db` ← `graph`, `analysis`, `survey`, `store`, `csvio` ← `app` ← `report` ←
+/// `web`, `cli`, `demo` (`report` presents the steering dashboard to both the web and the CLI).
 const ALLOWED: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("i18n", &["domain"]),
@@ -16,9 +17,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("store", &["domain", "i18n"]),
     ("csvio", &["store", "domain", "i18n"]),
     ("app", &["store", "graph", "analysis", "survey", "csvio", "i18n", "db", "domain"]),
+    ("report", &["app", "graph", "domain", "i18n"]),
     ("demo", &["app", "csvio", "store", "domain", "i18n"]),
-    ("cli", &["app", "demo", "analysis", "graph", "survey", "csvio", "db", "i18n", "domain"]),
-    ("web", &["app", "analysis", "graph", "survey", "store", "csvio", "db", "i18n", "domain"]),
+    ("cli", &["app", "report", "demo", "analysis", "graph", "survey", "csvio", "db", "i18n", "domain"]),
+    ("web", &["app", "report", "analysis", "graph", "survey", "store", "csvio", "db", "i18n", "domain"]),
     ("lib", &[]),
     ("main", &[]),
 ];

@@ -158,6 +158,8 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/mechanism",
             "/snapshots",
             "/snapshots/compare?from=1&to=2",
+            "/steering",
+            "/steering/report",
             "/campaigns",
             "/campaigns/new",
             "/import",
@@ -180,11 +182,14 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             ("/actions", "actions"),
             ("/mechanism", "designed-vs-observed"),
             ("/snapshots/compare?from=1&to=2", "snapshots-compare"),
+            ("/steering", "steering"),
+            ("/steering/report", "steering-report"),
         ] {
             d.goto(&format!("{base}{path}")).await;
             d.screenshot(&dir.join(format!("{name}-{label}.png"))).await;
         }
         // Sign out with the header's button: back to the sign-in page, and the pages are closed.
+        d.goto(&format!("{base}/stakeholders")).await;
         d.click("header form[action='/logout'] button").await;
         d.wait_for("return document.location.pathname === '/login';").await;
         d.goto(&format!("{base}/map")).await;

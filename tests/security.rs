@@ -93,6 +93,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/snapshots", "nnnnyy"),
     ("GET", "/snapshots/compare", "nnnyyy"),
     ("POST", "/snapshots/{id}/delete", "nnnnyy"),
+    ("GET", "/steering", "nnnyyy"),
+    ("GET", "/steering/report", "nnnyyy"),
     ("GET", "/bodies", "nnnyyy"),
     ("POST", "/bodies", "nnnnyy"),
     ("GET", "/bodies/new", "nnnnyy"),

@@ -16,6 +16,7 @@ pub mod phases;
 pub mod policy;
 pub mod respond;
 pub mod snapshots;
+pub mod steering;
 pub mod transfer;
 
 pub use error::AppError;

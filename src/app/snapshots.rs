@@ -20,8 +20,17 @@ use std::collections::HashSet;
 pub async fn current(state: &AppState, actor: &Actor, lang: Lang) -> Result<SnapshotData, AppError> {
     let (net, analysis) = super::network::analysis(state, actor, &FilterQuery::default(), lang).await?;
     let bodies = super::mechanism::bodies(state, actor, false).await?;
+    Ok(freeze(&net, &analysis, &bodies))
+}
+
+/// The frozen form of a network, its analysis and the bodies.
+pub fn freeze(
+    net: &Network,
+    analysis: &crate::analysis::Analysis,
+    bodies: &[crate::domain::mechanism::Body],
+) -> SnapshotData {
     let g = &net.graph;
-    Ok(SnapshotData {
+    SnapshotData {
         stakeholders: net
             .ordered_nodes()
             .into_iter()
@@ -68,7 +77,7 @@ pub async fn current(state: &AppState, actor: &Actor, lang: Lang) -> Result<Snap
             .collect(),
         density: analysis.network.density,
         components: analysis.network.components,
-    })
+    }
 }
 
 pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<Snapshot>, AppError> {

@@ -57,6 +57,7 @@ pub fn registry() -> Vec<Route> {
         pages::mechanism::routes(),
         api::snapshots::routes(),
         pages::snapshots::routes(),
+        pages::steering::routes(),
         pages::analysis::routes(),
         pages::stakeholders::routes(),
         pages::links::routes(),

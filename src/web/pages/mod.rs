@@ -10,6 +10,7 @@ pub mod phases;
 pub mod respond;
 pub mod snapshots;
 pub mod stakeholders;
+pub mod steering;
 pub mod transfer;
 
 use crate::app::{Action, Actor};
