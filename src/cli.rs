@@ -34,6 +34,11 @@ pub struct Cli {
     #[arg(long, env = "MAILLAGE_CENTRAL_PERCENT", default_value_t = 10, global = true, value_parser = clap::value_parser!(u8).range(1..=100))]
     pub central_percent: u8,
 
+    /// GeoJSON of the Walloon communes' boundaries (features keyed by INS code) for the
+    /// coverage map; without it the coverage is shown as a table.
+    #[arg(long, env = "MAILLAGE_COMMUNES_GEOJSON", global = true)]
+    pub communes_geojson: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -347,7 +352,11 @@ async fn report(state: &AppState, output: &std::path::Path, lang: Lang) -> anyho
         .await
         .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
     let css = include_str!("../static/maillage.css");
-    let html = crate::report::html(&v, lang, &map.svg, Some(css)).context("cannot render the report")?;
+    let coverage = crate::report::dashboard_coverage(state, &cli, &d, lang)
+        .await
+        .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+    let html =
+        crate::report::html(&v, lang, &map.svg, coverage.as_ref(), Some(css)).context("cannot render the report")?;
     if extension != "pdf" {
         return std::fs::write(output, html).with_context(|| format!("cannot write {}", output.display()));
     }
@@ -434,6 +443,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
     let base = crate::app::Settings {
         meets_threshold: Some(usize::from(cli.meets_threshold)),
         central_percent: Some(f64::from(cli.central_percent)),
+        communes_geojson: cli.communes_geojson.clone(),
         ..Default::default()
     };
     let new_state = |db: db::Db| AppState::new(db).with_settings(base.clone());

@@ -200,6 +200,34 @@ pub fn view(d: &Dashboard, lang: Lang) -> View {
     }
 }
 
+/// The map of `sector` in `lang`, or why there is none; and the uncovered communes.
+pub async fn coverage(
+    state: &crate::app::AppState,
+    actor: &crate::app::Actor,
+    sector: &str,
+    lang: Lang,
+) -> Result<(Option<String>, Option<String>, crate::app::coverage::CoverageMap), crate::app::AppError> {
+    let m = lang.tr().mech;
+    let map = crate::app::coverage::map(state, actor, sector).await?;
+    let (svg, problem) = match &map.shapes {
+        None => (None, Some(m.no_geojson.to_owned())),
+        Some(Err(e)) => (None, Some(m.geojson_error.replace("{error}", e))),
+        Some(Ok(shapes)) => {
+            let tooltip =
+                |name: &str, n: usize| m.commune_tooltip.replace("{name}", name).replace("{n}", &n.to_string());
+            let href = |ins: &str| format!("/map?commune={ins}&sector={sector}");
+            let words = crate::graph::choropleth::Words {
+                title: m.coverage_title,
+                legend: [m.legend_none, m.legend_one, m.legend_few, m.legend_some, m.legend_many].map(str::to_owned),
+                tooltip: &tooltip,
+                href: &href,
+            };
+            (Some(crate::graph::choropleth::render(shapes, &map.counts, &words)), None)
+        }
+    };
+    Ok((svg, problem, map))
+}
+
 /// The report as a whole HTML document: with the style sheet inside for a file (`css`), or
 /// linked for the server (whose policy forbids inline style).
 #[derive(Template)]
@@ -210,10 +238,39 @@ pub struct ReportHtml<'a> {
     pub lang: &'static str,
     pub css: Option<&'a str>,
     pub map_svg: &'a str,
+    pub coverage: Option<&'a CoverageView>,
 }
 
-pub fn html(v: &View, lang: Lang, map_svg: &str, css: Option<&str>) -> Result<String, askama::Error> {
-    ReportHtml { v, t: lang.tr(), lang: lang.code(), css, map_svg }.render()
+pub fn html(
+    v: &View,
+    lang: Lang,
+    map_svg: &str,
+    coverage: Option<&CoverageView>,
+    css: Option<&str>,
+) -> Result<String, askama::Error> {
+    ReportHtml { v, t: lang.tr(), lang: lang.code(), css, map_svg, coverage }.render()
+}
+
+/// The coverage map shown with the dashboard: the sector with the most uncovered communes.
+pub struct CoverageView {
+    pub heading: String,
+    pub href: String,
+    pub svg: String,
+}
+
+pub async fn dashboard_coverage(
+    state: &crate::app::AppState,
+    actor: &crate::app::Actor,
+    d: &Dashboard,
+    lang: Lang,
+) -> Result<Option<CoverageView>, crate::app::AppError> {
+    let Some(worst) = d.uncovered.iter().max_by_key(|c| c.count) else { return Ok(None) };
+    let (svg, _, _) = coverage(state, actor, &worst.code, lang).await?;
+    Ok(svg.map(|svg| CoverageView {
+        heading: format!("{}{}{}", lang.tr().mech.coverage_title, colon(lang), worst.label),
+        href: format!("/coverage?sector={}", worst.code),
+        svg,
+    }))
 }
 
 /// The report in Markdown, for minutes kept as text.

@@ -120,9 +120,17 @@ fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations() {
 
 async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_flow() {
     let Some(browser) = chromium() else { return };
-    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    let mut app = common::spawn(common::Backend::Sqlite).await.unwrap();
     maillage::demo::load(&app.state).await.unwrap();
     app.user("coordinator@example.org", maillage::app::Role::Admin).await;
+    // The communes' boundaries, when the shared data is on this machine (not shipped).
+    let geojson = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/wallonia_communes.geojson");
+    let settings = maillage::app::Settings {
+        cheap_hashing: true,
+        communes_geojson: geojson.exists().then_some(geojson),
+        ..Default::default()
+    };
+    app.state = app.state.clone().with_settings(settings);
     let (base, stop, server) = start_server(&app).await;
     let dir = screenshots();
     for (label, width, height) in [("desktop", 1920u32, 1080u32), ("phone", 360, 740)] {
@@ -160,6 +168,7 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/snapshots/compare?from=1&to=2",
             "/steering",
             "/steering/report",
+            "/coverage?sector=health",
             "/campaigns",
             "/campaigns/new",
             "/import",
@@ -184,6 +193,7 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             ("/snapshots/compare?from=1&to=2", "snapshots-compare"),
             ("/steering", "steering"),
             ("/steering/report", "steering-report"),
+            ("/coverage?sector=health", "coverage"),
         ] {
             d.goto(&format!("{base}{path}")).await;
             d.screenshot(&dir.join(format!("{name}-{label}.png"))).await;

@@ -95,6 +95,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/snapshots/{id}/delete", "nnnnyy"),
     ("GET", "/steering", "nnnyyy"),
     ("GET", "/steering/report", "nnnyyy"),
+    ("GET", "/coverage", "nnnyyy"),
     ("GET", "/bodies", "nnnyyy"),
     ("POST", "/bodies", "nnnnyy"),
     ("GET", "/bodies/new", "nnnnyy"),

@@ -48,36 +48,15 @@ pub struct Gaps {
 pub fn gaps(net: &Network, order: &[NodeIndex], p: &Projection, lang: Lang) -> Gaps {
     let g = &net.graph;
     let r = &net.reference;
-    let communes: Vec<_> = r.territories.iter().filter(|t| t.kind == TerritoryKind::Commune).collect();
     let named = |i: usize| Named { id: g[order[i]].id, name: g[order[i]].name.clone() };
 
-    // The communes each territory unit covers: itself, or those of an arrondissement or
-    // province. Wallonia-wide actors are left out: they cover every commune by definition,
-    // and the question is where no actor is present on the ground. Computed once per unit.
-    let mut within: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, c) in communes.iter().enumerate() {
-        within.entry(c.ins_code.as_str()).or_default().push(i);
-        for parent in [&c.parent_ins, &c.province_ins].into_iter().flatten() {
-            within.entry(parent.as_str()).or_default().push(i);
-        }
-    }
-    let covers = |ins: &str| -> &[usize] { within.get(ins).map_or(&[], Vec::as_slice) };
-    let mut unit_cache: HashMap<&str, &[usize]> = HashMap::new();
+    let coverage = Coverage::new(net);
+    let communes = &coverage.communes;
     let sectors = r
         .sectors
         .iter()
         .map(|s| {
-            let mut covered = vec![false; communes.len()];
-            for &v in order {
-                if g[v].sectors.contains(&s.code) {
-                    for ins in &g[v].territory {
-                        let list = *unit_cache.entry(ins.as_str()).or_insert_with(|| covers(ins));
-                        for &c in list {
-                            covered[c] = true;
-                        }
-                    }
-                }
-            }
+            let covered: Vec<bool> = coverage.actors(net, &s.code, order).iter().map(|a| !a.is_empty()).collect();
             let missing: Vec<(String, String)> = communes
                 .iter()
                 .zip(&covered)
@@ -121,4 +100,50 @@ pub fn gaps(net: &Network, order: &[NodeIndex], p: &Projection, lang: Lang) -> G
         })
         .collect();
     Gaps { sectors, unlinked, key_without_regional_link, one_sided }
+}
+
+/// The coverage rule, defined once for the gaps and the coverage map: an actor covers the
+/// communes of the units it acts on (a commune, an arrondissement, a province). Wallonia-wide
+/// actors are left out: they cover every commune by definition, and the question is where no
+/// actor is present on the ground.
+pub struct Coverage<'a> {
+    pub communes: Vec<&'a crate::domain::reference::Territory>,
+    /// The communes (positions in `communes`) each unit covers.
+    within: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Coverage<'a> {
+    pub fn new(net: &'a Network) -> Coverage<'a> {
+        let communes: Vec<_> = net.reference.territories.iter().filter(|t| t.kind == TerritoryKind::Commune).collect();
+        let mut within: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, c) in communes.iter().enumerate() {
+            within.entry(c.ins_code.as_str()).or_default().push(i);
+            for parent in [&c.parent_ins, &c.province_ins].into_iter().flatten() {
+                within.entry(parent.as_str()).or_default().push(i);
+            }
+        }
+        Coverage { communes, within }
+    }
+
+    /// For each commune (in `communes` order), the nodes among `nodes` that cover it for `sector`.
+    pub fn actors(&self, net: &Network, sector: &str, nodes: &[NodeIndex]) -> Vec<Vec<NodeIndex>> {
+        let g = &net.graph;
+        let mut out: Vec<Vec<NodeIndex>> = vec![Vec::new(); self.communes.len()];
+        for &v in nodes {
+            if !g[v].sectors.iter().any(|s| s == sector) {
+                continue;
+            }
+            let mut reached: Vec<usize> = g[v]
+                .territory
+                .iter()
+                .flat_map(|ins| self.within.get(ins.as_str()).into_iter().flatten().copied())
+                .collect();
+            reached.sort_unstable();
+            reached.dedup();
+            for c in reached {
+                out[c].push(v);
+            }
+        }
+        out
+    }
 }

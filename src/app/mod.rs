@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod campaigns;
+pub mod coverage;
 pub mod error;
 pub mod inventory;
 pub mod mechanism;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub clock: Arc<accounts::Clock>,
     /// The SMTP relay, when one is configured (password-reset links).
     pub mailer: Option<Arc<crate::survey::mail::Mailer>>,
+    /// The communes' shapes for the coverage map, read from `--communes-geojson` on first use.
+    pub shapes: Arc<tokio::sync::OnceCell<coverage::Loaded>>,
 }
 
 /// Server settings that shape security decisions.
@@ -61,6 +64,8 @@ pub struct Settings {
     pub meets_threshold: Option<usize>,
     /// Share of actors counted as central by the mechanism review (default 10 %).
     pub central_percent: Option<f64>,
+    /// The GeoJSON of the communes' boundaries (its licence may forbid shipping it).
+    pub communes_geojson: Option<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -97,6 +102,7 @@ impl AppState {
             settings: Default::default(),
             clock: Default::default(),
             mailer: None,
+            shapes: Default::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 //! (GraphML, GEXF, JSON, Kumu). Pure: no HTTP, no SQL.
 
 pub mod band;
+pub mod choropleth;
 pub mod dot;
 pub mod export;
 pub mod label;

@@ -58,6 +58,7 @@ pub fn registry() -> Vec<Route> {
         api::snapshots::routes(),
         pages::snapshots::routes(),
         pages::steering::routes(),
+        pages::coverage::routes(),
         pages::analysis::routes(),
         pages::stakeholders::routes(),
         pages::links::routes(),

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod analysis;
 pub mod campaigns;
+pub mod coverage;
 pub mod links;
 pub mod map;
 pub mod mechanism;
