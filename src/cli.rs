@@ -559,14 +559,15 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Analyse { json, top, graph } => {
             let state = new_state(db);
-            let (_, a) = crate::app::network::analysis(&state, &Actor::Cli, &graph.query().filters, lang)
+            let analysed = crate::app::network::analysis(&state, &Actor::Cli, &graph.query().filters, lang)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            let a = &analysed.analysis;
             if json {
-                serde_json::to_writer_pretty(std::io::stdout().lock(), &a)?;
+                serde_json::to_writer_pretty(std::io::stdout().lock(), a)?;
                 println!();
             } else {
-                print_summary(&a, top, lang);
+                print_summary(a, top, lang);
             }
         }
         Command::Survey(SurveyCommand::Open { file, title, opens, closes, level, kind, sector, province, key }) => {

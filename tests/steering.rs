@@ -127,6 +127,13 @@ on_both!(the_dashboard_says_where_things_stand_on_a_known_dataset, |app| {
     let fr = app.get_lang("/steering", "fr").await.text();
     assert!(fr.contains(&figure("0,500", "Densité")) && fr.contains("Consultation : 0 / 4"));
 
+    // The analysis is kept for the data revision, and a change makes it anew.
+    let cached = app.get("/api/analysis").await.json();
+    assert_eq!(app.get("/api/analysis").await.json()["network"], cached["network"]);
+    add(&app, "Epsilon", "association", "local", &[], &[]).await;
+    assert_eq!(app.get("/api/analysis").await.json()["network"]["stakeholders"], 5, "not a stale analysis");
+    assert!(app.get_as(&viewer, "/steering").await.text().contains(&figure("5", "Stakeholders")));
+
     // The printable report: a document of its own, dated, without the site's navigation.
     let report = app.get_as(&viewer, "/steering/report").await;
     assert_eq!(report.status, StatusCode::OK);

@@ -205,8 +205,8 @@ pub async fn meets_links(
 pub struct Review {
     pub bodies: Vec<Body>,
     pub findings: crate::analysis::mechanism::Findings,
-    pub network: crate::graph::Network,
-    pub analysis: crate::analysis::Analysis,
+    /// The observed network and its analysis.
+    pub analysed: std::sync::Arc<super::network::Analysed>,
     /// The share of actors counted as central, in percent.
     pub central_percent: f64,
 }
@@ -214,7 +214,7 @@ pub struct Review {
 pub async fn review(state: &AppState, actor: &Actor, lang: crate::i18n::Lang) -> Result<Review, AppError> {
     actor.require(Action::Read)?;
     let today = state.clock.now().date();
-    let (network, analysis) =
+    let analysed =
         super::network::analysis(state, actor, &crate::graph::model::FilterQuery::default(), lang).await?;
     let bodies = bodies(state, actor, false).await?;
     let held = held_by_body(&meetings(state, actor).await?, today);
@@ -231,8 +231,8 @@ pub async fn review(state: &AppState, actor: &Actor, lang: crate::i18n::Lang) ->
         })
         .collect();
     let share = state.settings.central_share();
-    let findings = crate::analysis::mechanism::confront(&network, &analysis, &facts, share);
-    Ok(Review { bodies, findings, network, analysis, central_percent: share * 100.0 })
+    let findings = crate::analysis::mechanism::confront(&analysed.network, &analysed.analysis, &facts, share);
+    Ok(Review { bodies, findings, analysed, central_percent: share * 100.0 })
 }
 
 /// How many meetings each body has held up to `today`.

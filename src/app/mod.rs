@@ -34,6 +34,8 @@ use std::sync::Arc;
 pub struct AppState {
     pub db: Db,
     pub cache: Arc<network::RenderCache>,
+    /// Analyses of the current data revision (see `network::analysis`).
+    pub analyses: Arc<network::AnalysisCache>,
     /// Makes the survey links; `serve` loads the same one as the CLI.
     pub secret: Arc<Secret>,
     /// The reference tables, read on first use (see `inventory::reference`).
@@ -97,6 +99,7 @@ impl AppState {
         AppState {
             db,
             cache: Default::default(),
+            analyses: Default::default(),
             secret: Arc::new(secret),
             reference: Default::default(),
             settings: Default::default(),

@@ -64,21 +64,65 @@ pub async fn network(state: &AppState, actor: &Actor, query: &FilterQuery) -> Re
     Ok((net, filter))
 }
 
-/// The analysis of the filtered network, computed on the blocking pool (a large network takes
-/// seconds of CPU that must not stall the async workers).
+/// A network and its analysis, shared by every page and use case that reads them.
+pub struct Analysed {
+    pub network: Network,
+    pub analysis: crate::analysis::Analysis,
+}
+
+/// Analyses by (language, filter), valid for one data revision: the map, the analysis page,
+/// the API, the mechanism review, snapshots and the dashboard reuse one computation until the
+/// data changes.
+#[derive(Default)]
+pub struct AnalysisCache {
+    inner: Mutex<(i64, HashMap<String, Arc<Analysed>>)>,
+}
+
+impl AnalysisCache {
+    const MAX_ENTRIES: usize = 16;
+
+    fn get(&self, revision: i64, key: &str) -> Option<Arc<Analysed>> {
+        let inner = self.inner.lock().expect("cache lock");
+        (inner.0 == revision).then(|| inner.1.get(key).cloned()).flatten()
+    }
+
+    fn put(&self, revision: i64, key: String, value: Arc<Analysed>) {
+        let mut inner = self.inner.lock().expect("cache lock");
+        if inner.0 != revision || inner.1.len() >= Self::MAX_ENTRIES {
+            inner.1.clear();
+            inner.0 = revision;
+        }
+        inner.1.insert(key, value);
+    }
+}
+
+/// The analysis of the filtered network, from the cache when the data has not changed since,
+/// else computed on the blocking pool (a large network takes seconds of CPU that must not
+/// stall the async workers).
 pub async fn analysis(
     state: &AppState,
     actor: &Actor,
     query: &FilterQuery,
     lang: Lang,
-) -> Result<(Network, crate::analysis::Analysis), AppError> {
+) -> Result<Arc<Analysed>, AppError> {
+    actor.require(Action::Read)?;
+    let revision = {
+        let mut conn = state.db.pool.acquire().await?;
+        store::revision(&mut conn).await?
+    };
+    let key = format!("{}|{query:?}", lang.code());
+    if let Some(hit) = state.analyses.get(revision, &key) {
+        return Ok(hit);
+    }
     let (net, _) = network(state, actor, query).await?;
-    tokio::task::spawn_blocking(move || {
-        let a = crate::analysis::analyse(&net, lang);
-        (net, a)
+    let analysed = tokio::task::spawn_blocking(move || {
+        let analysis = crate::analysis::analyse(&net, lang);
+        Arc::new(Analysed { network: net, analysis })
     })
     .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("analysis failed: {e}")))
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("analysis failed: {e}")))?;
+    state.analyses.put(revision, key, analysed.clone());
+    Ok(analysed)
 }
 
 pub fn preference(raw: Option<&str>) -> Preference {

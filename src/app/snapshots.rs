@@ -18,9 +18,9 @@ use std::collections::HashSet;
 
 /// The whole network as it stands (every observed link, shared meetings included), frozen.
 pub async fn current(state: &AppState, actor: &Actor, lang: Lang) -> Result<SnapshotData, AppError> {
-    let (net, analysis) = super::network::analysis(state, actor, &FilterQuery::default(), lang).await?;
+    let analysed = super::network::analysis(state, actor, &FilterQuery::default(), lang).await?;
     let bodies = super::mechanism::bodies(state, actor, false).await?;
-    Ok(freeze(&net, &analysis, &bodies))
+    Ok(freeze(&analysed.network, &analysed.analysis, &bodies))
 }
 
 /// The frozen form of a network, its analysis and the bodies.

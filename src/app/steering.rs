@@ -63,7 +63,8 @@ fn counts(items: &[crate::domain::reference::RefItem], lang: Lang, count: impl F
 
 pub async fn dashboard(state: &AppState, actor: &Actor, lang: Lang) -> Result<Dashboard, AppError> {
     let today = state.clock.now().date();
-    let (net, analysis) = super::network::analysis(state, actor, &FilterQuery::default(), lang).await?;
+    let analysed = super::network::analysis(state, actor, &FilterQuery::default(), lang).await?;
+    let (net, analysis) = (&analysed.network, &analysed.analysis);
     let phases = super::phases::list(state, actor).await?;
     let bodies = super::mechanism::bodies(state, actor, false).await?;
     let meetings = super::mechanism::meetings(state, actor).await?;
@@ -79,7 +80,7 @@ pub async fn dashboard(state: &AppState, actor: &Actor, lang: Lang) -> Result<Da
         Some(last) => {
             let mut conn = state.db.pool.acquire().await?;
             let (snapshot, data) = crate::store::snapshots::get(&mut conn, last.id).await?.ok_or(AppError::NotFound)?;
-            let now = super::snapshots::freeze(&net, &analysis, &bodies);
+            let now = super::snapshots::freeze(net, analysis, &bodies);
             Some((snapshot, crate::domain::snapshot::diff(&data, &now, 10)))
         }
         None => None,

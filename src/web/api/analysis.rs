@@ -21,7 +21,8 @@ async fn analysis(
     actor: Actor,
     lang: Lang,
     Query(q): Query<FilterQuery>,
-) -> Result<Json<crate::analysis::Analysis>, AppError> {
-    let (_, analysis) = network::analysis(&state, &actor, &q, lang).await?;
-    Ok(Json(analysis))
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    let analysed = network::analysis(&state, &actor, &q, lang).await?;
+    Ok(Json(&analysed.analysis).into_response())
 }

@@ -139,7 +139,7 @@ async fn set_status(
 async fn review(State(state): State<AppState>, actor: Actor, lang: crate::i18n::Lang) -> Result<Json<Value>, AppError> {
     let r = mechanism::review(&state, &actor, lang).await?;
     let names: std::collections::HashMap<i64, &str> =
-        r.network.graph.node_weights().map(|n| (n.id, n.name.as_str())).collect();
+        r.analysed.network.graph.node_weights().map(|n| (n.id, n.name.as_str())).collect();
     let who = |ids: &[i64]| -> Vec<Value> {
         ids.iter().map(|id| serde_json::json!({ "id": id, "name": names.get(id) })).collect()
     };

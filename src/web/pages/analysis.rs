@@ -128,7 +128,7 @@ pub struct Dot {
 #[template(path = "analysis.html")]
 struct AnalysisPage {
     page: Page,
-    a: Option<Analysis>,
+    a: Option<Shared>,
     errors: Vec<String>,
     columns: Vec<Column>,
     rows: Vec<Row>,
@@ -153,13 +153,15 @@ async fn page(
     let sort = q.sort.as_deref().filter(|s| COLUMNS.iter().any(|(k, _, _)| k == s)).unwrap_or("betweenness").to_owned();
     let top = q.n.unwrap_or(20).clamp(5, 500);
     let result = network::analysis(&state, &actor, &q.filters, lang).await;
-    let (net, a, errors) = match result {
-        Ok((net, a)) => (Some(net), Some(a), Vec::new()),
+    let (analysed, errors) = match result {
+        Ok(r) => (Some(r), Vec::new()),
         Err(AppError::Validation(errors)) => {
-            (None, None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
+            (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
         }
         Err(e) => return Err(e),
     };
+    let net = analysed.as_ref().map(|r| &r.network);
+    let a = analysed.as_ref().map(|r| &r.analysis);
     let filters = serde_urlencoded::to_string(q.filters.pairs()).unwrap_or_default();
     let columns = COLUMNS
         .iter()
@@ -184,7 +186,7 @@ async fn page(
             .as_ref()
             .map_or_else(|| Heat { labels: vec![], rows: vec![] }, |a| heat(&a.network.province_matrix)),
         sectors: a.as_ref().map_or(empty, |a| heat(&a.network.sector_matrix)),
-        a,
+        a: analysed.clone().map(Shared),
         errors,
         columns,
         rows,
@@ -281,4 +283,14 @@ fn power_interest_grid(a: &Analysis, lang: Lang) -> Vec<Dot> {
 fn bridge_names(a: &Analysis) -> Vec<(i64, String, i64, String)> {
     let name = |id: i64| a.nodes.iter().find(|m| m.id == id).map_or_else(String::new, |m| m.name.clone());
     a.network.bridges.iter().map(|&(x, y)| (x, name(x), y, name(y))).collect()
+}
+
+/// The cached analysis, read by the template as an `Analysis`.
+pub struct Shared(std::sync::Arc<crate::app::network::Analysed>);
+
+impl std::ops::Deref for Shared {
+    type Target = Analysis;
+    fn deref(&self) -> &Analysis {
+        &self.0.analysis
+    }
 }

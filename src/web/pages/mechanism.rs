@@ -960,7 +960,7 @@ async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Ur
     let t = lang.tr().mech;
     let r = mechanism::review(&state, &actor, lang).await?;
     let names: std::collections::HashMap<i64, &str> =
-        r.network.graph.node_weights().map(|n| (n.id, n.name.as_str())).collect();
+        r.analysed.network.graph.node_weights().map(|n| (n.id, n.name.as_str())).collect();
     let actor_links = |ids: &[i64]| -> Vec<(String, String)> {
         ids.iter()
             .map(|id| (format!("/stakeholders/{id}"), names.get(id).copied().unwrap_or_default().to_owned()))
@@ -989,7 +989,7 @@ async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Ur
             .replace("{count}", &ids.len().to_string());
         vec![finding(text, actor_links(&ids))]
     };
-    let reference = &r.network.reference;
+    let reference = &r.analysed.network.reference;
     let mut gaps = Vec::new();
     let labelled =
         |items: &[crate::domain::reference::RefItem], codes: &[String], param: &str| -> Vec<(String, String)> {
