@@ -208,7 +208,7 @@ pub async fn coverage(
     lang: Lang,
 ) -> Result<(Option<String>, Option<String>, crate::app::coverage::CoverageMap), crate::app::AppError> {
     let m = lang.tr().mech;
-    let map = crate::app::coverage::map(state, actor, sector).await?;
+    let map = crate::app::coverage::map(state, actor, sector, lang).await?;
     let (svg, problem) = match &map.shapes {
         None => (None, Some(m.no_geojson.to_owned())),
         Some(Err(e)) => (None, Some(m.geojson_error.replace("{error}", e))),

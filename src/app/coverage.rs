@@ -51,12 +51,19 @@ pub struct CoverageMap {
     pub shapes: Loaded,
 }
 
-/// How many actors of `sector` cover each commune (the whole network, no filter).
-pub async fn map(state: &AppState, actor: &Actor, sector: &str) -> Result<CoverageMap, AppError> {
-    let (net, _) = super::network::network(state, actor, &FilterQuery::default()).await?;
-    let coverage = Coverage::new(&net);
+/// How many actors of `sector` cover each commune (the whole network, no filter; the network
+/// of the cached analysis, so that drawing another sector costs only the counting).
+pub async fn map(
+    state: &AppState,
+    actor: &Actor,
+    sector: &str,
+    lang: crate::i18n::Lang,
+) -> Result<CoverageMap, AppError> {
+    let analysed = super::network::analysis(state, actor, &FilterQuery::default(), lang).await?;
+    let net = &analysed.network;
+    let coverage = Coverage::new(net);
     let nodes: Vec<_> = net.graph.node_indices().collect();
-    let actors = coverage.actors(&net, sector, &nodes);
+    let actors = coverage.actors(net, sector, &nodes);
     let mut counts = HashMap::new();
     let mut uncovered = Vec::new();
     for (c, list) in coverage.communes.iter().zip(&actors) {

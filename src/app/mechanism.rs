@@ -214,8 +214,7 @@ pub struct Review {
 pub async fn review(state: &AppState, actor: &Actor, lang: crate::i18n::Lang) -> Result<Review, AppError> {
     actor.require(Action::Read)?;
     let today = state.clock.now().date();
-    let analysed =
-        super::network::analysis(state, actor, &crate::graph::model::FilterQuery::default(), lang).await?;
+    let analysed = super::network::analysis(state, actor, &crate::graph::model::FilterQuery::default(), lang).await?;
     let bodies = bodies(state, actor, false).await?;
     let held = held_by_body(&meetings(state, actor).await?, today);
     let facts: Vec<crate::analysis::mechanism::BodyFacts> = bodies
