@@ -169,6 +169,7 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/steering",
             "/steering/report",
             "/coverage?sector=health",
+            "/mechanism/suggestions?body=1&sector=health",
             "/campaigns",
             "/campaigns/new",
             "/import",
@@ -194,6 +195,7 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             ("/steering", "steering"),
             ("/steering/report", "steering-report"),
             ("/coverage?sector=health", "coverage"),
+            ("/mechanism/suggestions?body=4&k=5&sector=employment_training", "suggestions"),
         ] {
             d.goto(&format!("{base}{path}")).await;
             d.screenshot(&dir.join(format!("{name}-{label}.png"))).await;

@@ -406,3 +406,131 @@ on_both!(the_designed_mechanism_is_confronted_with_the_observed_network, |app| {
     let without = app.get("/api/graph?format=json&meetings=no").await.json();
     assert!(without["edges"].as_array().unwrap().iter().all(|l| l["type"] != "meets"), "the filter leaves them out");
 });
+
+// Whom to add to a body, on a hand-made network whose answer is known:
+//
+//   M — A — B        body: M
+//   H — X1, X2, X3, X4;  Y — X1
+//
+// H brings five actors within one step (itself and X1–X4), then A one (B; among the actors
+// that bring one, A has the lowest id).
+on_both!(suggestions_bring_the_most_of_the_network_within_one_step_and_can_be_accepted_or_dismissed, |app| {
+    let mut id = std::collections::HashMap::new();
+    for name in ["M", "A", "B", "H", "X1", "X2", "X3", "X4", "Y"] {
+        id.insert(name, app.stakeholder(&format!("Acteur {name}"), None, "regional").await);
+    }
+    for (a, b) in [("M", "A"), ("A", "B"), ("H", "X1"), ("H", "X2"), ("H", "X3"), ("H", "X4"), ("Y", "X1")] {
+        app.json(Method::POST, "/api/links", json!({ "source": id[a], "target": id[b], "type": "coordinates" })).await;
+    }
+    let body = app
+        .json(Method::POST, "/api/bodies", json!({ "name": "Plateforme", "members": [{ "stakeholder": id["M"] }] }))
+        .await;
+    let body = body.json()["id"].as_i64().unwrap();
+    let editor = app.session(Role::Editor).await;
+    let page = app.get_as(&editor, &format!("/mechanism/suggestions?body={body}&k=2")).await.text();
+    let first = page.find("Acteur H would bring 5 more actor(s) within one step of the body").expect(&page);
+    let second =
+        page.find("Acteur A would bring 1 more actor(s) within one step of the body, among them <a").expect("A second");
+    assert!(first < second);
+    assert!(page.contains(&format!("<a href=\"/stakeholders/{}\">Acteur X1</a>", id["X1"])), "says whom it brings");
+
+    // Dismissed, H is not suggested again; X1 comes first (itself, H and Y).
+    let back = format!("/mechanism/suggestions?body={body}&k=2");
+    let r = app
+        .post_as(
+            &editor,
+            "/mechanism/suggestions/dismiss",
+            &[("body", &body.to_string()), ("stakeholder", &id["H"].to_string()), ("back", &back)],
+        )
+        .await;
+    assert_eq!(r.location(), back);
+    let page = app.get_as(&editor, &back).await.text();
+    assert!(!page.contains("Acteur H would") && page.contains("Acteur X1 would bring 3 more actor(s)"), "{page}");
+    // Accepted, X1 becomes a member; the next suggestions start from there.
+    let r = app
+        .post_as(
+            &editor,
+            "/mechanism/suggestions/accept",
+            &[("body", &body.to_string()), ("stakeholder", &id["X1"].to_string()), ("back", "https://evil.example")],
+        )
+        .await;
+    assert_eq!(r.location(), "/mechanism/suggestions", "only back to our own page");
+    let members: Vec<i64> = app.get(&format!("/api/bodies/{body}")).await.json()["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["stakeholder_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(members, [id["M"], id["X1"]]);
+    let viewer = app.session(Role::Viewer).await;
+    assert!(
+        !app.get_as(&viewer, &back).await.text().contains("/mechanism/suggestions/accept"),
+        "viewers see no buttons"
+    );
+});
+
+// Who could cover Andenne (arrondissement and province of Namur) for health: P acts in Namur
+// (same arrondissement), Q in Dinant (same province), S in Mons and R in Liège (neighbouring
+// provinces; S is one link from Andenne's actor on the ground, R has no path), W Wallonia-wide.
+on_both!(a_commune_without_an_actor_gets_the_nearest_actors_of_the_sector, |app| {
+    let mut id = std::collections::HashMap::new();
+    for (name, sectors, territory) in [
+        ("P", vec!["health"], "Namur"),
+        ("Q", vec!["health"], "Dinant"),
+        ("R", vec!["health"], "Liège"),
+        ("S", vec!["health"], "Mons"),
+        ("W", vec!["health"], "Wallonie"),
+        ("L", vec!["social_aid"], "Andenne"),
+    ] {
+        let r = app
+            .json(
+                Method::POST,
+                "/api/stakeholders",
+                json!({ "name": format!("Acteur {name}"), "kind": "association", "level": "local", "sectors": sectors, "territory": [territory] }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        id.insert(name, r.json()["id"].as_i64().unwrap());
+    }
+    app.json(Method::POST, "/api/links", json!({ "source": id["S"], "target": id["L"], "type": "coordinates" })).await;
+    let (list, _) = maillage::app::mechanism::gap_suggestions(
+        &app.state,
+        &maillage::app::Actor::Cli,
+        "health",
+        maillage::i18n::Lang::En,
+    )
+    .await
+    .unwrap();
+    let andenne = &list.iter().find(|(ins, _)| ins == "92003").expect("Andenne is uncovered").1;
+    use maillage::analysis::suggest::Proximity::*;
+    let got: Vec<(i64, maillage::analysis::suggest::Proximity, Option<usize>)> =
+        andenne.iter().map(|c| (c.id, c.proximity, c.distance)).collect();
+    assert_eq!(
+        got,
+        [(id["P"], Arrondissement, None), (id["Q"], Province, None), (id["S"], NeighbourProvince, Some(1))]
+    );
+    assert!(!list.iter().any(|(ins, _)| ins == "92094"), "Namur is covered by P");
+    let page = app.get("/mechanism/suggestions?sector=health").await.text();
+    // The page lists the first communes (Hainaut's come first): S acts in their province.
+    assert!(page.contains("Acteur S</a> — acts in the same province, no path to the commune"), "{page}");
+
+    let editor = app.session(Role::Editor).await;
+    let r = app
+        .post_as(
+            &editor,
+            "/mechanism/suggestions/dismiss",
+            &[("stakeholder", &id["P"].to_string()), ("commune", "92003"), ("sector", "health")],
+        )
+        .await;
+    assert_eq!(r.location(), "/mechanism/suggestions");
+    let (list, _) = maillage::app::mechanism::gap_suggestions(
+        &app.state,
+        &maillage::app::Actor::Cli,
+        "health",
+        maillage::i18n::Lang::En,
+    )
+    .await
+    .unwrap();
+    let andenne: Vec<i64> = list.iter().find(|(ins, _)| ins == "92003").unwrap().1.iter().map(|c| c.id).collect();
+    assert_eq!(andenne, [id["Q"], id["S"], id["R"]], "P dismissed for Andenne only");
+});

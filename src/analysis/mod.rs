@@ -11,6 +11,7 @@ pub mod explain;
 pub mod gaps;
 pub mod mechanism;
 pub mod paths;
+pub mod suggest;
 
 use crate::graph::Network;
 use brokerage::Roles;

@@ -244,3 +244,80 @@ pub fn held_by_body(meetings: &[Meeting], today: time::Date) -> std::collections
     }
     held
 }
+
+/// Whom to add to `body`: the `k` actors who bring the most of the network within one step.
+pub async fn reach_suggestions(
+    state: &AppState,
+    actor: &Actor,
+    body: i64,
+    k: usize,
+    lang: crate::i18n::Lang,
+) -> Result<(Body, Vec<crate::analysis::suggest::Reach>, std::sync::Arc<super::network::Analysed>), AppError> {
+    let b = self::body(state, actor, body).await?;
+    let analysed = super::network::analysis(state, actor, &crate::graph::model::FilterQuery::default(), lang).await?;
+    let dismissed: std::collections::HashSet<i64> = {
+        let mut conn = state.db.pool.acquire().await?;
+        store::mechanism::dismissed_for_body(&mut conn, body).await?.into_iter().collect()
+    };
+    let list = crate::analysis::suggest::key_players(&analysed.network, &b.member_ids(), k.clamp(1, 50), &dismissed);
+    Ok((b, list, analysed))
+}
+
+/// For each commune no actor of `sector` covers, the nearest actors of that sector.
+pub async fn gap_suggestions(
+    state: &AppState,
+    actor: &Actor,
+    sector: &str,
+    lang: crate::i18n::Lang,
+) -> Result<(Vec<(String, Vec<crate::analysis::suggest::Candidate>)>, std::sync::Arc<super::network::Analysed>), AppError>
+{
+    let analysed = super::network::analysis(state, actor, &crate::graph::model::FilterQuery::default(), lang).await?;
+    let dismissed: std::collections::HashSet<(i64, String)> = {
+        let mut conn = state.db.pool.acquire().await?;
+        store::mechanism::dismissed_for_sector(&mut conn, sector).await?.into_iter().collect()
+    };
+    let list = crate::analysis::suggest::nearest_for_gaps(&analysed.network, sector, 3, &dismissed);
+    Ok((list, analysed))
+}
+
+/// Accepts a suggestion: the stakeholder joins the body (as a member unless `role` says).
+pub async fn add_member(
+    state: &AppState,
+    actor: &Actor,
+    body: i64,
+    stakeholder: i64,
+    role: &str,
+) -> Result<bool, AppError> {
+    actor.require(Action::Edit)?;
+    let role = if crate::domain::mechanism::MEMBER_ROLES.contains(&role) { role } else { "member" };
+    let mut work = Work::begin(state, actor).await?;
+    store::mechanism::body(&mut work, body).await?.ok_or(AppError::NotFound)?;
+    store::stakeholders::get(&mut work, stakeholder).await?.ok_or(AppError::NotFound)?;
+    let added = store::mechanism::add_member(&mut work, body, stakeholder, role).await?;
+    work.commit().await?;
+    Ok(added)
+}
+
+/// Dismisses a suggestion so that it is not made again: for a body (`commune` None), or for a
+/// commune and sector.
+pub async fn dismiss(
+    state: &AppState,
+    actor: &Actor,
+    body: Option<i64>,
+    stakeholder: i64,
+    gap: Option<(&str, &str)>,
+) -> Result<(), AppError> {
+    actor.require(Action::Edit)?;
+    let mut work = Work::begin(state, actor).await?;
+    store::stakeholders::get(&mut work, stakeholder).await?.ok_or(AppError::NotFound)?;
+    match (body, gap) {
+        (_, Some((commune, sector))) => {
+            store::mechanism::dismiss(&mut work, "gap", None, stakeholder, Some(commune), Some(sector)).await?
+        }
+        (Some(body), None) => {
+            store::mechanism::dismiss(&mut work, "reach", Some(body), stakeholder, None, None).await?
+        }
+        (None, None) => return Err(AppError::BadRequest("a body, or a commune and a sector".into())),
+    };
+    work.commit().await
+}

@@ -476,3 +476,51 @@ pub async fn set_action_status(conn: &mut AnyConnection, id: i64, status: &str) 
     record_change(conn, "action_item", id, "update").await?;
     Ok(())
 }
+
+/// Records a dismissed suggestion: (kind, body, stakeholder, commune, sector).
+pub async fn dismiss(
+    conn: &mut AnyConnection,
+    kind: &str,
+    body: Option<i64>,
+    stakeholder: i64,
+    commune: Option<&str>,
+    sector: Option<&str>,
+) -> Result<i64, StoreError> {
+    let id: i64 = sqlx::query(
+        "INSERT INTO suggestion_dismissals (kind, body_id, stakeholder_id, commune_ins, sector, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(kind.to_owned())
+    .bind(body)
+    .bind(stakeholder)
+    .bind(commune.map(str::to_owned))
+    .bind(sector.map(str::to_owned))
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")?;
+    record_change(conn, "suggestion", id, "dismiss").await?;
+    Ok(id)
+}
+
+/// The stakeholders dismissed for a body.
+pub async fn dismissed_for_body(conn: &mut AnyConnection, body: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query("SELECT stakeholder_id FROM suggestion_dismissals WHERE kind = 'reach' AND body_id = $1")
+        .bind(body)
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get("stakeholder_id"))
+        .collect()
+}
+
+/// The (stakeholder, commune) pairs dismissed for a sector.
+pub async fn dismissed_for_sector(conn: &mut AnyConnection, sector: &str) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query("SELECT stakeholder_id, commune_ins FROM suggestion_dismissals WHERE kind = 'gap' AND sector = $1")
+        .bind(sector.to_owned())
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("stakeholder_id")?, r.try_get::<Option<String>, _>("commune_ins")?.unwrap_or_default())))
+        .collect()
+}

@@ -59,6 +59,7 @@ pub fn registry() -> Vec<Route> {
         pages::snapshots::routes(),
         pages::steering::routes(),
         pages::coverage::routes(),
+        pages::suggestions::routes(),
         pages::analysis::routes(),
         pages::stakeholders::routes(),
         pages::links::routes(),

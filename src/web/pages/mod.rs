@@ -12,6 +12,7 @@ pub mod respond;
 pub mod snapshots;
 pub mod stakeholders;
 pub mod steering;
+pub mod suggestions;
 pub mod transfer;
 
 use crate::app::{Action, Actor};
