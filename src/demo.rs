@@ -626,6 +626,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
     }
     mechanism(state).await.map_err(describe)?;
     if fresh {
+        campaigns(state).await.map_err(describe)?;
         snapshot(state, "Après la consultation", "consultation").await.map_err(describe)?;
     }
     let admin_password = match accounts::find_user(state, &cli, DEMO_ADMIN).await {
@@ -666,6 +667,139 @@ async fn date_phases(state: &AppState) -> Result<(), AppError> {
         crate::app::phases::update(state, &cli, p.id, &draft, crate::i18n::Lang::Fr).await?;
     }
     Ok(())
+}
+
+/// The consultation of phase 3, finished, two respondents in three having answered, and the
+/// pulse survey of the piloting, open, about half having answered so far. Both invite the key
+/// stakeholders; the answers go through the respondent's own use cases, as if typed.
+async fn campaigns(state: &AppState) -> Result<(), AppError> {
+    use crate::domain::values::format_date;
+    let cli = crate::app::Actor::Cli;
+    let phases = crate::app::phases::list(state, &cli).await?;
+    let phase = |code: &str| phases.iter().find(|p| p.code == code).map(|p| (p.planned_start, p.planned_end));
+    let today = state.clock.now().date();
+    let (c_start, c_end) = phase("consultation").unwrap_or((today, today));
+    let (p_start, _) = phase("piloting").unwrap_or((today, today));
+    let key = crate::app::inventory::ListQuery { key: Some("yes".into()), ..Default::default() };
+    let plan = [
+        ("Consultation des acteurs", include_str!("../surveys/consultation-2023.toml"), c_start, c_end, 3, 2),
+        (
+            "Baromètre du pilotage",
+            include_str!("../surveys/pulse-2023.toml"),
+            p_start + time::Duration::days(14),
+            today + time::Duration::days(14),
+            10,
+            4,
+        ),
+    ];
+    for (title, definition, opens, closes, out_of, answering) in plan {
+        let request = crate::app::campaigns::OpenRequest {
+            definition,
+            title,
+            opens: &format_date(opens),
+            closes: &format_date(closes),
+            invite: key.clone(),
+        };
+        let opened = crate::app::campaigns::open(state, &cli, &request).await.map_err(|e| match e {
+            crate::app::campaigns::OpenError::App(e) => e,
+            other => AppError::BadRequest(format!("the demo campaign {title:?} does not open: {other}")),
+        })?;
+        let def = crate::survey::definition::parse(definition)
+            .map_err(|_| AppError::BadRequest(format!("the demo questionnaire of {title:?} is invalid")))?;
+        let invitees = {
+            let mut conn = state.db.pool.acquire().await?;
+            crate::store::campaigns::invitees(&mut conn, opened.id).await?
+        };
+        for (i, invitee) in invitees.iter().enumerate().filter(|(i, _)| i % out_of < answering) {
+            let token = state.secret.token(invitee.invitation_id);
+            let Some((actor, inv)) = crate::app::respond::open(state, &token).await? else { continue };
+            let neighbours: Vec<i64> = inventory::links(
+                state,
+                &cli,
+                &crate::store::links::Filter { stakeholder: Some(invitee.stakeholder_id), ..Default::default() },
+            )
+            .await?
+            .iter()
+            .map(|l| if l.data.source == invitee.stakeholder_id { l.data.target } else { l.data.source })
+            .take(3)
+            .collect();
+            let answers = demo_answers(&def, i, &neighbours);
+            crate::app::respond::save_draft(state, &actor, &inv, &answers).await?;
+            let Some((actor, inv)) = crate::app::respond::open(state, &token).await? else { continue };
+            let (record, _) = crate::app::respond::own_record(state, &actor, &inv).await?;
+            crate::app::respond::submit(state, &actor, &inv, &def, &record).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Plausible answers to every question a respondent would see (conditional ones left out),
+/// varied by respondent; network questions name up to three organisations it works with.
+fn demo_answers(
+    def: &crate::survey::definition::Definition,
+    respondent: usize,
+    neighbours: &[i64],
+) -> crate::survey::answers::Answers {
+    use crate::survey::answers::{Answer, Answers, EntryAnswer, TieAnswer};
+    use crate::survey::definition::Kind;
+    let mut answers = Answers::default();
+    for (q, question) in def.questions().enumerate().filter(|(_, q)| q.show_if.is_none()) {
+        let pick = |list: &[crate::survey::definition::Choice], offset: usize| {
+            list.get((respondent * 7 + q + offset) % list.len().max(1)).map(|c| c.value.clone())
+        };
+        let answer = match question.kind {
+            Kind::SingleChoice => {
+                Answer { values: pick(&question.options, 0).into_iter().collect(), ..Default::default() }
+            }
+            Kind::MultipleChoice => {
+                let mut values: Vec<String> =
+                    [pick(&question.options, 0), pick(&question.options, 3)].into_iter().flatten().collect();
+                values.dedup();
+                Answer { values, ..Default::default() }
+            }
+            // Mostly agreeing, some neutral or not: the upper half of the scale, and now and then lower.
+            Kind::Likert => {
+                let n = question.scale.len();
+                let point = if (respondent + q).is_multiple_of(5) { n / 2 } else { n - 1 - (respondent + q) % 2 };
+                Answer {
+                    values: question.scale.get(point).map(|c| c.value.clone()).into_iter().collect(),
+                    ..Default::default()
+                }
+            }
+            Kind::ShortText => {
+                Answer { values: vec![FUNCTIONS[respondent % FUNCTIONS.len()].to_owned()], ..Default::default() }
+            }
+            Kind::LongText if question.required => {
+                Answer { values: vec!["Voir les échanges en réunion de cadrage.".to_owned()], ..Default::default() }
+            }
+            Kind::LongText | Kind::Date => continue,
+            Kind::Number => Answer {
+                values: vec![format!("{}", question.min.unwrap_or(0.0).max(1.0 + (respondent % 4) as f64))],
+                ..Default::default()
+            },
+            Kind::EntryCheck => Answer {
+                entry: Some(EntryAnswer { confirmed: Some(true), ..Default::default() }),
+                ..Default::default()
+            },
+            Kind::Network => Answer {
+                ties: neighbours
+                    .iter()
+                    .enumerate()
+                    .map(|(k, id)| TieAnswer {
+                        stakeholder: Some(*id),
+                        link_type: Some("coordinates".into()),
+                        frequency: Some(["monthly", "weekly", "quarterly"][(respondent + k) % 3].into()),
+                        formal: Some("no".into()),
+                        satisfaction: Some(["4", "3", "5"][(respondent + k) % 3].into()),
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            },
+        };
+        answers.0.insert(question.id.get_ref().clone(), answer);
+    }
+    answers
 }
 
 /// Freezes the network under `name`, dated the planned end of the phase `phase`.

@@ -18,7 +18,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("csvio", &["store", "domain", "i18n"]),
     ("app", &["store", "graph", "analysis", "survey", "csvio", "i18n", "db", "domain"]),
     ("report", &["app", "graph", "domain", "i18n"]),
-    ("demo", &["app", "csvio", "store", "domain", "i18n"]),
+    ("demo", &["app", "csvio", "store", "survey", "domain", "i18n"]),
     ("cli", &["app", "report", "demo", "analysis", "graph", "survey", "csvio", "db", "i18n", "domain"]),
     ("web", &["app", "report", "analysis", "graph", "survey", "store", "csvio", "db", "i18n", "domain"]),
     ("lib", &[]),

@@ -262,8 +262,13 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
     };
     maillage::store::campaigns::open(&mut tx, &campaign, &[respondent], &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
-    let invitation: i64 =
-        sqlx::query("SELECT id FROM invitations").fetch_one(&app.db.pool).await.map(|r| sqlx::Row::get(&r, 0)).unwrap();
+    // The demo's own campaigns have invitations too: this campaign and invitation are the last made.
+    let last = |sql: &'static str| {
+        let pool = app.db.pool.clone();
+        async move { sqlx::query(sql).fetch_one(&pool).await.map(|r| sqlx::Row::get::<i64, _>(&r, 0)).unwrap() }
+    };
+    let campaign_id = last("SELECT MAX(id) FROM campaigns").await;
+    let invitation = last("SELECT MAX(id) FROM invitations").await;
     let token = secret.token(invitation);
 
     let (base, stop, server) = start_server(&app).await;
@@ -340,14 +345,15 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
     // The coordinators' results page, on the same phone.
     app.user("coordinator@example.org", maillage::app::Role::Editor).await;
     d.login(&base, "coordinator@example.org", common::PASSWORD).await;
-    d.goto(&format!("{base}/campaigns/1")).await;
+    d.goto(&format!("{base}/campaigns/{campaign_id}")).await;
     assert!(d.text().await.contains("100 %"), "{}", d.text().await);
     assert_eq!(d.script(no_sideways_scroll, vec![]).await, true, "the results page fits a phone too");
     d.script("document.getElementById('r-clarity_roles').scrollIntoView();", vec![]).await;
     shot("campaign-results.png").await;
     d.quit().await;
 
-    let submitted: Option<String> = sqlx::query("SELECT submitted_at FROM invitations")
+    let submitted: Option<String> = sqlx::query("SELECT submitted_at FROM invitations WHERE id = $1")
+        .bind(invitation)
         .fetch_one(&app.db.pool)
         .await
         .map(|r| sqlx::Row::get(&r, 0))
@@ -355,12 +361,13 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
     assert!(submitted.is_some(), "the submission reached the database");
     let spw = id("SPW Intérieur et Action sociale").await;
     let link: (i64, i64, String) =
-        sqlx::query("SELECT source_id, target_id, provenance FROM links WHERE provenance LIKE 'survey:%'")
+        sqlx::query("SELECT source_id, target_id, provenance FROM links WHERE provenance = $1")
+            .bind(format!("survey:{campaign_id}/{invitation}"))
             .fetch_one(&app.db.pool)
             .await
             .map(|r| (sqlx::Row::get(&r, 0), sqlx::Row::get(&r, 1), sqlx::Row::get(&r, 2)))
             .unwrap();
-    assert_eq!(link, (spw, respondent, format!("survey:1/{invitation}")));
+    assert_eq!(link, (spw, respondent, format!("survey:{campaign_id}/{invitation}")));
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }

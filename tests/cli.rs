@@ -90,6 +90,7 @@ fn survey_open_invites_the_filtered_stakeholders_and_links_print_the_same_links_
     let url = format!("sqlite://{}", dir.0.join("survey.db").display());
     let secret = dir.0.join("maillage.secret");
     let secret = secret.to_str().unwrap();
+    // The demo runs two campaigns of its own (1 and 2): this one is the third.
     assert!(maillage(&["demo", "--database-url", &url]).status.success());
     let out = maillage(&[
         "--database-url",
@@ -112,7 +113,7 @@ fn survey_open_invites_the_filtered_stakeholders_and_links_print_the_same_links_
     assert!(out.status.success(), "{stderr}");
     assert!(
         stderr.contains(
-            "campaign 1 \"Consultation 2023\" (consultation-2023 v1): 18 invitations, 2022-12-01 → 2023-03-31"
+            "campaign 3 \"Consultation 2023\" (consultation-2023 v1): 18 invitations, 2022-12-01 → 2023-03-31"
         ),
         "{stderr}"
     );
@@ -125,7 +126,7 @@ fn survey_open_invites_the_filtered_stakeholders_and_links_print_the_same_links_
                 secret,
                 "survey",
                 "links",
-                "1",
+                "3",
                 "--base-url",
                 "https://maillage.example.be/",
             ])

@@ -160,10 +160,20 @@ on_both!(export_then_import_round_trips, |app| {
 
     let other = common::spawn(common::Backend::Sqlite).await.unwrap();
     import_stakeholders(&other, &s1).await.unwrap();
-    import_links(&other, &l1).await.unwrap();
+    // The links the demo's consultation derived carry `survey:<campaign>/<invitation>`, which
+    // only the survey path writes: in another database it would name someone else's answer,
+    // so a file cannot give it (each such row is named). Moving a whole database is a dump.
+    let text = String::from_utf8(l1).unwrap();
+    let survey_rows = text.lines().filter(|l| l.contains(",survey:")).count();
+    assert!(survey_rows > 0, "the demo's consultation derived links");
+    let refused = errors(import_links(&other, text.as_bytes()).await);
+    assert_eq!(refused.len(), survey_rows, "{refused:?}");
+    assert!(refused[0].contains("column provenance"), "{}", refused[0]);
+    let l1: String = text.lines().filter(|l| !l.contains(",survey:")).map(|l| format!("{l}\n")).collect();
+    import_links(&other, l1.as_bytes()).await.unwrap();
     let (s2, l2) = export(&other).await;
     assert_eq!(String::from_utf8(s2).unwrap(), String::from_utf8(s1).unwrap());
-    assert_eq!(String::from_utf8(l2).unwrap(), String::from_utf8(l1).unwrap());
+    assert_eq!(String::from_utf8(l2).unwrap(), l1);
 });
 
 on_both!(link_files_name_stakeholders_by_name_or_acronym_and_report_unknowns, |app| {

@@ -191,3 +191,23 @@ fn the_report_is_written_as_markdown_html_or_pdf_by_the_file_extension() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("a PDF report needs Chromium"));
     }
 }
+
+on_both!(right_after_the_demo_the_dashboard_has_a_past_a_mechanism_and_surveys, |app| {
+    maillage::demo::load(&app.state).await.unwrap();
+    let today = maillage::domain::values::format_date(time::OffsetDateTime::now_utc().date());
+    let campaigns = maillage::app::campaigns::list(&app.state, &maillage::app::Actor::Cli).await.unwrap();
+    let titles: Vec<&str> = campaigns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    let consultation = campaigns.iter().find(|c| c.definition_id == "consultation-2023").unwrap();
+    let pulse = campaigns.iter().find(|c| c.definition_id == "pulse-2023").unwrap();
+    assert!(consultation.closes_on < today && consultation.submitted > 0, "a finished consultation with answers");
+    assert!(pulse.opens_on <= today && today <= pulse.closes_on && pulse.submitted > 0, "an open pulse survey");
+    let rate = format!("{:.0} %", pulse.submitted as f64 * 100.0 / pulse.invited as f64);
+    let html = app.get("/steering").await.text();
+    assert!(
+        html.contains(&format!("<span class=\"value\">{rate}</span> <span class=\"name\">Response rate</span>")),
+        "{rate}"
+    );
+    assert!(html.contains("Changes since “Après la consultation”"), "two snapshots: the later one is the reference");
+    assert!(html.contains("6 bodies, 8 meetings held") && html.contains("of them overdue"));
+});
