@@ -13,4 +13,7 @@ printf 'source,target,type\n"Asbl ""Le Pont""]; a -> b [ <script>x</script> & co
 "$bin" --database-url "$url" import links "$dir/links.csv"
 "$bin" --database-url "$url" export graph --format graphml -o "$dir/network.graphml"
 "$bin" --database-url "$url" export graph --format gexf --without-meetings -o "$dir/network.gexf"
-python3 "$(dirname "$0")/networkx_check.py" "$dir/network.graphml" "$dir/network.gexf" 171 638
+# Every recorded link: the demo's 637, what its consultation answers derived, the hostile one.
+"$bin" --database-url "$url" export links -o "$dir/all-links.csv"
+links=$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))))' "$dir/all-links.csv")
+python3 "$(dirname "$0")/networkx_check.py" "$dir/network.graphml" "$dir/network.gexf" 171 "$links"
