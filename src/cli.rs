@@ -306,6 +306,9 @@ pub struct GraphArgs {
     /// Leave out the `meets` links derived from shared meetings.
     #[arg(long)]
     pub without_meetings: bool,
+    /// Only the members of this coordination body (its id) and the links between them.
+    #[arg(long)]
+    pub body: Option<String>,
 }
 
 impl GraphArgs {
@@ -328,6 +331,7 @@ impl GraphArgs {
                 date: self.date.clone(),
                 campaign: self.campaign.clone(),
                 meetings: self.without_meetings.then(|| "no".to_owned()),
+                body: self.body.clone(),
             },
         }
     }

@@ -365,6 +365,17 @@ on_both!(the_designed_mechanism_is_confronted_with_the_observed_network, |app| {
         .unwrap();
     let ids = |v: &Value| -> Vec<i64> { v.as_array().unwrap().iter().map(|m| m["id"].as_i64().unwrap()).collect() };
 
+    // A body drawn as its group: its members and the links between them, nothing else.
+    let group = app.get(&format!("/api/graph?format=json&body={one}")).await.json();
+    let mut nodes: Vec<i64> = group["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_i64().unwrap()).collect();
+    nodes.sort_unstable();
+    assert_eq!(nodes, [id["Alpha"], id["Beta"], id["Gamma"]]);
+    assert_eq!(group["edges"].as_array().unwrap().len(), 2, "Alpha–Beta and Beta–Gamma");
+    assert_eq!(app.get("/api/graph?format=json&body=999").await.status, StatusCode::NOT_FOUND);
+    let map = app.get(&format!("/map?body={one}&renderer=builtin")).await;
+    assert_eq!(map.status, StatusCode::OK);
+    assert!(map.text().contains("3 stakeholders"), "the map of the body's group");
+
     let r = app.get("/api/mechanism/review").await.json();
     assert_eq!(r["isolated_members"].as_array().unwrap().len(), 1, "{r}");
     assert_eq!(r["isolated_members"][0]["body_id"], two);

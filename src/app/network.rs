@@ -50,7 +50,11 @@ pub async fn network(state: &AppState, actor: &Actor, query: &FilterQuery) -> Re
     actor.require(Action::Read)?;
     let mut conn = state.db.pool.acquire().await?;
     let inventory = store::network::load(&mut conn).await?;
-    let filter = query.parse(&inventory.reference, &inventory.names).map_err(AppError::Validation)?;
+    let mut filter = query.parse(&inventory.reference, &inventory.names).map_err(AppError::Validation)?;
+    if let Some(body) = filter.body {
+        let b = store::mechanism::body(&mut conn, body).await?.ok_or(AppError::NotFound)?;
+        filter.members = Some(b.member_ids().into_iter().collect());
+    }
     let mut links = inventory.links;
     if !filter.without_meetings {
         let names: HashMap<i64, &str> = inventory.stakeholders.iter().map(|s| (s.id, s.data.name.as_str())).collect();

@@ -107,6 +107,10 @@ pub struct GraphFilter {
     pub campaign: Option<i64>,
     /// Leave out the `meets` links derived from shared meetings (they are in by default).
     pub without_meetings: bool,
+    /// A coordination body, drawn as its group: its members and the links between them.
+    pub body: Option<i64>,
+    /// The members of `body`, filled in by the caller that can read them.
+    pub members: Option<std::collections::BTreeSet<i64>>,
 }
 
 /// The filters as they arrive in a query string or on the command line.
@@ -129,6 +133,8 @@ pub struct FilterQuery {
     pub campaign: Option<String>,
     /// `no`: leave out the links derived from shared meetings.
     pub meetings: Option<String>,
+    /// A coordination body's id: its members only.
+    pub body: Option<String>,
 }
 
 impl FilterQuery {
@@ -149,6 +155,7 @@ impl FilterQuery {
             ("date", &self.date),
             ("campaign", &self.campaign),
             ("meetings", &self.meetings),
+            ("body", &self.body),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.clone().filter(|v| !v.trim().is_empty()).map(|v| (k, v)))
@@ -190,6 +197,7 @@ impl FilterQuery {
         let campaign = given(&self.campaign).and_then(|v| e.take("campaign", bounded_int(v, 1, i64::MAX / 4)));
         let without_meetings =
             given(&self.meetings).and_then(|v| e.take("meetings", flag(v))).is_some_and(|keep| !keep);
+        let body = given(&self.body).and_then(|v| e.take("body", bounded_int(v, 1, i64::MAX / 4)));
         e.finish(|| GraphFilter {
             level,
             kind,
@@ -205,6 +213,8 @@ impl FilterQuery {
             date,
             campaign,
             without_meetings,
+            body,
+            members: None,
         })
     }
 }
@@ -234,6 +244,7 @@ impl GraphFilter {
             && self.province.as_deref().is_none_or(in_province)
             && self.commune.as_deref().is_none_or(covers_commune)
             && (!self.key_only || d.key)
+            && self.members.as_ref().is_none_or(|m| m.contains(&s.id))
     }
 
     fn keeps_link(&self, l: &Link) -> bool {
