@@ -137,7 +137,7 @@ async fn main() {
         let coverage = maillage::report::dashboard_coverage(&state, &cli, &d, Lang::En).await.unwrap();
         let cov = ms(t);
         let t = Instant::now();
-        let html = maillage::report::html(&v, Lang::En, &map.svg, coverage.as_ref(), None).unwrap();
+        let html = maillage::report::html(&v, Lang::En, &map.svg, coverage.as_ref(), "/static/maillage.css").unwrap();
         let page = ms(t);
         println!("\n/steering, {round}:");
         println!("  dashboard figures + diff since snapshot {dash}");

@@ -356,12 +356,20 @@ async fn report(state: &AppState, output: &std::path::Path, lang: Lang) -> anyho
         .await
         .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
     let css = include_str!("../static/maillage.css");
+    // The style sheet goes beside the page (the report's name, .css), linked, not inline.
+    let stylesheet = if extension == "pdf" {
+        "maillage.css".to_owned()
+    } else {
+        format!("{}.css", output.file_stem().and_then(|s| s.to_str()).unwrap_or("report"))
+    };
     let coverage = crate::report::dashboard_coverage(state, &cli, &d, lang)
         .await
         .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
     let html =
-        crate::report::html(&v, lang, &map.svg, coverage.as_ref(), Some(css)).context("cannot render the report")?;
+        crate::report::html(&v, lang, &map.svg, coverage.as_ref(), &stylesheet).context("cannot render the report")?;
     if extension != "pdf" {
+        let beside = output.with_file_name(&stylesheet);
+        std::fs::write(&beside, css).with_context(|| format!("cannot write {}", beside.display()))?;
         return std::fs::write(output, html).with_context(|| format!("cannot write {}", output.display()));
     }
     let chromium = chromium().ok_or_else(|| {
@@ -378,6 +386,7 @@ async fn report(state: &AppState, output: &std::path::Path, lang: Lang) -> anyho
     std::fs::create_dir_all(&dir)?;
     let page = dir.join("report.html");
     std::fs::write(&page, html)?;
+    std::fs::write(dir.join(&stylesheet), css)?;
     let target = std::path::absolute(output)?;
     let status = std::process::Command::new(&chromium)
         .args([

@@ -166,18 +166,7 @@ pub fn view(d: &Dashboard, lang: Lang) -> View {
         };
         SinceView {
             heading: m.changes_since.replace("{name}", &s.name).replace("{date}", &day(s.taken_on)),
-            summary: m
-                .summary_line
-                .replace("{stakeholders}", &format!("{} → {}", diff.stakeholders.0, diff.stakeholders.1))
-                .replace("{added_s}", &diff.added_stakeholders.len().to_string())
-                .replace("{removed_s}", &diff.removed_stakeholders.len().to_string())
-                .replace("{links}", &format!("{} → {}", diff.links.0, diff.links.1))
-                .replace("{added_l}", &diff.added_links.len().to_string())
-                .replace("{removed_l}", &diff.removed_links.len().to_string())
-                .replace(
-                    "{density}",
-                    &format!("{} → {}", decimal(diff.density.0, lang), decimal(diff.density.1, lang)),
-                ),
+            summary: diff_summary(diff, lang),
             href: format!("/snapshots/compare?from={}&to=now", s.id),
             added: names(&diff.added_stakeholders),
             removed: names(&diff.removed_stakeholders),
@@ -228,15 +217,29 @@ pub async fn coverage(
     Ok((svg, problem, map))
 }
 
-/// The report as a whole HTML document: with the style sheet inside for a file (`css`), or
-/// linked for the server (whose policy forbids inline style).
+/// What changed between two states, in one sentence: counts, what came and went, density.
+pub fn diff_summary(diff: &crate::domain::snapshot::Diff, lang: Lang) -> String {
+    lang.tr()
+        .mech
+        .summary_line
+        .replace("{stakeholders}", &format!("{} → {}", diff.stakeholders.0, diff.stakeholders.1))
+        .replace("{added_s}", &diff.added_stakeholders.len().to_string())
+        .replace("{removed_s}", &diff.removed_stakeholders.len().to_string())
+        .replace("{links}", &format!("{} → {}", diff.links.0, diff.links.1))
+        .replace("{added_l}", &diff.added_links.len().to_string())
+        .replace("{removed_l}", &diff.removed_links.len().to_string())
+        .replace("{density}", &format!("{} → {}", decimal(diff.density.0, lang), decimal(diff.density.1, lang)))
+}
+
+/// The report as a whole HTML document, its style sheet linked (`stylesheet`: the server's, or
+/// a file written beside the report): no inline style, which the server's policy forbids.
 #[derive(Template)]
 #[template(path = "steering/report.html")]
 pub struct ReportHtml<'a> {
     pub v: &'a View,
     pub t: &'static Tr,
     pub lang: &'static str,
-    pub css: Option<&'a str>,
+    pub stylesheet: &'a str,
     pub map_svg: &'a str,
     pub coverage: Option<&'a CoverageView>,
 }
@@ -246,9 +249,9 @@ pub fn html(
     lang: Lang,
     map_svg: &str,
     coverage: Option<&CoverageView>,
-    css: Option<&str>,
+    stylesheet: &str,
 ) -> Result<String, askama::Error> {
-    ReportHtml { v, t: lang.tr(), lang: lang.code(), css, map_svg, coverage }.render()
+    ReportHtml { v, t: lang.tr(), lang: lang.code(), stylesheet, map_svg, coverage }.render()
 }
 
 /// The coverage map shown with the dashboard: the sector with the most uncovered communes.

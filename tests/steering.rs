@@ -175,7 +175,11 @@ fn the_report_is_written_as_markdown_html_or_pdf_by_the_file_extension() {
     let html = dir.0.join("report.html");
     assert!(run(&["report", "-o", html.to_str().unwrap()]).status.success());
     let page = std::fs::read_to_string(&html).unwrap();
-    assert!(page.contains("<style>") && page.contains("<svg"), "a file stands alone: style and map inside");
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"report.css\">") && page.contains("<svg"), "map inside");
+    assert!(
+        std::fs::read_to_string(dir.0.join("report.css")).unwrap().contains(".figure"),
+        "its style sheet beside it"
+    );
     let bad = run(&["report", "-o", dir.0.join("report.txt").to_str().unwrap()]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("the report is written as .html, .md or .pdf"));

@@ -68,7 +68,6 @@ pub async fn dashboard(state: &AppState, actor: &Actor, lang: Lang) -> Result<Da
     let phases = super::phases::list(state, actor).await?;
     let bodies = super::mechanism::bodies(state, actor, false).await?;
     let meetings = super::mechanism::meetings(state, actor).await?;
-    let actions = super::mechanism::action_items(state, actor).await?;
     let campaigns = super::campaigns::list(state, actor).await?;
     let snapshots = super::snapshots::list(state, actor).await?;
     let g = &net.graph;
@@ -85,6 +84,8 @@ pub async fn dashboard(state: &AppState, actor: &Actor, lang: Lang) -> Result<Da
         }
         None => None,
     };
+    // The meetings carry their action items: no second query for them.
+    let actions = || meetings.iter().flat_map(|m| m.actions.iter());
     let communes = r.territories.iter().filter(|t| t.kind == crate::domain::reference::TerritoryKind::Commune).count();
     Ok(Dashboard {
         today,
@@ -111,8 +112,8 @@ pub async fn dashboard(state: &AppState, actor: &Actor, lang: Lang) -> Result<Da
         communes,
         bodies: bodies.len(),
         meetings_held: meetings.iter().filter(|m| m.held_on <= today).count(),
-        actions_open: actions.iter().filter(|a| matches!(a.standing(today), Standing::Due | Standing::Overdue)).count(),
-        actions_overdue: actions.iter().filter(|a| a.standing(today) == Standing::Overdue).count(),
+        actions_open: actions().filter(|a| matches!(a.standing(today), Standing::Due | Standing::Overdue)).count(),
+        actions_overdue: actions().filter(|a| a.standing(today) == Standing::Overdue).count(),
         since,
         phases,
     })

@@ -35,7 +35,7 @@ fn row_to_body(r: &sqlx::any::AnyRow) -> sqlx::Result<Body> {
     })
 }
 
-/// The members of the bodies in `ids` (all bodies when None), by body, in their order.
+/// The members of `body` (of every body when None), by body, in their order.
 async fn members(conn: &mut AnyConnection, body: Option<i64>) -> sqlx::Result<HashMap<i64, Vec<Member>>> {
     let mut sql = "SELECT m.body_id, m.stakeholder_id, m.role, s.name FROM body_members m \
         JOIN stakeholders s ON s.id = m.stakeholder_id"

@@ -916,16 +916,6 @@ struct StatusForm {
     back: String,
 }
 
-/// Where a status change comes back to: the page it was made on, when it is one of ours.
-fn back_to(back: &str) -> &str {
-    let ours = ["/actions", "/meetings/", "/bodies/", "/steering"];
-    if ours.iter().any(|p| back.starts_with(p)) && !back.contains("//") && !back.contains('\\') {
-        back
-    } else {
-        "/actions"
-    }
-}
-
 async fn set_status(
     State(state): State<AppState>,
     actor: Actor,
@@ -933,7 +923,7 @@ async fn set_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Redirect, AppError> {
     mechanism::set_action_status(&state, &actor, id, &form.status).await?;
-    Ok(Redirect::to(back_to(&form.back)))
+    Ok(Redirect::to(&super::back_to(&form.back, "/actions")))
 }
 
 // ---------------------------------------------------------------- designed vs observed
@@ -1046,7 +1036,9 @@ async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Ur
 
 #[cfg(test)]
 mod tests {
-    use super::back_to;
+    fn back_to(back: &str) -> String {
+        super::super::back_to(back, "/actions")
+    }
 
     #[test]
     fn a_status_change_comes_back_only_to_our_own_pages() {

@@ -146,6 +146,15 @@ pub fn territory_groups(reference: &Reference, lang: Lang, selected: &[String]) 
     groups
 }
 
+/// Where a form comes back to after its change: `back` when it stays on this site (the rule of
+/// `security::local_path`, and no `//` anywhere), else `default`.
+pub fn back_to(back: &str, default: &str) -> String {
+    match crate::web::security::local_path(Some(back)) {
+        p if p == "/" || p.contains("//") => default.to_owned(),
+        p => p,
+    }
+}
+
 /// Field errors by field name, in the user's language, for re-rendered forms.
 #[derive(Default)]
 pub struct FormErrors(HashMap<String, Vec<String>>);

@@ -174,15 +174,7 @@ async fn compare(
     };
     let heading = format!("{} → {}", label(&c.before.snapshot), label(&c.after.snapshot));
     let number = |x: f64| format!("{x:.3}");
-    let summary = t
-        .summary_line
-        .replace("{stakeholders}", &format!("{} → {}", d.stakeholders.0, d.stakeholders.1))
-        .replace("{added_s}", &d.added_stakeholders.len().to_string())
-        .replace("{removed_s}", &d.removed_stakeholders.len().to_string())
-        .replace("{links}", &format!("{} → {}", d.links.0, d.links.1))
-        .replace("{added_l}", &d.added_links.len().to_string())
-        .replace("{removed_l}", &d.removed_links.len().to_string())
-        .replace("{density}", &format!("{} → {}", number(d.density.0), number(d.density.1)));
+    let summary = crate::report::diff_summary(d, lang);
     let reference = crate::app::inventory::reference(&state).await?;
     let link_rows = |v: &[SnapLink]| -> Vec<LinkRow> {
         v.iter()

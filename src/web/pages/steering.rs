@@ -54,7 +54,7 @@ async fn dashboard(
 
 async fn report(State(state): State<AppState>, actor: Actor, lang: Lang) -> Result<Html<String>, AppError> {
     let (v, map_svg, coverage) = view_and_maps(&state, &actor, lang).await?;
-    let html = crate::report::html(&v, lang, &map_svg, coverage.as_ref(), None)
+    let html = crate::report::html(&v, lang, &map_svg, coverage.as_ref(), "/static/maillage.css")
         .map_err(|e| AppError::Internal(anyhow::anyhow!("report template: {e}")))?;
     Ok(Html(html))
 }

@@ -159,15 +159,6 @@ struct Decision {
     back: String,
 }
 
-/// Back to the suggestions page it came from, never elsewhere.
-fn back_to(back: &str) -> &str {
-    if back.starts_with("/mechanism/suggestions") && !back.contains("//") && !back.contains('\\') {
-        back
-    } else {
-        "/mechanism/suggestions"
-    }
-}
-
 fn id(raw: &str, field: &str) -> Result<i64, AppError> {
     crate::domain::values::bounded_int(raw, 1, i64::MAX / 4)
         .map_err(|p| AppError::Validation(vec![crate::domain::problem::FieldError::new(field, p)]))
@@ -175,7 +166,7 @@ fn id(raw: &str, field: &str) -> Result<i64, AppError> {
 
 async fn accept(State(state): State<AppState>, actor: Actor, Form(d): Form<Decision>) -> Result<Redirect, AppError> {
     mechanism::add_member(&state, &actor, id(&d.body, "body")?, id(&d.stakeholder, "stakeholder")?, &d.role).await?;
-    Ok(Redirect::to(back_to(&d.back)))
+    Ok(Redirect::to(&super::back_to(&d.back, "/mechanism/suggestions")))
 }
 
 async fn dismiss(State(state): State<AppState>, actor: Actor, Form(d): Form<Decision>) -> Result<Redirect, AppError> {
@@ -183,5 +174,5 @@ async fn dismiss(State(state): State<AppState>, actor: Actor, Form(d): Form<Deci
     let gap = (!d.commune.trim().is_empty()).then_some((d.commune.trim(), d.sector.trim()));
     let body = if gap.is_some() { None } else { Some(id(&d.body, "body")?) };
     mechanism::dismiss(&state, &actor, body, stakeholder, gap).await?;
-    Ok(Redirect::to(back_to(&d.back)))
+    Ok(Redirect::to(&super::back_to(&d.back, "/mechanism/suggestions")))
 }
