@@ -138,7 +138,7 @@ pub async fn add_user(
         None => None,
     };
     let now = state.clock.now();
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.add_user").await?;
     let id = store::create_user(&mut work, &email, role.code(), hash.as_deref(), &stamp(now)).await?;
     let link = match hash {
         Some(_) => None,
@@ -179,7 +179,7 @@ pub async fn find_user(state: &AppState, actor: &Actor, who: &str) -> Result<sto
 /// Disables or enables an account; disabling ends its sessions at once.
 pub async fn set_disabled(state: &AppState, actor: &Actor, user: i64, disabled: bool) -> Result<(), AppError> {
     actor.require(Action::ManageUsers)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.set_disabled").await?;
     store::update_user(&mut work, user, UserChange::Disabled(disabled), &stamp(state.clock.now())).await?;
     if disabled {
         store::delete_sessions_of(&mut work, user).await?;
@@ -189,7 +189,7 @@ pub async fn set_disabled(state: &AppState, actor: &Actor, user: i64, disabled: 
 
 pub async fn set_role(state: &AppState, actor: &Actor, user: i64, role: Role) -> Result<(), AppError> {
     actor.require(Action::ManageUsers)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.set_role").await?;
     store::update_user(&mut work, user, UserChange::Role(role.code()), &stamp(state.clock.now())).await?;
     work.commit().await
 }
@@ -198,7 +198,7 @@ pub async fn set_role(state: &AppState, actor: &Actor, user: i64, role: Role) ->
 /// until then).
 pub async fn reset_link(state: &AppState, actor: &Actor, user: i64) -> Result<String, AppError> {
     actor.require(Action::ManageUsers)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.reset_link").await?;
     store::user_by_id(&mut work, user).await?.ok_or(AppError::NotFound)?;
     let token = new_link(&mut work, "set_password", Some(user), state.clock.now()).await?;
     crate::store::record_change(&mut work, "user", user, "reset_link").await?;
@@ -267,7 +267,7 @@ pub async fn use_link(state: &AppState, token: &str, email: Option<&str>, passwo
         }
         _ => return Err(AppError::NotFound),
     };
-    crate::store::sign_changes(&mut tx, mark, &format!("user:{id}")).await?;
+    crate::store::audit::finish(&mut tx, mark, &format!("user:{id}"), "accounts.use_link", None).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -348,7 +348,7 @@ pub async fn change_password(
     }
     check_password(new)?;
     let hash = hash_password(state, new)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.change_password").await?;
     store::update_user(&mut work, *id, UserChange::Password(&hash), &stamp(state.clock.now())).await?;
     // Other sessions end; this one stays, it is the person who just proved the password.
     store::delete_other_sessions(&mut work, *id, &secret_hash(session)).await?;
@@ -522,7 +522,7 @@ pub async fn start_second_factor(state: &AppState, actor: &Actor) -> Result<(Str
     let Actor::User { id, email, .. } = actor else { return Err(AppError::Forbidden) };
     let secret: String = random_secret()?.chars().take(40).collect();
     let totp = totp(&secret, email).ok_or_else(|| AppError::Internal(anyhow::anyhow!("TOTP setup")))?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.start_second_factor").await?;
     store::update_user(&mut work, *id, UserChange::TotpPending(Some(&secret)), &stamp(state.clock.now())).await?;
     work.commit().await?;
     Ok((totp.get_secret_base32(), totp.get_url()))
@@ -539,7 +539,7 @@ pub async fn confirm_second_factor(state: &AppState, actor: &Actor, code: &str) 
     if matching_step(&pending, email, code, state.clock.now()).is_none() {
         return Err(AppError::Validation(vec![FieldError::new("code", Problem::WrongCode)]));
     }
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.confirm_second_factor").await?;
     store::update_user(&mut work, *id, UserChange::Totp(Some(&pending)), &stamp(state.clock.now())).await?;
     work.commit().await
 }
@@ -557,7 +557,7 @@ pub async fn disable_second_factor(state: &AppState, actor: &Actor, password: &s
     if !user.password_hash.as_deref().is_some_and(|h| verify_password(state, password, h)) {
         return Err(AppError::Validation(vec![FieldError::new("current", Problem::WrongPassword)]));
     }
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.disable_second_factor").await?;
     store::update_user(&mut work, *id, UserChange::Totp(None), &stamp(state.clock.now())).await?;
     work.commit().await
 }
@@ -565,7 +565,7 @@ pub async fn disable_second_factor(state: &AppState, actor: &Actor, password: &s
 /// An administrator removes someone's second factor (a lost phone); they set it up again.
 pub async fn reset_second_factor(state: &AppState, actor: &Actor, user: i64) -> Result<(), AppError> {
     actor.require(Action::ManageUsers)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.reset_second_factor").await?;
     store::update_user(&mut work, user, UserChange::Totp(None), &stamp(state.clock.now())).await?;
     work.commit().await
 }
@@ -639,7 +639,7 @@ pub async fn create_token(
     let secret = format!("mlg_{}", random_secret()?);
     let now = state.clock.now();
     let expires = expires_days.map(|d| stamp(now + Duration::days(d)));
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.create_token").await?;
     let id = store::create_token(
         &mut work,
         &NewToken {
@@ -664,7 +664,7 @@ pub async fn tokens(state: &AppState, actor: &Actor) -> Result<Vec<store::Token>
 
 pub async fn revoke_token(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
     actor.require(Action::ManageUsers)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "accounts.revoke_token").await?;
     store::revoke_token(&mut work, id, &stamp(state.clock.now())).await?;
     work.commit().await
 }

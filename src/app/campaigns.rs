@@ -96,7 +96,7 @@ pub async fn open(state: &AppState, actor: &Actor, req: &OpenRequest<'_>) -> Res
     {
         e.take::<()>("closes", Err(Problem::DateOrder));
     }
-    let mut tx = Work::begin(state, actor).await?;
+    let mut tx = Work::begin(state, actor, "campaigns.open").await?;
     let reference = store::reference::load(&mut tx).await?;
     let filter = match req.invite.to_filter(&reference, None) {
         Ok(f) => Some(f),
@@ -148,7 +148,7 @@ pub async fn decide_proposal(
 ) -> Result<(), AppError> {
     actor.require(Action::RunCampaigns)?;
     let reference = super::inventory::reference(state).await?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "campaigns.decide_proposal").await?;
     let pending = store::responses::pending_proposal(&mut work, proposal).await?;
     let (status, stakeholder) = match decision {
         ProposalDecision::Reject => ("rejected", None),
@@ -189,7 +189,7 @@ pub async fn decide_proposal(
 pub async fn decide_correction(state: &AppState, actor: &Actor, correction: i64, accept: bool) -> Result<(), AppError> {
     actor.require(Action::RunCampaigns)?;
     let reference = super::inventory::reference(state).await?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "campaigns.decide_correction").await?;
     let c = store::responses::pending_correction(&mut work, correction).await?;
     if accept {
         let s = store::stakeholders::get(&mut work, c.stakeholder).await?.ok_or(AppError::NotFound)?;

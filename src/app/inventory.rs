@@ -142,7 +142,7 @@ pub async fn save_stakeholder(
     actor.require(Action::Edit)?;
     let reference = reference(state).await?;
     let data = draft.parse(&reference).map_err(AppError::Validation)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "inventory.save_stakeholder").await?;
     let id = match id {
         Some(id) => {
             store::stakeholders::update(&mut work, id, &data).await?;
@@ -157,7 +157,7 @@ pub async fn save_stakeholder(
 
 pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bool) -> Result<(), AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "inventory.set_archived").await?;
     store::stakeholders::set_archived(&mut work, id, archived).await?;
     work.commit().await
 }
@@ -166,7 +166,7 @@ pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bo
 /// unless said otherwise.
 pub async fn save_link(state: &AppState, actor: &Actor, id: Option<i64>, draft: &LinkDraft) -> Result<Link, AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "inventory.save_link").await?;
     let reference = store::reference::load(&mut work).await?;
     let index = NameIndex::new(store::stakeholders::keys(&mut work).await?);
     let data = draft.parse(&reference, |s| index.resolve(s), true).map_err(AppError::Validation)?;
@@ -196,7 +196,7 @@ pub async fn save_link(state: &AppState, actor: &Actor, id: Option<i64>, draft: 
 
 pub async fn archive_link(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "inventory.archive_link").await?;
     store::links::archive(&mut work, id).await?;
     work.commit().await
 }

@@ -25,7 +25,7 @@ pub async fn body(state: &AppState, actor: &Actor, id: i64) -> Result<Body, AppE
 pub async fn save_body(state: &AppState, actor: &Actor, id: Option<i64>, draft: &BodyDraft) -> Result<Body, AppError> {
     actor.require(Action::Edit)?;
     let today = state.clock.now().date();
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "mechanism.save_body").await?;
     let reference = store::reference::load(&mut work).await?;
     let index = NameIndex::new(store::stakeholders::keys(&mut work).await?);
     let data = draft.parse(&reference, |s| index.resolve(s), today).map_err(AppError::Validation)?;
@@ -43,7 +43,7 @@ pub async fn save_body(state: &AppState, actor: &Actor, id: Option<i64>, draft: 
 
 pub async fn set_body_archived(state: &AppState, actor: &Actor, id: i64, archived: bool) -> Result<(), AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "mechanism.set_body_archived").await?;
     store::mechanism::set_body_archived(&mut work, id, archived).await?;
     work.commit().await
 }
@@ -74,7 +74,7 @@ pub async fn save_meeting(
     draft: &MeetingDraft,
 ) -> Result<Meeting, AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "mechanism.save_meeting").await?;
     let index = NameIndex::new(store::stakeholders::keys(&mut work).await?);
     let bodies = store::mechanism::bodies(&mut work, true).await?;
     let phases = store::phases::list(&mut work).await?;
@@ -120,7 +120,7 @@ pub async fn save_meeting(
 
 pub async fn delete_meeting(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "mechanism.delete_meeting").await?;
     store::mechanism::delete_meeting(&mut work, id).await?;
     work.commit().await
 }
@@ -146,7 +146,7 @@ pub async fn set_action_status(state: &AppState, actor: &Actor, id: i64, status:
             },
         )]));
     }
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "mechanism.set_action_status").await?;
     store::mechanism::set_action_status(&mut work, id, status).await?;
     let stored = store::mechanism::action_item(&mut work, id).await?.ok_or(AppError::NotFound)?;
     work.commit().await?;
@@ -290,7 +290,7 @@ pub async fn add_member(
 ) -> Result<bool, AppError> {
     actor.require(Action::Edit)?;
     let role = if crate::domain::mechanism::MEMBER_ROLES.contains(&role) { role } else { "member" };
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "mechanism.add_member").await?;
     store::mechanism::body(&mut work, body).await?.ok_or(AppError::NotFound)?;
     store::stakeholders::get(&mut work, stakeholder).await?.ok_or(AppError::NotFound)?;
     let added = store::mechanism::add_member(&mut work, body, stakeholder, role).await?;
@@ -308,7 +308,7 @@ pub async fn dismiss(
     gap: Option<(&str, &str)>,
 ) -> Result<(), AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "mechanism.dismiss").await?;
     store::stakeholders::get(&mut work, stakeholder).await?.ok_or(AppError::NotFound)?;
     match (body, gap) {
         (_, Some((commune, sector))) => {

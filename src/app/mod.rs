@@ -126,20 +126,28 @@ impl AppState {
 }
 
 /// One use case's transaction. The store's mutations write their change rows inside it;
-/// `commit` signs every one of them with the actor, then commits: nothing is acknowledged
-/// before that.
+/// `commit` makes them one operation of the use case, signed with the actor (with the values
+/// after), then commits: nothing is acknowledged before that.
 pub struct Work {
     pub tx: sqlx::Transaction<'static, sqlx::Any>,
     mark: i64,
     actor: String,
+    use_case: &'static str,
+    reverts: Option<crate::store::audit::Reverts>,
     backend: crate::db::Backend,
 }
 
 impl Work {
-    pub async fn begin(state: &AppState, actor: &Actor) -> Result<Work, AppError> {
+    /// Begins the work of `use_case` (`module.function`, as the audit trail names it).
+    pub async fn begin(state: &AppState, actor: &Actor, use_case: &'static str) -> Result<Work, AppError> {
         let mut tx = state.db.begin_write().await?;
         let mark = crate::store::revision(&mut tx).await?;
-        Ok(Work { tx, mark, actor: actor.audit_name(), backend: state.db.backend })
+        Ok(Work { tx, mark, actor: actor.audit_name(), use_case, reverts: None, backend: state.db.backend })
+    }
+
+    /// Marks this work as the revert of a change or an operation.
+    pub fn reverting(&mut self, reverts: crate::store::audit::Reverts) {
+        self.reverts = Some(reverts);
     }
 
     /// Commits. On PostgreSQL a connection lost at this point leaves the outcome unknown, and
@@ -155,7 +163,7 @@ impl Work {
 
     /// `commit` with the store's error, for callers that retry on some of them.
     pub async fn commit_store(mut self) -> Result<(), crate::store::StoreError> {
-        crate::store::sign_changes(&mut self.tx, self.mark, &self.actor).await?;
+        crate::store::audit::finish(&mut self.tx, self.mark, &self.actor, self.use_case, self.reverts).await?;
         self.tx.commit().await?;
         Ok(())
     }

@@ -26,7 +26,7 @@ pub async fn update(
     lang: Lang,
 ) -> Result<Phase, AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "phases.update").await?;
     let current = store::phases::get(&mut work, id).await?.ok_or(AppError::NotFound)?;
     let changed = draft.apply(&current, lang).map_err(AppError::Validation)?;
     let stored = store::phases::update(&mut work, changed).await?;

@@ -103,7 +103,7 @@ pub async fn submit(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let mut work = Work::begin(state, actor).await?;
+        let mut work = Work::begin(state, actor, "respond.submit").await?;
         let result = async {
             let earlier = store::responses::earlier_proposals(&mut work, inv.id).await?;
             let declared = derive::declarations(def, &inv.answers, inv.stakeholder_id, &earlier, &current);

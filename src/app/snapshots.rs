@@ -105,7 +105,7 @@ pub async fn take(
     let (name, taken_on) =
         e.finish(|| (name.unwrap_or_default(), taken_on.unwrap_or(time::Date::MIN))).map_err(AppError::Validation)?;
     let data = current(state, actor, lang).await?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "snapshots.take").await?;
     let id = store::snapshots::create(&mut work, &name, taken_on, &data).await?;
     let (stored, _) = store::snapshots::get(&mut work, id).await?.ok_or(AppError::NotFound)?;
     work.commit().await?;
@@ -114,7 +114,7 @@ pub async fn take(
 
 pub async fn delete(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "snapshots.delete").await?;
     store::snapshots::delete(&mut work, id).await?;
     work.commit().await
 }

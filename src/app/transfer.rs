@@ -20,7 +20,7 @@ pub async fn import(
     progress: crate::csvio::Progress<'_>,
 ) -> Result<ImportReport, AppError> {
     actor.require(Action::Edit)?;
-    let mut work = Work::begin(state, actor).await?;
+    let mut work = Work::begin(state, actor, "transfer.import").await?;
     // Boxed: an import's future is large, and callers' stacks (test threads, debug builds)
     // are not.
     let report = match table {

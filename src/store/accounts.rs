@@ -135,11 +135,11 @@ pub async fn update_user(
             if secret.is_some() { "second_factor_on" } else { "second_factor_off" },
         ),
     };
+    super::record_change(conn, "user", id, action).await?;
     let done = query.bind(now.to_owned()).bind(id).execute(&mut *conn).await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    super::record_change(conn, "user", id, action).await?;
     Ok(())
 }
 
@@ -315,6 +315,7 @@ pub async fn token_by_hash(conn: &mut AnyConnection, hash: &str) -> sqlx::Result
 }
 
 pub async fn revoke_token(conn: &mut AnyConnection, id: i64, now: &str) -> Result<(), StoreError> {
+    super::record_change(conn, "token", id, "revoke").await?;
     let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
         .bind(now.to_owned())
         .bind(id)
@@ -323,7 +324,6 @@ pub async fn revoke_token(conn: &mut AnyConnection, id: i64, now: &str) -> Resul
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    super::record_change(conn, "token", id, "revoke").await?;
     Ok(())
 }
 

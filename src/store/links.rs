@@ -195,6 +195,10 @@ async fn write(
     provenance: Option<&str>,
     source: Option<&str>,
 ) -> Result<(), StoreError> {
+    match source {
+        Some(source) => super::record_detail(conn, "link", id, "update", source).await?,
+        None => super::record_change(conn, "link", id, "update").await?,
+    }
     let query = sqlx::query(
         "UPDATE links SET source_id = $1, target_id = $2, type_code = $3, directed = $4, strength = $5, formal = $6, \
          since = $7, until = $8, note = $9, confirmed = $10, provenance = COALESCE($11, provenance), archived = 0, \
@@ -214,10 +218,7 @@ async fn write(
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    match source {
-        Some(source) => Ok(super::record_detail(conn, "link", id, "update", source).await?),
-        None => Ok(super::record_change(conn, "link", id, "update").await?),
-    }
+    Ok(())
 }
 
 /// Archives a link (it leaves the lists and the map; the row stays for the audit trail).
@@ -231,6 +232,10 @@ pub async fn archive_derived(conn: &mut AnyConnection, id: i64, source: &str) ->
 }
 
 async fn archive_from(conn: &mut AnyConnection, id: i64, source: Option<&str>) -> Result<(), StoreError> {
+    match source {
+        Some(source) => super::record_detail(conn, "link", id, "archive", source).await?,
+        None => super::record_change(conn, "link", id, "archive").await?,
+    }
     let done = sqlx::query("UPDATE links SET archived = 1, updated_at = $1 WHERE id = $2 AND archived = 0")
         .bind(now())
         .bind(id)
@@ -239,8 +244,5 @@ async fn archive_from(conn: &mut AnyConnection, id: i64, source: Option<&str>) -
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    match source {
-        Some(source) => Ok(super::record_detail(conn, "link", id, "archive", source).await?),
-        None => Ok(super::record_change(conn, "link", id, "archive").await?),
-    }
+    Ok(())
 }

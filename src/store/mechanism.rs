@@ -135,6 +135,7 @@ pub async fn create_body(conn: &mut AnyConnection, d: &BodyData) -> Result<i64, 
 }
 
 pub async fn update_body(conn: &mut AnyConnection, id: i64, d: &BodyData) -> Result<(), StoreError> {
+    record_change(conn, "body", id, "update").await?;
     let done = sqlx::query(
         "UPDATE bodies SET name = $1, kind = $2, level_code = $3, sectors = $4, territory_ins = $5, frequency = $6, \
          established_on = $7, description = $8, updated_at = $9 WHERE id = $10",
@@ -156,11 +157,11 @@ pub async fn update_body(conn: &mut AnyConnection, id: i64, d: &BodyData) -> Res
         return Err(StoreError::NotFound);
     }
     write_members(conn, id, &d.members).await?;
-    record_change(conn, "body", id, "update").await?;
     Ok(())
 }
 
 pub async fn set_body_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> Result<(), StoreError> {
+    record_change(conn, "body", id, if archived { "archive" } else { "restore" }).await?;
     let done = sqlx::query("UPDATE bodies SET archived = $1, updated_at = $2 WHERE id = $3")
         .bind(flag(archived))
         .bind(now())
@@ -170,7 +171,6 @@ pub async fn set_body_archived(conn: &mut AnyConnection, id: i64, archived: bool
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    record_change(conn, "body", id, if archived { "archive" } else { "restore" }).await?;
     Ok(())
 }
 
@@ -190,6 +190,7 @@ pub async fn add_member(conn: &mut AnyConnection, body: i64, stakeholder: i64, r
     if exists {
         return Ok(false);
     }
+    record_change(conn, "body", body, "update").await?;
     sqlx::query("INSERT INTO body_members (body_id, stakeholder_id, position, role) VALUES ($1, $2, $3, $4)")
         .bind(body)
         .bind(stakeholder)
@@ -197,7 +198,6 @@ pub async fn add_member(conn: &mut AnyConnection, body: i64, stakeholder: i64, r
         .bind(role.to_owned())
         .execute(&mut *conn)
         .await?;
-    record_change(conn, "body", body, "update").await?;
     Ok(true)
 }
 
@@ -361,13 +361,14 @@ async fn write_meeting_parts(conn: &mut AnyConnection, id: i64, d: &MeetingData)
         .map(|r| r.try_get("id"))
         .collect::<sqlx::Result<_>>()?;
     for gone in existing.iter().filter(|e| !kept.contains(e)) {
-        sqlx::query("DELETE FROM action_items WHERE id = $1").bind(*gone).execute(&mut *conn).await?;
         record_change(conn, "action_item", *gone, "delete").await?;
+        sqlx::query("DELETE FROM action_items WHERE id = $1").bind(*gone).execute(&mut *conn).await?;
     }
     let at = now();
     for (position, a) in d.actions.iter().enumerate() {
         match a.id.filter(|i| existing.contains(i)) {
             Some(item) => {
+                record_change(conn, "action_item", item, "update").await?;
                 sqlx::query(
                     "UPDATE action_items SET position = $1, description = $2, owner_id = $3, due_on = $4, \
                      status = $5, updated_at = $6 WHERE id = $7",
@@ -381,7 +382,6 @@ async fn write_meeting_parts(conn: &mut AnyConnection, id: i64, d: &MeetingData)
                 .bind(item)
                 .execute(&mut *conn)
                 .await?;
-                record_change(conn, "action_item", item, "update").await?;
             }
             None => {
                 let item: i64 = sqlx::query(
@@ -428,6 +428,7 @@ pub async fn create_meeting(conn: &mut AnyConnection, d: &MeetingData) -> Result
 }
 
 pub async fn update_meeting(conn: &mut AnyConnection, id: i64, d: &MeetingData) -> Result<(), StoreError> {
+    record_change(conn, "meeting", id, "update").await?;
     let done = sqlx::query(
         "UPDATE meetings SET held_on = $1, phase_code = $2, body_id = $3, title = $4, agenda = $5, minutes = $6, \
          decisions = $7, updated_at = $8 WHERE id = $9",
@@ -447,23 +448,33 @@ pub async fn update_meeting(conn: &mut AnyConnection, id: i64, d: &MeetingData) 
         return Err(StoreError::NotFound);
     }
     write_meeting_parts(conn, id, d).await?;
-    record_change(conn, "meeting", id, "update").await?;
     Ok(())
 }
 
 /// Removes a meeting recorded in error, with its attendance and action items.
 pub async fn delete_meeting(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    let items: Vec<i64> = sqlx::query("SELECT id FROM action_items WHERE meeting_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<sqlx::Result<_>>()?;
+    for item in items {
+        record_change(conn, "action_item", item, "delete").await?;
+    }
+    record_change(conn, "meeting", id, "delete").await?;
     sqlx::query("DELETE FROM action_items WHERE meeting_id = $1").bind(id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM meeting_attendees WHERE meeting_id = $1").bind(id).execute(&mut *conn).await?;
     let done = sqlx::query("DELETE FROM meetings WHERE id = $1").bind(id).execute(&mut *conn).await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    record_change(conn, "meeting", id, "delete").await?;
     Ok(())
 }
 
 pub async fn set_action_status(conn: &mut AnyConnection, id: i64, status: &str) -> Result<(), StoreError> {
+    record_change(conn, "action_item", id, "update").await?;
     let done = sqlx::query("UPDATE action_items SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status.to_owned())
         .bind(now())
@@ -473,7 +484,6 @@ pub async fn set_action_status(conn: &mut AnyConnection, id: i64, status: &str) 
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    record_change(conn, "action_item", id, "update").await?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! where access checks and audit rows will go.
 
 pub mod accounts;
+pub mod audit;
 pub mod campaigns;
 pub mod links;
 pub mod mechanism;
@@ -10,6 +11,7 @@ pub mod network;
 pub mod phases;
 pub mod reference;
 pub mod responses;
+pub mod schema;
 pub mod snapshots;
 pub mod stakeholders;
 
@@ -44,21 +46,16 @@ pub fn on_unique(err: sqlx::Error, field: &'static str, fr: String, en: String) 
     }
 }
 
-/// Records a change; every mutation function calls it in the caller's transaction.
+/// Records that a record is about to change (or, for `create`, was just created); every
+/// mutation function calls it in the caller's transaction, before it changes the record, so
+/// that the values before are kept (see [`audit`]).
 pub async fn record_change(
     conn: &mut sqlx::AnyConnection,
     entity: &'static str,
     entity_id: i64,
     action: &'static str,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO changes (entity, entity_id, action, at) VALUES ($1, $2, $3, $4)")
-        .bind(entity)
-        .bind(entity_id)
-        .bind(action)
-        .bind(now())
-        .execute(conn)
-        .await?;
-    Ok(())
+    audit::record_change(conn, entity, entity_id, action, None).await
 }
 
 /// Records a change that came from elsewhere than a coordinator's hand, saying where from
@@ -70,26 +67,7 @@ pub async fn record_detail(
     action: &'static str,
     detail: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO changes (entity, entity_id, action, at, detail) VALUES ($1, $2, $3, $4, $5)")
-        .bind(entity)
-        .bind(entity_id)
-        .bind(action)
-        .bind(now())
-        .bind(detail.to_owned())
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Signs the change rows written since `mark` in this transaction with who made them.
-/// Rows of other transactions are either committed already (and signed) or invisible here.
-pub async fn sign_changes(conn: &mut sqlx::AnyConnection, mark: i64, actor: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE changes SET actor = $1 WHERE id > $2 AND actor IS NULL")
-        .bind(actor.to_owned())
-        .bind(mark)
-        .execute(conn)
-        .await?;
-    Ok(())
+    audit::record_change(conn, entity, entity_id, action, Some(detail)).await
 }
 
 /// The current data revision: it changes whenever a stakeholder or link does.

@@ -53,6 +53,7 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Phase
 /// Stores `p` and returns it with its new `updated_at`.
 pub async fn update(conn: &mut AnyConnection, mut p: Phase) -> Result<Phase, StoreError> {
     p.updated_at = now();
+    record_change(conn, "phase", p.id, "update").await?;
     let done = sqlx::query(
         "UPDATE phases SET titles = $1, descriptions = $2, planned_start = $3, planned_end = $4, actual_start = $5, \
          actual_end = $6, status = $7, updated_at = $8 WHERE id = $9",
@@ -71,6 +72,5 @@ pub async fn update(conn: &mut AnyConnection, mut p: Phase) -> Result<Phase, Sto
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    record_change(conn, "phase", p.id, "update").await?;
     Ok(p)
 }

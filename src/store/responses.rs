@@ -119,6 +119,7 @@ pub async fn record_submission(
     d: &Declarations,
 ) -> Result<Vec<i64>, StoreError> {
     let ts = now();
+    record_change(conn, "response", inv.id, "submit").await?;
     sqlx::query(
         "INSERT INTO responses (invitation_id, answers, saved_at, submitted_at, submitted_answers) \
          VALUES ($1, $2, $3, $3, $2) ON CONFLICT (invitation_id) DO UPDATE SET answers = excluded.answers, \
@@ -233,7 +234,6 @@ pub async fn record_submission(
         .execute(&mut *conn)
         .await?;
     }
-    record_change(conn, "response", inv.id, "submit").await?;
     others.remove(&inv.stakeholder_id);
     Ok(others.into_iter().collect())
 }
@@ -372,6 +372,7 @@ pub async fn decide_proposal(
     status: &'static str,
     stakeholder: Option<i64>,
 ) -> Result<Vec<i64>, StoreError> {
+    record_change(conn, "proposal", id, status).await?;
     sqlx::query("UPDATE proposals SET status = $1, stakeholder_id = $2, decided_at = $3 WHERE id = $4")
         .bind(status)
         .bind(stakeholder)
@@ -395,7 +396,6 @@ pub async fn decide_proposal(
             .map(|r| r.try_get("respondent_id"))
             .collect::<sqlx::Result<_>>()?;
     }
-    record_change(conn, "proposal", id, status).await?;
     Ok(respondents)
 }
 
@@ -425,12 +425,12 @@ pub async fn pending_correction(conn: &mut AnyConnection, id: i64) -> Result<Cor
 }
 
 pub async fn decide_correction(conn: &mut AnyConnection, id: i64, accept: bool) -> Result<(), StoreError> {
+    record_change(conn, "correction", id, if accept { "accept" } else { "reject" }).await?;
     sqlx::query("UPDATE corrections SET status = $1, decided_at = $2 WHERE id = $3")
         .bind(if accept { "accepted" } else { "rejected" })
         .bind(now())
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    record_change(conn, "correction", id, if accept { "accept" } else { "reject" }).await?;
     Ok(())
 }

@@ -66,10 +66,10 @@ pub async fn create(
 }
 
 pub async fn delete(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    record_change(conn, "snapshot", id, "delete").await?;
     let done = sqlx::query("DELETE FROM snapshots WHERE id = $1").bind(id).execute(&mut *conn).await?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    record_change(conn, "snapshot", id, "delete").await?;
     Ok(())
 }

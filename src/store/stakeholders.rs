@@ -251,6 +251,7 @@ pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<
 
 /// Replaces a stakeholder's data (PUT semantics); its links and history stay.
 pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
+    super::record_change(conn, "stakeholder", id, "update").await?;
     let query = sqlx::query(
         "UPDATE stakeholders SET name = $1, name_key = $2, acronym = $3, acronym_key = $4, kind_code = $5, \
          level_code = $6, description = $7, website = $8, email = $9, phone = $10, influence = $11, interest = $12, \
@@ -273,7 +274,7 @@ pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -
         sqlx::query(table).bind(id).execute(&mut *conn).await?;
     }
     write_children(conn, id, data).await?;
-    Ok(super::record_change(conn, "stakeholder", id, "update").await?)
+    Ok(())
 }
 
 async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
@@ -307,8 +308,24 @@ async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderDat
     Ok(())
 }
 
+/// Recomputes the columns derived from a stakeholder's data (matching keys, search text),
+/// after its values were written back by a revert.
+pub async fn refresh_derived(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    let Some(s) = get(conn, id).await? else { return Ok(()) };
+    sqlx::query("UPDATE stakeholders SET name_key = $1, acronym_key = $2, search_text = $3 WHERE id = $4")
+        .bind(s.data.name_key())
+        .bind(s.data.acronym_key())
+        .bind(s.data.search_text())
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| duplicate_name(e, &s.data))?;
+    Ok(())
+}
+
 /// Archives or restores a stakeholder. Stakeholders are never deleted from the UI or API.
 pub async fn set_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> Result<(), StoreError> {
+    super::record_change(conn, "stakeholder", id, if archived { "archive" } else { "restore" }).await?;
     let done = sqlx::query("UPDATE stakeholders SET archived = $1, updated_at = $2 WHERE id = $3")
         .bind(flag(archived))
         .bind(now())
@@ -318,7 +335,7 @@ pub async fn set_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> 
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(super::record_change(conn, "stakeholder", id, if archived { "archive" } else { "restore" }).await?)
+    Ok(())
 }
 
 /// What the matching keys are computed from, with the keys stored: (id, name, acronym,

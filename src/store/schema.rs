@@ -1,0 +1,193 @@
+//! The database's own description of its tables, read from the catalogue of either backend,
+//! and rows read or written as JSON values through it. The audit trail (values before and
+//! after a change) and the dump (every table) use it, so that a table a later migration adds
+//! is covered without code.
+
+use serde_json::{Map, Value};
+use sqlx::{AnyConnection, AssertSqlSafe, Row};
+
+/// How a column's values are stored: the schema uses integers (flags too) and text only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Int,
+    Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: String,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    /// In the catalogue's order.
+    pub columns: Vec<Column>,
+    /// The primary key's columns (empty when the table has none).
+    pub key: Vec<String>,
+}
+
+impl Table {
+    pub fn kind(&self, column: &str) -> Option<Kind> {
+        self.columns.iter().find(|c| c.name == column).map(|c| c.kind)
+    }
+
+    pub fn has(&self, column: &str) -> bool {
+        self.kind(column).is_some()
+    }
+}
+
+fn kind_of(declared: &str) -> Kind {
+    let d = declared.to_ascii_lowercase();
+    if d.contains("int") { Kind::Int } else { Kind::Text }
+}
+
+fn is_sqlite(conn: &AnyConnection) -> bool {
+    conn.backend_name().eq_ignore_ascii_case("sqlite")
+}
+
+/// Every table of the application (not the migration bookkeeping), by name.
+pub async fn tables(conn: &mut AnyConnection) -> sqlx::Result<Vec<Table>> {
+    let names: Vec<String> = if is_sqlite(conn) {
+        sqlx::query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name NOT LIKE '_sqlx%' ORDER BY name",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+    } else {
+        sqlx::query(
+            "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '_sqlx%' \
+             ORDER BY table_name",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+    }
+    .iter()
+    .map(|r| r.try_get("name"))
+    .collect::<sqlx::Result<_>>()?;
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        out.push(table(conn, &name).await?);
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// One table's columns and key.
+pub async fn table(conn: &mut AnyConnection, name: &str) -> sqlx::Result<Table> {
+    let mut columns = Vec::new();
+    let mut key = Vec::new();
+    if is_sqlite(conn) {
+        let sql = format!("SELECT name, type, pk FROM pragma_table_info('{}') ORDER BY cid", name.replace('\'', ""));
+        let mut keyed = Vec::new();
+        for r in sqlx::query(AssertSqlSafe(sql)).fetch_all(&mut *conn).await? {
+            let column: String = r.try_get("name")?;
+            let pk: i64 = r.try_get("pk")?;
+            if pk > 0 {
+                keyed.push((pk, column.clone()));
+            }
+            columns.push(Column { name: column, kind: kind_of(&r.try_get::<String, _>("type")?) });
+        }
+        keyed.sort();
+        key = keyed.into_iter().map(|(_, c)| c).collect();
+    } else {
+        for r in sqlx::query(
+            "SELECT CAST(column_name AS TEXT) AS name, CAST(data_type AS TEXT) AS type FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+        )
+        .bind(name.to_owned())
+        .fetch_all(&mut *conn)
+        .await?
+        {
+            columns.push(Column { name: r.try_get("name")?, kind: kind_of(&r.try_get::<String, _>("type")?) });
+        }
+        for r in sqlx::query(
+            "SELECT CAST(k.column_name AS TEXT) AS name FROM information_schema.table_constraints c \
+             JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name \
+             AND k.table_schema = c.table_schema AND k.table_name = c.table_name \
+             WHERE c.table_schema = current_schema() AND c.table_name = $1 AND c.constraint_type = 'PRIMARY KEY' \
+             ORDER BY k.ordinal_position",
+        )
+        .bind(name.to_owned())
+        .fetch_all(&mut *conn)
+        .await?
+        {
+            key.push(r.try_get("name")?);
+        }
+    }
+    Ok(Table { name: name.to_owned(), columns, key })
+}
+
+/// A row as a JSON object of its columns (integers as numbers, text as strings).
+pub fn row_values(table: &Table, row: &sqlx::any::AnyRow) -> sqlx::Result<Map<String, Value>> {
+    let mut out = Map::new();
+    for c in &table.columns {
+        let v = match c.kind {
+            Kind::Int => row.try_get::<Option<i64>, _>(c.name.as_str())?.map(Value::from),
+            Kind::Text => row.try_get::<Option<String>, _>(c.name.as_str())?.map(Value::from),
+        };
+        out.insert(c.name.clone(), v.unwrap_or(Value::Null));
+    }
+    Ok(out)
+}
+
+/// Binds `value` as a value of a column of `kind`. A value of the other kind (a number for a
+/// text column, say) is converted; anything else binds NULL.
+pub fn bind<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    kind: Kind,
+    value: &Value,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    match kind {
+        Kind::Int => q.bind(match value {
+            Value::Number(n) => n.as_i64(),
+            Value::Bool(b) => Some(i64::from(*b)),
+            Value::String(s) => s.parse().ok(),
+            _ => None,
+        }),
+        Kind::Text => q.bind(match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Null => None,
+            other => Some(other.to_string()),
+        }),
+    }
+}
+
+/// Inserts `rows` (JSON objects keyed by column; a missing column takes its default) into
+/// `table`, many rows per statement.
+pub async fn insert_rows(conn: &mut AnyConnection, table: &Table, rows: &[Map<String, Value>]) -> sqlx::Result<()> {
+    let Some(first) = rows.first() else { return Ok(()) };
+    let columns: Vec<&Column> = table.columns.iter().filter(|c| first.contains_key(&c.name)).collect();
+    if columns.is_empty() {
+        return Ok(());
+    }
+    let per_statement = (900 / columns.len()).max(1);
+    for chunk in rows.chunks(per_statement) {
+        let mut tuples = Vec::with_capacity(chunk.len());
+        let mut n = 0;
+        for _ in chunk {
+            let ph: Vec<String> = columns
+                .iter()
+                .map(|_| {
+                    n += 1;
+                    format!("${n}")
+                })
+                .collect();
+            tuples.push(format!("({})", ph.join(", ")));
+        }
+        let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+        let sql = format!("INSERT INTO {} ({}) VALUES {}", table.name, names.join(", "), tuples.join(", "));
+        let mut q = sqlx::query(AssertSqlSafe(sql));
+        for row in chunk {
+            for c in &columns {
+                q = bind(q, c.kind, row.get(&c.name).unwrap_or(&Value::Null));
+            }
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
