@@ -7,6 +7,7 @@
 //! `web`, `cli`, `demo` → `app` → `store`, `graph`, `analysis`, `survey`, `csvio` → `i18n`, `db` → `domain`.
 
 pub mod accounts;
+pub mod audit;
 pub mod campaigns;
 pub mod coverage;
 pub mod error;

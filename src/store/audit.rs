@@ -25,8 +25,10 @@ pub struct Entity {
     pub children: &'static [Child],
     /// What reverting the record's creation does.
     pub undo_create: UndoCreate,
-    /// Actions that are never reverted (a revoked token stays revoked).
+    /// Actions that are never reverted (a password change).
     pub final_actions: &'static [&'static str],
+    /// Fields that a revert never empties once set (a revoked token stays revoked).
+    pub one_way: &'static [&'static str],
 }
 
 /// Rows of another table that belong to the record, shown as one field (a list of objects).
@@ -89,6 +91,7 @@ pub static ENTITIES: &[Entity] = &[
         ],
         undo_create: UndoCreate::Flag("archived"),
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "link",
@@ -98,6 +101,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Flag("archived"),
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "campaign",
@@ -107,6 +111,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Never,
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "response",
@@ -142,6 +147,7 @@ pub static ENTITIES: &[Entity] = &[
         ],
         undo_create: UndoCreate::Never,
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "proposal",
@@ -151,6 +157,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Never,
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "correction",
@@ -160,6 +167,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Never,
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "user",
@@ -169,6 +177,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Flag("disabled"),
         final_actions: &["password", "reset_link", "second_factor_on", "second_factor_off"],
+        one_way: NONE,
     },
     Entity {
         name: "token",
@@ -178,6 +187,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Stamp("revoked_at"),
         final_actions: &["revoke"],
+        one_way: &["revoked_at"],
     },
     Entity {
         name: "body",
@@ -194,6 +204,7 @@ pub static ENTITIES: &[Entity] = &[
         }],
         undo_create: UndoCreate::Flag("archived"),
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "meeting",
@@ -210,6 +221,7 @@ pub static ENTITIES: &[Entity] = &[
         }],
         undo_create: UndoCreate::Delete,
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "action_item",
@@ -219,6 +231,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Delete,
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "phase",
@@ -228,6 +241,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Never,
         final_actions: NONE,
+        one_way: NONE,
     },
     Entity {
         name: "snapshot",
@@ -237,6 +251,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Delete,
         final_actions: &["delete"],
+        one_way: NONE,
     },
     Entity {
         name: "suggestion",
@@ -246,6 +261,7 @@ pub static ENTITIES: &[Entity] = &[
         children: &[],
         undo_create: UndoCreate::Delete,
         final_actions: NONE,
+        one_way: NONE,
     },
 ];
 
@@ -606,8 +622,14 @@ pub async fn check_revert(conn: &mut AnyConnection, changes: &[Change]) -> Resul
         let entity = entity(&c.entity).ok_or_else(|| unknown(&c.entity))?;
         if entity.final_actions.contains(&c.action.as_str())
             || (c.before.is_none() && entity.undo_create == UndoCreate::Never)
-            || (c.after.is_none() && c.before.is_some() && entity.hidden.iter().any(|h| *h == "data"))
         {
+            return Err(refused(Refusal::Final { change: c.id }));
+        }
+        let emptied = |f: &&str| {
+            c.before.as_ref().is_some_and(|b| b.get(*f).is_none_or(Value::is_null))
+                && c.after.as_ref().is_some_and(|a| a.get(*f).is_some_and(|v| !v.is_null()))
+        };
+        if entity.one_way.iter().any(emptied) {
             return Err(refused(Refusal::Final { change: c.id }));
         }
         if c.before.is_none() && c.after.is_none() {

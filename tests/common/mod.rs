@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod survey;
 pub mod webdriver;
 
 use axum::Router;
