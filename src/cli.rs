@@ -114,6 +114,35 @@ pub enum Command {
     },
     /// Load the demo network of the Walloon reception ecosystem (idempotent).
     Demo,
+    /// The change log, newest first: who changed what, when, with the fields changed.
+    Changes {
+        /// Only this kind of record (stakeholder, link, body, meeting, user, …).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only this record (with --kind).
+        #[arg(long)]
+        record: Option<i64>,
+        /// Only changes by this party: user:3, token:2, cli, invitation.
+        #[arg(long)]
+        who: Option<String>,
+        /// Only the changes of this operation (an import, a survey response).
+        #[arg(long)]
+        operation: Option<i64>,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        /// Print the changes as JSON, with the values before and after.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revert a change (its record takes back the values it had before), or with
+    /// --operation every change of an operation (an import, a survey response).
+    Revert {
+        /// The change's number (`maillage changes` lists them).
+        #[arg(required_unless_present = "operation")]
+        change: Option<i64>,
+        #[arg(long, conflicts_with = "change")]
+        operation: Option<i64>,
+    },
     /// Questionnaire definitions (surveys/*.toml).
     #[command(subcommand)]
     Survey(SurveyCommand),
@@ -653,6 +682,54 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             let state = new_state(db);
             report(&state, &output, lang).await?;
             eprintln!("{}", output.display());
+        }
+        Command::Changes { kind, record, who, operation, limit, json } => {
+            let state = new_state(db);
+            let filter = crate::store::audit::Filter {
+                entity: kind,
+                entity_id: record,
+                actor: who,
+                operation,
+                limit: limit.max(1),
+                ..Default::default()
+            };
+            let feed = crate::app::audit::feed(&state, &Actor::Cli, &filter)
+                .await
+                .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&feed.changes)?);
+            } else {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                for c in &feed.changes {
+                    // A closed pipe (`| head`) ends the listing.
+                    let Ok(()) = writeln!(
+                        out,
+                        "#{}\t{}\t{}\t{} {}{}\t{}\t{}",
+                        c.id,
+                        c.at,
+                        c.actor.as_deref().unwrap_or("-"),
+                        c.entity,
+                        c.entity_id,
+                        c.label().map(|l| format!(" ({l})")).unwrap_or_default(),
+                        c.action,
+                        c.fields().join(", ")
+                    ) else {
+                        break;
+                    };
+                }
+                eprintln!("{} of {} changes", feed.changes.len(), feed.total);
+            }
+        }
+        Command::Revert { change, operation } => {
+            let state = new_state(db);
+            let done = match (change, operation) {
+                (_, Some(op)) => crate::app::audit::revert_operation(&state, &Actor::Cli, op).await,
+                (Some(id), None) => crate::app::audit::revert_change(&state, &Actor::Cli, id).await.map(|()| 1),
+                (None, None) => unreachable!("clap requires one"),
+            };
+            let n = done.map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            eprintln!("{n} change(s) reverted");
         }
         Command::Demo => {
             let loaded = crate::demo::load(&new_state(db)).await?;

@@ -215,7 +215,7 @@ on_both!(a_revert_restores_the_values_before_and_refuses_when_a_later_change_tou
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let edit =
         scalar(&app, &format!("SELECT MAX(id) FROM changes WHERE entity = 'stakeholder' AND entity_id = {a}")).await;
-    let history = audit::history(state, &admin, "stakeholder", a).await.unwrap();
+    let history = audit::history(state, &admin, "stakeholder", a, 100).await.unwrap();
     assert_eq!(history.changes[0].id, edit);
     let fields = history.changes[0].fields();
     assert!(fields.contains(&"name".to_owned()) && fields.contains(&"contacts".to_owned()), "{fields:?}");
@@ -224,7 +224,7 @@ on_both!(a_revert_restores_the_values_before_and_refuses_when_a_later_change_tou
 
     // A viewer reads the history without the personal values.
     let viewer = Actor::User { id: 0, email: String::new(), role: Role::Viewer };
-    let seen = audit::history(state, &viewer, "stakeholder", a).await.unwrap();
+    let seen = audit::history(state, &viewer, "stakeholder", a, 100).await.unwrap();
     assert_eq!(seen.changes[0].after.as_ref().unwrap()["phone"], "•••");
     assert_eq!(seen.changes[0].after.as_ref().unwrap()["contacts"], "•••");
     assert!(!serde_json::to_string(&seen).unwrap().contains("anne@aviq.be"));
@@ -235,7 +235,7 @@ on_both!(a_revert_restores_the_values_before_and_refuses_when_a_later_change_tou
     assert_eq!(stakeholder_json(&app, a).await, original);
     let found = app.get("/api/stakeholders?q=vie+de+qualite").await.json();
     assert_eq!(found.as_array().map(Vec::len), Some(1), "the search text follows the name back: {found}");
-    let revert = audit::history(state, &admin, "stakeholder", a).await.unwrap().changes[0].clone();
+    let revert = audit::history(state, &admin, "stakeholder", a, 100).await.unwrap().changes[0].clone();
     assert_eq!((revert.action.as_str(), revert.detail.as_deref()), ("revert", Some(format!("revert:{edit}").as_str())));
     assert_eq!(revert.use_case.as_deref(), Some("audit.revert_change"));
     assert_eq!(revert.reverts_change, Some(edit));
@@ -394,4 +394,47 @@ on_both!(a_survey_submission_is_reverted_with_its_ties_and_links_and_nothing_els
     );
     let funds = app.get(&format!("/api/links?stakeholder={spw}")).await.json();
     assert!(funds.to_string().contains("\"funds\""), "the link recorded by hand is untouched: {funds}");
+});
+
+on_both!(the_change_log_page_and_api_show_who_changed_what_and_revert_it, |app| {
+    let a = app.stakeholder("CPAS de Namur", None, "local").await;
+    let editor = app.session(Role::Editor).await;
+    let viewer = app.session(Role::Viewer).await;
+    let r = app
+        .json(
+            axum::http::Method::PUT,
+            &format!("/api/stakeholders/{a}"),
+            serde_json::json!({ "name": "CPAS de Namur", "kind": "public_authority", "level": "local", "email": "accueil@cpasnamur.be" }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let edit = scalar(&app, "SELECT MAX(id) FROM changes").await;
+
+    let page = app.get_as(&editor, "/changes").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("accueil@cpasnamur.be") && html.contains(&format!("/changes/{edit}/revert")), "{html}");
+    let panel = app.get_as(&editor, &format!("/stakeholders/{a}")).await.text();
+    assert!(
+        panel.contains("accueil@cpasnamur.be") && panel.contains("/changes?kind=stakeholder&amp;record="),
+        "{panel}"
+    );
+    let seen = app.get_as(&viewer, "/changes?kind=stakeholder").await.text();
+    assert!(!seen.contains("accueil@cpasnamur.be") && seen.contains("•••"), "redacted for viewers");
+    assert!(!seen.contains("/revert"), "viewers are offered no revert");
+    let api = app.get_as(&viewer, "/api/changes?kind=stakeholder").await.json();
+    assert!(!api.to_string().contains("accueil@cpasnamur.be"), "{api}");
+    assert_eq!(api["changes"][0]["fields"], serde_json::json!(["email", "kind_code"]));
+    assert_eq!(app.get_as(&viewer, "/api/changes?kind=nothing").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.post_as(&viewer, &format!("/changes/{edit}/revert"), &[]).await.status, StatusCode::FORBIDDEN);
+
+    let r = app.post_as(&editor, &format!("/changes/{edit}/revert"), &[("back", &format!("/stakeholders/{a}"))]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(r.location(), format!("/stakeholders/{a}"));
+    assert!(stakeholder_json(&app, a).await["email"].is_null());
+    let again = app.post_as(&editor, &format!("/changes/{edit}/revert"), &[]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text());
+    assert!(again.text().contains("cannot be reverted"), "{}", again.text());
+    let paged = app.get_as(&editor, "/api/changes?page=2").await.json();
+    assert_eq!(paged["page"], 2);
 });

@@ -166,6 +166,8 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/mechanism",
             "/snapshots",
             "/snapshots/compare?from=1&to=2",
+            "/changes",
+            "/changes?kind=stakeholder&who=cli",
             "/steering",
             "/steering/report",
             "/coverage?sector=health",
@@ -368,6 +370,61 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
             .map(|r| (sqlx::Row::get(&r, 0), sqlx::Row::get(&r, 1), sqlx::Row::get(&r, 2)))
             .unwrap();
     assert_eq!(link, (spw, respondent, format!("survey:{campaign_id}/{invitation}")));
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
+
+#[test]
+fn a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_reverts_it() {
+    on_a_large_stack(a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_reverts_it_flow);
+}
+
+async fn a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_reverts_it_flow() {
+    let Some(browser) = chromium() else { return };
+    let mut app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    let id = app.stakeholder("CPAS de Namur", None, "local").await;
+    app.user("coordinator@example.org", maillage::app::Role::Editor).await;
+    app.state = app.state.clone().with_settings(maillage::app::Settings { cheap_hashing: true, ..Default::default() });
+    let (base, stop, server) = start_server(&app).await;
+    let d = common::webdriver::Driver::start_desktop(&browser, &chromedriver(), 1920, 1080).await;
+    d.login(&base, "coordinator@example.org", common::PASSWORD).await;
+
+    // The coordinator edits the name and the phone through the form.
+    d.goto(&format!("{base}/stakeholders/{id}/edit")).await;
+    d.type_into("#name", "CPAS de Namur (Ville)").await;
+    d.type_into("#phone", "081 33 70 11").await;
+    d.click("main form.card button[type='submit']").await;
+    d.wait_for(&format!("return document.location.pathname === '/stakeholders/{id}';")).await;
+    let page = d.text().await;
+    assert!(page.contains("CPAS de Namur (Ville)") && page.contains("081 33 70 11"), "{page}");
+
+    // Its history panel shows the change, before and after.
+    let history = d.script("return document.querySelector('#change-2, ol.changes li').innerText;", vec![]).await;
+    let history = history.as_str().unwrap_or_default().to_owned();
+    assert!(history.contains("CPAS de Namur") && history.contains("CPAS de Namur (Ville)"), "{history}");
+    assert!(history.contains("081 33 70 11") && history.contains("coordinator@example.org"), "{history}");
+    d.screenshot(&screenshots().join("history-desktop.png")).await;
+
+    // So does the change log, filtered on stakeholders; the coordinator reverts the change there.
+    d.goto(&format!("{base}/changes?kind=stakeholder")).await;
+    let log = d.text().await;
+    assert!(log.contains("CPAS de Namur (Ville)") && log.contains("081 33 70 11"), "{log}");
+    d.screenshot(&screenshots().join("changes-desktop.png")).await;
+    d.click("ol.changes li:first-child form[action$='/revert'] button").await;
+    d.wait_for("return document.location.pathname === '/changes';").await;
+    let top = d.script("return document.querySelector('ol.changes li').innerText;", vec![]).await;
+    assert!(
+        top.as_str().unwrap_or_default().contains("#"),
+        "the revert, naming the change it reverts, is at the top: {top}"
+    );
+
+    // The record has its old values again.
+    d.goto(&format!("{base}/stakeholders/{id}")).await;
+    let title = d.script("return document.querySelector('main h1').innerText;", vec![]).await;
+    assert_eq!(title.as_str(), Some("CPAS de Namur"));
+    let record = d.script("return document.querySelector('main dl').innerText;", vec![]).await;
+    assert!(!record.as_str().unwrap_or_default().contains("081 33 70 11"), "the phone is gone again: {record}");
+    d.quit().await;
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }

@@ -218,3 +218,35 @@ fn an_unreachable_database_fails_at_once_with_the_reason() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot open database") && err.to_lowercase().contains("refused"), "{err}");
 }
+
+#[test]
+fn cli_lists_the_change_log_and_reverts_an_import() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("changes.db").display());
+    let file = dir.0.join("list.csv");
+    std::fs::write(&file, "name,kind,level\nCPAS de Namur,administration,local\nCPAS de Liège,administration,local\n")
+        .unwrap();
+    assert!(maillage(&["--database-url", &url, "import", "stakeholders", file.to_str().unwrap()]).status.success());
+    let out = maillage(&["--database-url", &url, "changes", "--kind", "stakeholder"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(listed.contains("\tcli\tstakeholder 1 (CPAS de Namur)\tcreate\t"), "{listed}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&maillage(&["--database-url", &url, "changes", "--json"]).stdout).unwrap();
+    let operation = json[0]["operation"].as_i64().unwrap();
+    assert_eq!(json[0]["use_case"], "transfer.import");
+
+    let out = maillage(&["--database-url", &url, "revert", "--operation", &operation.to_string()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 change(s) reverted"));
+    let export = maillage(&["--database-url", &url, "export", "stakeholders"]);
+    assert_eq!(String::from_utf8_lossy(&export.stdout).lines().count(), 1, "both archived: only the header");
+    let again = maillage(&["--database-url", &url, "revert", "--operation", &operation.to_string()]);
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("cannot be reverted"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+}

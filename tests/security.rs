@@ -93,6 +93,12 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("POST", "/snapshots", "nnnnyy"),
     ("GET", "/snapshots/compare", "nnnyyy"),
     ("POST", "/snapshots/{id}/delete", "nnnnyy"),
+    ("GET", "/api/changes", "nnnyyy"),
+    ("POST", "/api/changes/{id}/revert", "nnnnyy"),
+    ("POST", "/api/operations/{id}/revert", "nnnnyy"),
+    ("GET", "/changes", "nnnyyy"),
+    ("POST", "/changes/{id}/revert", "nnnnyy"),
+    ("POST", "/operations/{id}/revert", "nnnnyy"),
     ("GET", "/steering", "nnnyyy"),
     ("GET", "/steering/report", "nnnyyy"),
     ("GET", "/coverage", "nnnyyy"),
@@ -261,7 +267,7 @@ fn concrete(path: &str, s: &Seeded, token: &str) -> String {
                 s.meeting.to_string()
             } else if path.starts_with("/api/actions") || path.starts_with("/actions") {
                 s.action.to_string()
-            } else if path.starts_with("/admin") {
+            } else if path.starts_with("/admin") || path.contains("/changes/") || path.contains("/operations/") {
                 "999".to_string()
             } else {
                 s.stakeholder.to_string()

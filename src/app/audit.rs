@@ -16,6 +16,8 @@ pub struct Feed {
     pub total: i64,
     /// `user:3` → its e-mail (for roles that see personal data) or `#3`; `token:2` → its name.
     pub actors: HashMap<String, String>,
+    /// How many changes each operation of the page made.
+    pub sizes: HashMap<i64, i64>,
 }
 
 /// What a party may do to a kind of record, for reverting its changes.
@@ -47,17 +49,15 @@ pub async fn feed(state: &AppState, actor: &Actor, filter: &Filter) -> Result<Fe
         }
     }
     let actors = actor_names(&mut conn, actor, &changes).await?;
-    Ok(Feed { changes, total, actors })
+    let operations: Vec<i64> = changes.iter().filter_map(|c| c.operation).collect();
+    let sizes = store::audit::operation_sizes(&mut conn, &operations).await?;
+    Ok(Feed { changes, total, actors, sizes })
 }
 
-/// One record's history, newest first.
-pub async fn history(state: &AppState, actor: &Actor, entity: &str, id: i64) -> Result<Feed, AppError> {
-    feed(
-        state,
-        actor,
-        &Filter { entity: Some(entity.to_owned()), entity_id: Some(id), limit: 1_000, ..Default::default() },
-    )
-    .await
+/// One record's latest `limit` changes, newest first (with how many there are in all).
+pub async fn history(state: &AppState, actor: &Actor, entity: &str, id: i64, limit: i64) -> Result<Feed, AppError> {
+    feed(state, actor, &Filter { entity: Some(entity.to_owned()), entity_id: Some(id), limit, ..Default::default() })
+        .await
 }
 
 async fn actor_names(

@@ -479,7 +479,7 @@ impl Change {
         let values = self.after.as_ref().or(self.before.as_ref())?;
         ["name", "title", "email", "description"]
             .iter()
-            .find_map(|k| values.get(*k).and_then(Value::as_str))
+            .find_map(|k| values.get(*k).and_then(Value::as_str).filter(|v| !v.trim().is_empty()))
             .map(str::to_owned)
     }
 }
@@ -593,6 +593,23 @@ pub async fn operation(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Vec<Ch
          WHERE c.operation = $1 ORDER BY c.id"
     );
     sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_all(conn).await?.iter().map(change_row).collect()
+}
+
+/// How many changes each of these operations made.
+pub async fn operation_sizes(conn: &mut AnyConnection, operations: &[i64]) -> sqlx::Result<HashMap<i64, i64>> {
+    let mut out = HashMap::new();
+    let distinct: BTreeSet<i64> = operations.iter().copied().collect();
+    let distinct: Vec<i64> = distinct.into_iter().collect();
+    for chunk in distinct.chunks(500) {
+        let sql = format!(
+            "SELECT operation, COUNT(*) AS n FROM changes WHERE operation IN ({}) GROUP BY operation",
+            id_list(chunk)
+        );
+        for r in sqlx::query(AssertSqlSafe(sql)).fetch_all(&mut *conn).await? {
+            out.insert(r.try_get("operation")?, r.try_get("n")?);
+        }
+    }
+    Ok(out)
 }
 
 /// Why a change cannot be reverted.

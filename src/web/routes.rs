@@ -57,6 +57,8 @@ pub fn registry() -> Vec<Route> {
         pages::mechanism::routes(),
         api::snapshots::routes(),
         pages::snapshots::routes(),
+        api::changes::routes(),
+        pages::changes::routes(),
         pages::steering::routes(),
         pages::coverage::routes(),
         pages::suggestions::routes(),

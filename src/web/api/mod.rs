@@ -1,6 +1,7 @@
 //! The JSON API: the same operations as the pages, for scripts and other tools.
 
 pub mod analysis;
+pub mod changes;
 pub mod graph;
 pub mod links;
 pub mod mechanism;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod analysis;
 pub mod campaigns;
+pub mod changes;
 pub mod coverage;
 pub mod links;
 pub mod map;
