@@ -134,6 +134,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A consistent copy of the database while the server runs: SQLite's online copy, or on
+    /// PostgreSQL pg_dump's custom format when pg_dump is installed (the JSON dump otherwise).
+    Backup {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Restore a backup (SQLite file, pg_dump archive or JSON dump: recognised by its
+    /// content) into this database, which must be empty.
+    Restore { file: PathBuf },
+    /// The whole deployment as one JSON document (every table, users with their password
+    /// hashes, API tokens as hashes, the audit trail): moves a deployment between SQLite and
+    /// PostgreSQL with nothing lost. The README's "Data protection" section documents it.
+    Dump {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Fill this empty database with a dump (all or nothing; no audit row of its own).
+    Load { file: PathBuf },
     /// Revert a change (its record takes back the values it had before), or with
     /// --operation every change of an operation (an import, a survey response).
     Revert {
@@ -685,7 +703,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Changes { kind, record, who, operation, limit, json } => {
             let state = new_state(db);
-            let filter = crate::store::audit::Filter {
+            let filter = crate::app::audit::Filter {
                 entity: kind,
                 entity_id: record,
                 actor: who,
@@ -720,6 +738,46 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 }
                 eprintln!("{} of {} changes", feed.changes.len(), feed.total);
             }
+        }
+        Command::Backup { output } => {
+            let state = new_state(db);
+            let started = std::time::Instant::now();
+            let format = crate::app::backup::backup(&state, &Actor::Cli, &cli.database_url, &output)
+                .await
+                .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            let size = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
+            eprintln!(
+                "{}: {} ({} bytes, {:.2} s)",
+                output.display(),
+                format.describe(),
+                size,
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Restore { file } => {
+            let state = new_state(db);
+            let format = crate::app::backup::restore(&state, &Actor::Cli, &cli.database_url, &file)
+                .await
+                .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            eprintln!("{}: {} restored into {}", file.display(), format.describe(), db::redact(&cli.database_url));
+        }
+        Command::Dump { output } => {
+            let state = new_state(db);
+            let d = crate::app::backup::take_dump(&state, &Actor::Cli)
+                .await
+                .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            crate::app::backup::write_json(&d, &output).map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            let rows: usize = d.tables.values().map(|t| t.rows.len()).sum();
+            eprintln!("{}: {} tables, {rows} rows (schema {})", output.display(), d.tables.len(), d.schema);
+        }
+        Command::Load { file } => {
+            let state = new_state(db);
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let d = crate::app::backup::parse_dump(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), describe(&e, lang)))?;
+            crate::app::backup::load(&state, &Actor::Cli, &d).await.map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            let rows: usize = d.tables.values().map(|t| t.rows.len()).sum();
+            eprintln!("{}: {} tables, {rows} rows loaded", file.display(), d.tables.len());
         }
         Command::Revert { change, operation } => {
             let state = new_state(db);

@@ -3,7 +3,8 @@
 
 use super::{Action, Actor, AppError, AppState, Work};
 use crate::store;
-use crate::store::audit::{Change, Filter, Reverts};
+use crate::store::audit::Reverts;
+pub use crate::store::audit::{Change, Filter};
 use std::collections::HashMap;
 
 /// Changes per page of the feed.

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod backup;
 pub mod campaigns;
 pub mod coverage;
 pub mod error;

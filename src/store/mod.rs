@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod campaigns;
+pub mod dump;
 pub mod links;
 pub mod mechanism;
 pub mod network;

@@ -76,8 +76,28 @@ pub async fn tables(conn: &mut AnyConnection) -> sqlx::Result<Vec<Table>> {
     Ok(out)
 }
 
+/// Table descriptions read so far, by backend and name: the schema is fixed once the
+/// migrations ran (every database a process opens is migrated to the same version), and the
+/// audit trail asks for them on every change.
+static TABLES: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<(bool, String), Table>>> =
+    std::sync::LazyLock::new(Default::default);
+
 /// One table's columns and key.
 pub async fn table(conn: &mut AnyConnection, name: &str) -> sqlx::Result<Table> {
+    let key = (is_sqlite(conn), name.to_owned());
+    if let Some(t) = TABLES.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Ok(t);
+    }
+    let t = read_table(conn, name).await?;
+    if !t.columns.is_empty()
+        && let Ok(mut m) = TABLES.lock()
+    {
+        m.insert(key, t.clone());
+    }
+    Ok(t)
+}
+
+async fn read_table(conn: &mut AnyConnection, name: &str) -> sqlx::Result<Table> {
     let mut columns = Vec::new();
     let mut key = Vec::new();
     if is_sqlite(conn) {

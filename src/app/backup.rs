@@ -1,0 +1,240 @@
+//! Backup and restore, dump and load: a consistent copy of the deployment while the server
+//! runs, and a deployment moved between SQLite and PostgreSQL with nothing lost. These are
+//! operators' commands: they need the admin role (the command line has it), and write no
+//! audit row of their own (a dump carries the trail as it was).
+
+use super::{Action, Actor, AppError, AppState};
+use crate::db::Backend;
+use crate::store::dump::{self, Dump, LoadError};
+use std::path::{Path, PathBuf};
+
+/// The whole deployment, read in one consistent transaction.
+pub async fn take_dump(state: &AppState, actor: &Actor) -> Result<Dump, AppError> {
+    actor.require(Action::ManageUsers)?;
+    let mut tx = state.db.pool.begin().await?;
+    if state.db.backend == Backend::Postgres {
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
+    }
+    let d = dump::dump(&mut tx).await?;
+    tx.rollback().await?;
+    Ok(d)
+}
+
+fn load_error(e: LoadError) -> AppError {
+    match e {
+        LoadError::Db(e) => AppError::from(crate::store::StoreError::Db(e)),
+        other => AppError::Conflict { field: "dump", fr: french(&other), en: other.to_string() },
+    }
+}
+
+fn french(e: &LoadError) -> String {
+    match e {
+        LoadError::Format(f, v) => format!("ce n'est pas un export complet de Maillage (format {f:?}, version {v})"),
+        LoadError::Schema { dump, here } => format!(
+            "l'export a été fait au schéma {dump}, cette base est au schéma {here} : chargez-le avec la version de Maillage qui l'a fait, puis mettez à jour"
+        ),
+        LoadError::NotEmpty(what) => {
+            format!(
+                "la base n'est pas vide ({what}) : le chargement et la restauration ne remplissent qu'une base vide"
+            )
+        }
+        LoadError::UnknownTable(t) => format!("l'export contient une table « {t} » que cette base n'a pas"),
+        LoadError::UnknownColumn { table, column } => {
+            format!("table {table} : la colonne « {column} » n'existe pas dans cette base")
+        }
+        LoadError::RowWidth { table, row, columns, expected } => {
+            format!("table {table}, ligne {row} : {columns} valeurs pour {expected} colonnes")
+        }
+        LoadError::Db(e) => e.to_string(),
+    }
+}
+
+/// Fills an empty database with a dump, all or nothing.
+pub async fn load(state: &AppState, actor: &Actor, d: &Dump) -> Result<(), AppError> {
+    actor.require(Action::ManageUsers)?;
+    let mut tx = state.db.begin_write().await?;
+    dump::load(&mut tx, d).await.map_err(load_error)?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Parses a dump file's bytes.
+pub fn parse_dump(bytes: &[u8]) -> Result<Dump, AppError> {
+    serde_json::from_slice(bytes).map_err(|e| AppError::Conflict {
+        field: "dump",
+        fr: format!("export illisible, ligne {}, colonne {} : {e}", e.line(), e.column()),
+        en: format!("unreadable dump, line {}, column {}: {e}", e.line(), e.column()),
+    })
+}
+
+/// What a backup file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupFormat {
+    /// A SQLite database file (`VACUUM INTO`).
+    Sqlite,
+    /// `pg_dump --format=custom`.
+    PgDump,
+    /// The JSON dump.
+    Json,
+}
+
+impl BackupFormat {
+    pub fn of(bytes: &[u8]) -> Option<BackupFormat> {
+        if bytes.starts_with(b"SQLite format 3\0") {
+            Some(BackupFormat::Sqlite)
+        } else if bytes.starts_with(b"PGDMP") {
+            Some(BackupFormat::PgDump)
+        } else if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+            Some(BackupFormat::Json)
+        } else {
+            None
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            BackupFormat::Sqlite => "SQLite database",
+            BackupFormat::PgDump => "pg_dump archive (custom format)",
+            BackupFormat::Json => "Maillage JSON dump",
+        }
+    }
+}
+
+fn pg_tool(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
+}
+
+/// A consistent copy while the server runs: SQLite's own online copy (`VACUUM INTO`), or on
+/// PostgreSQL `pg_dump` in its custom format when it is installed, the JSON dump otherwise.
+pub async fn backup(state: &AppState, actor: &Actor, url: &str, output: &Path) -> Result<BackupFormat, AppError> {
+    actor.require(Action::ManageUsers)?;
+    if output.exists() {
+        return Err(AppError::Conflict {
+            field: "output",
+            fr: format!("{} existe déjà : choisissez un autre fichier", output.display()),
+            en: format!("{} already exists: choose another file", output.display()),
+        });
+    }
+    match state.db.backend {
+        Backend::Sqlite => {
+            let target = output.to_string_lossy().replace('\'', "''");
+            let mut conn = state.db.pool.acquire().await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("VACUUM INTO '{target}'"))).execute(&mut *conn).await?;
+            Ok(BackupFormat::Sqlite)
+        }
+        Backend::Postgres => match pg_tool("pg_dump") {
+            Some(pg_dump) => {
+                let out = tokio::process::Command::new(pg_dump)
+                    .arg("--format=custom")
+                    .arg("--no-owner")
+                    .arg("--no-privileges")
+                    .arg("--file")
+                    .arg(output)
+                    .arg(url)
+                    .output()
+                    .await
+                    .map_err(|e| AppError::Internal(e.into()))?;
+                if !out.status.success() {
+                    let _ = std::fs::remove_file(output);
+                    return Err(AppError::Internal(anyhow::anyhow!(
+                        "pg_dump failed: {}",
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    )));
+                }
+                Ok(BackupFormat::PgDump)
+            }
+            None => {
+                let d = take_dump(state, actor).await?;
+                write_json(&d, output)?;
+                Ok(BackupFormat::Json)
+            }
+        },
+    }
+}
+
+/// Writes a dump as JSON (one table per line block, readable with any JSON tool).
+pub fn write_json(d: &Dump, output: &Path) -> Result<(), AppError> {
+    let bytes = serde_json::to_vec(d).map_err(|e| AppError::Internal(e.into()))?;
+    std::fs::write(output, bytes)
+        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context(output.display().to_string())))
+}
+
+/// Restores a backup (any of the three formats) into this empty database.
+pub async fn restore(state: &AppState, actor: &Actor, url: &str, file: &Path) -> Result<BackupFormat, AppError> {
+    actor.require(Action::ManageUsers)?;
+    let head = {
+        use std::io::Read;
+        let mut head = vec![0u8; 64];
+        let mut f = std::fs::File::open(file)
+            .map_err(|e| AppError::Internal(anyhow::Error::from(e).context(file.display().to_string())))?;
+        let n = f.read(&mut head).map_err(|e| AppError::Internal(e.into()))?;
+        head.truncate(n);
+        head
+    };
+    let format = BackupFormat::of(&head).ok_or_else(|| AppError::Conflict {
+        field: "file",
+        fr: format!(
+            "{} n'est ni une base SQLite, ni une archive pg_dump, ni un export JSON de Maillage",
+            file.display()
+        ),
+        en: format!("{} is neither a SQLite database, a pg_dump archive nor a Maillage JSON dump", file.display()),
+    })?;
+    {
+        let mut conn = state.db.pool.acquire().await?;
+        dump::check_empty(&mut conn).await.map_err(load_error)?;
+    }
+    match format {
+        BackupFormat::Json => {
+            let bytes = std::fs::read(file).map_err(|e| AppError::Internal(e.into()))?;
+            load(state, actor, &parse_dump(&bytes)?).await?;
+        }
+        BackupFormat::Sqlite => {
+            // Opened as a copy (migrations bring an older backup up to date), read, loaded.
+            let copy = std::env::temp_dir().join(format!(
+                "maillage-restore-{}-{}.db",
+                std::process::id(),
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+            ));
+            std::fs::copy(file, &copy).map_err(|e| AppError::Internal(e.into()))?;
+            let source = crate::db::connect(&format!("sqlite://{}", copy.display())).await.map_err(AppError::Internal);
+            let result = async {
+                let source = AppState::new(source?);
+                let d = take_dump(&source, &Actor::Cli).await?;
+                source.db.pool.close().await;
+                load(state, actor, &d).await
+            }
+            .await;
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
+            }
+            result?;
+        }
+        BackupFormat::PgDump => {
+            if state.db.backend != Backend::Postgres {
+                return Err(AppError::Conflict {
+                    field: "file",
+                    fr: "une archive pg_dump se restaure dans une base PostgreSQL ; pour SQLite, faites un export JSON (maillage dump)".into(),
+                    en: "a pg_dump archive restores into a PostgreSQL database; for SQLite, use a JSON dump (maillage dump)".into(),
+                });
+            }
+            let pg_restore = pg_tool("pg_restore").ok_or_else(|| AppError::Unavailable {
+                fr: "pg_restore n'est pas installé sur cette machine".into(),
+                en: "pg_restore is not installed on this machine".into(),
+            })?;
+            let out = tokio::process::Command::new(pg_restore)
+                .args(["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname"])
+                .arg(url)
+                .arg(file)
+                .output()
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
+            if !out.status.success() {
+                return Err(AppError::Internal(anyhow::anyhow!(
+                    "pg_restore failed: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                )));
+            }
+        }
+    }
+    Ok(format)
+}
