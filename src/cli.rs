@@ -91,6 +91,10 @@ pub enum Command {
         /// CSV for Excel in a French locale: semicolons, BOM, CRLF.
         #[arg(long)]
         excel: bool,
+        /// Without any personal data (e-mails, phones, contact persons, notes): the export a
+        /// viewer gets.
+        #[arg(long)]
+        pseudonymise: bool,
         #[command(flatten)]
         graph: GraphArgs,
     },
@@ -149,7 +153,13 @@ pub enum Command {
     Dump {
         #[arg(short, long)]
         output: PathBuf,
+        /// Leave out every personal value (see the README's "Data protection").
+        #[arg(long)]
+        pseudonymise: bool,
     },
+    /// Data-protection requests about one person (by e-mail, or contact:ID).
+    #[command(subcommand)]
+    Privacy(PrivacyCommand),
     /// Fill this empty database with a dump (all or nothing; no audit row of its own).
     Load { file: PathBuf },
     /// Revert a change (its record takes back the values it had before), or with
@@ -227,6 +237,19 @@ pub enum TokenCommand {
 
 fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s).ok_or_else(|| format!("unknown role {s:?}: expected admin, editor or viewer"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrivacyCommand {
+    /// Everything held about the person, as JSON (GDPR art. 15).
+    Export {
+        /// An e-mail address, or a contact person's number as contact:ID.
+        who: String,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Erase the person from every table (GDPR art. 17); organisations and links stay.
+    Erase { who: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -579,11 +602,12 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 Err(e) => bail!("import failed; nothing was written: {}", describe(&e, lang)),
             }
         }
-        Command::Export { what: Exported::Graph, output, graph, .. } => {
+        Command::Export { what: Exported::Graph, output, graph, pseudonymise, .. } => {
             let state = new_state(db);
-            let bytes = crate::app::network::produce(&state, &Actor::Cli, &graph.format, &graph.query(), lang)
-                .await
-                .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            let bytes =
+                crate::app::network::produce(&state, &exporter(pseudonymise), &graph.format, &graph.query(), lang)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
             let path = output.unwrap_or_else(|| {
                 let (_, ext) = crate::app::network::media(&graph.format);
                 let stem = match graph.format.as_str() {
@@ -599,15 +623,21 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!("{}", path.display());
         }
-        Command::Export { what, output, excel, .. } => {
+        Command::Export { what, output, excel, pseudonymise, .. } => {
             let dialect = if excel { Dialect::Excel } else { Dialect::Plain };
             let state = new_state(db);
             let bytes = match what {
                 Exported::Graph => unreachable!("handled above"),
                 Exported::Stakeholders => {
-                    crate::app::transfer::export_stakeholders(&state, &Actor::Cli, &Default::default(), dialect).await
+                    crate::app::transfer::export_stakeholders(
+                        &state,
+                        &exporter(pseudonymise),
+                        &Default::default(),
+                        dialect,
+                    )
+                    .await
                 }
-                Exported::Links => crate::app::transfer::export_links(&state, &Actor::Cli, dialect).await,
+                Exported::Links => crate::app::transfer::export_links(&state, &exporter(pseudonymise), dialect).await,
             }
             .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
             match output {
@@ -761,14 +791,41 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
             eprintln!("{}: {} restored into {}", file.display(), format.describe(), db::redact(&cli.database_url));
         }
-        Command::Dump { output } => {
+        Command::Dump { output, pseudonymise } => {
             let state = new_state(db);
-            let d = crate::app::backup::take_dump(&state, &Actor::Cli)
+            let mut d = crate::app::backup::take_dump(&state, &Actor::Cli)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            if pseudonymise {
+                crate::app::backup::pseudonymise(&mut d);
+            }
             crate::app::backup::write_json(&d, &output).map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
             let rows: usize = d.tables.values().map(|t| t.rows.len()).sum();
             eprintln!("{}: {} tables, {rows} rows (schema {})", output.display(), d.tables.len(), d.schema);
+        }
+        Command::Privacy(PrivacyCommand::Export { who, output }) => {
+            let state = new_state(db);
+            let fail = |e: AppError| anyhow::anyhow!(describe(&e, lang));
+            let who = crate::app::privacy::Who::parse(&who).map_err(fail)?;
+            let held = crate::app::privacy::export(&state, &Actor::Cli, &who).await.map_err(fail)?;
+            let text = serde_json::to_string_pretty(&held)?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?
+                }
+                None => println!("{text}"),
+            }
+            eprintln!("{} row(s) hold this person", held["rows"]);
+        }
+        Command::Privacy(PrivacyCommand::Erase { who }) => {
+            let state = new_state(db);
+            let fail = |e: AppError| anyhow::anyhow!(describe(&e, lang));
+            let who = crate::app::privacy::Who::parse(&who).map_err(fail)?;
+            let done = crate::app::privacy::erase(&state, &Actor::Cli, &who).await.map_err(fail)?;
+            for (table, n) in &done.tables {
+                eprintln!("{table}: {n} row(s)");
+            }
+            eprintln!("erased from {} row(s); the erasure is in the change log", done.tables.values().sum::<usize>());
         }
         Command::Load { file } => {
             let state = new_state(db);
@@ -893,6 +950,16 @@ fn print_summary(a: &crate::analysis::Analysis, top: usize, lang: Lang) {
 }
 
 /// An application error as one message for the terminal.
+/// Who an export is made for: the command line, or with --pseudonymise a party that may read
+/// everything but personal data (what a viewer gets).
+fn exporter(pseudonymise: bool) -> Actor {
+    if pseudonymise {
+        Actor::Token { id: 0, name: "--pseudonymise".into(), role: crate::app::Role::Viewer }
+    } else {
+        Actor::Cli
+    }
+}
+
 fn describe(e: &crate::app::AppError, lang: Lang) -> String {
     match e {
         crate::app::AppError::Validation(errors) => {

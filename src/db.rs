@@ -74,6 +74,9 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                             conn.execute("PRAGMA synchronous = FULL").await?;
                         }
                         conn.execute("PRAGMA foreign_keys = ON").await?;
+                        // Deleted content is overwritten, not left in free pages (erasure of
+                        // a person's data, GDPR art. 17).
+                        conn.execute("PRAGMA secure_delete = ON").await?;
                         // Writers wait their turn behind a long import rather than fail.
                         conn.execute("PRAGMA busy_timeout = 30000").await?;
                         Ok(())

@@ -1154,6 +1154,7 @@ pub fn record_kind(kind: &str, lang: Lang) -> &'static str {
         "phase" => ("Phase du projet", "Project phase"),
         "snapshot" => ("Instantané", "Snapshot"),
         "suggestion" => ("Suggestion écartée", "Dismissed suggestion"),
+        "erasure" => ("Effacement de données personnelles", "Erasure of personal data"),
         _ => ("Enregistrement", "Record"),
     };
     lang.pick(fr, en)

@@ -136,6 +136,10 @@ on_both!(every_use_case_leaves_one_change_row_per_record_with_its_actor_and_valu
         scalar(&app, "SELECT MAX(operation) FROM changes WHERE entity = 'body' AND action = 'archive'").await;
     audit::revert_operation(state, &admin, archive_op).await.unwrap();
 
+    // A person's data erased (after the reverts: values it erased are never brought back).
+    let who = maillage::app::privacy::Who::parse("other@example.org").unwrap();
+    maillage::app::privacy::erase(state, &admin, &who).await.unwrap();
+
     let seen: BTreeSet<String> = sqlx::query("SELECT DISTINCT use_case FROM operations")
         .fetch_all(&app.db.pool)
         .await
@@ -162,7 +166,7 @@ on_both!(every_use_case_leaves_one_change_row_per_record_with_its_actor_and_valu
         assert!(actor.is_some() && actor == r.get::<Option<String>, _>("op_actor"), "change {id} is signed");
         let before: Option<String> = r.get("before_values");
         let after: Option<String> = r.get("after_values");
-        let creating = ["create", "open", "dismiss"].contains(&action.as_str());
+        let creating = ["create", "open", "dismiss", "erase"].contains(&action.as_str());
         assert_eq!(before.is_none(), creating, "change {id} ({entity} {action}) has its values before");
         assert_eq!(after.is_none(), action == "delete", "change {id} ({entity} {action}) has its values after");
         for values in [before, after].into_iter().flatten() {

@@ -49,6 +49,123 @@ fn french(e: &LoadError) -> String {
     }
 }
 
+/// The dump with no personal data: contact persons named by number, no e-mails, phones,
+/// notes or attendees' names, accounts as `user-N@example.invalid` without passwords,
+/// no sessions, links or credentials, survey answers and audit values without anything that
+/// looks like an e-mail or a phone number and without the fields the audit trail marks
+/// personal. For sharing a deployment's network with analysts or for tests.
+pub fn pseudonymise(d: &mut Dump) {
+    use serde_json::Value;
+    fn looks_personal(s: &str) -> bool {
+        s.contains('@') || s.chars().filter(char::is_ascii_digit).count() >= 6
+    }
+    fn clean(v: &mut Value) {
+        match v {
+            Value::String(s) if looks_personal(s) => *v = Value::from("•••"),
+            Value::Array(items) => items.iter_mut().for_each(clean),
+            Value::Object(m) => m.values_mut().for_each(clean),
+            _ => {}
+        }
+    }
+    fn clean_json_text(v: &mut Value, entity: Option<&str>) {
+        if let Some(text) = v.as_str()
+            && let Ok(mut parsed) = serde_json::from_str::<Value>(text)
+        {
+            if let Some(e) = entity {
+                crate::store::audit::redact(e, &mut parsed);
+            }
+            clean(&mut parsed);
+            *v = Value::from(parsed.to_string());
+        }
+    }
+    for name in ["sessions", "one_time_links", "login_failures"] {
+        if let Some(t) = d.tables.get_mut(name) {
+            t.rows.clear();
+        }
+    }
+    // The people the deployment knows by name, e-mail or phone are taken out of every text
+    // (a free-text answer or a note naming a contact person), before their own columns go.
+    let mut needles: Vec<String> = Vec::new();
+    for (table, columns) in [
+        ("contacts", &["name", "email", "phone"][..]),
+        ("stakeholders", &["email", "phone"][..]),
+        ("users", &["email"][..]),
+        ("meeting_attendees", &["contact"][..]),
+    ] {
+        let Some(t) = d.tables.get(table) else { continue };
+        for c in columns {
+            let Some(i) = t.columns.iter().position(|x| x == c) else { continue };
+            needles.extend(t.rows.iter().filter_map(|r| r[i].as_str()).map(|s| s.trim().to_lowercase()));
+        }
+    }
+    needles.retain(|n| n.chars().count() >= 5);
+    needles.sort();
+    needles.dedup();
+    for t in d.tables.values_mut() {
+        for row in t.rows.iter_mut() {
+            for v in row.iter_mut() {
+                if let Value::String(s) = v {
+                    let lower = s.to_lowercase();
+                    let present: Vec<String> = needles.iter().filter(|n| lower.contains(n.as_str())).cloned().collect();
+                    if !present.is_empty() {
+                        *s = crate::store::privacy::scrub(s, &present);
+                    }
+                }
+            }
+        }
+    }
+    for (name, t) in d.tables.iter_mut() {
+        let col = |c: &str| t.columns.iter().position(|x| x == c);
+        let (id, entity) = (col("id"), col("entity"));
+        let blank: &[(&str, Option<&str>)] = match name.as_str() {
+            "contacts" => &[("name", Some("contact")), ("function", None), ("email", None), ("phone", None)],
+            "stakeholders" => &[("email", None), ("phone", None), ("notes", None)],
+            "users" => {
+                &[("email", Some("user")), ("password_hash", None), ("totp_secret", None), ("totp_pending", None)]
+            }
+            "api_tokens" => &[("token_hash", Some("token"))],
+            "invitations" => &[("token_hash", Some("invitation"))],
+            "meeting_attendees" => &[("contact", None)],
+            "links" => &[("note", None)],
+            "corrections" => &[("current_value", None), ("proposed_value", Some("value"))],
+            _ => &[],
+        };
+        let columns: Vec<(usize, Option<&str>)> =
+            blank.iter().filter_map(|(c, with)| col(c).map(|i| (i, *with))).collect();
+        let search = if name == "stakeholders" { col("search_text").zip(col("name_key")) } else { None };
+        let answers: Vec<usize> = if name == "responses" {
+            ["answers", "submitted_answers"].iter().filter_map(|c| col(c)).collect()
+        } else {
+            Vec::new()
+        };
+        let audit: Vec<usize> = if name == "changes" {
+            ["before_values", "after_values"].iter().filter_map(|c| col(c)).collect()
+        } else {
+            Vec::new()
+        };
+        for row in t.rows.iter_mut() {
+            let n = id.and_then(|i| row[i].as_i64()).unwrap_or(0);
+            for (i, with) in &columns {
+                row[*i] = match (*with, name.as_str()) {
+                    (Some(_), "users") => Value::from(format!("user-{n}@example.invalid")),
+                    (Some(kind), _) if !row[*i].is_null() => Value::from(format!("{kind}-{n}")),
+                    _ => Value::Null,
+                };
+            }
+            if let Some((s, k)) = search {
+                row[s] = row[k].clone();
+            }
+            for i in &answers {
+                clean_json_text(&mut row[*i], None);
+            }
+            let kind = entity.and_then(|e| row[e].as_str().map(str::to_owned));
+            for i in &audit {
+                clean_json_text(&mut row[*i], kind.as_deref());
+            }
+        }
+    }
+}
+
 /// Fills an empty database with a dump, all or nothing.
 pub async fn load(state: &AppState, actor: &Actor, d: &Dump) -> Result<(), AppError> {
     actor.require(Action::ManageUsers)?;

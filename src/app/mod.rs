@@ -17,6 +17,7 @@ pub mod mechanism;
 pub mod network;
 pub mod phases;
 pub mod policy;
+pub mod privacy;
 pub mod respond;
 pub mod snapshots;
 pub mod steering;

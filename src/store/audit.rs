@@ -265,6 +265,10 @@ pub static ENTITIES: &[Entity] = &[
     },
 ];
 
+/// Kinds of change that are recorded but belong to no record kind (an erasure of a person's
+/// data, recorded without the erased values).
+pub const RECORDED_ONLY: &[&str] = &["erasure"];
+
 /// Actions that create their record (it had no values before).
 pub const CREATING: &[&str] = &["create", "open", "dismiss"];
 
@@ -347,6 +351,26 @@ pub async fn record_change(
     Ok(())
 }
 
+/// Records a change whose values after are known and final (an erasure: what it did,
+/// without the values it erased); it has no values before and is never reverted.
+pub async fn record_done(
+    conn: &mut AnyConnection,
+    entity: &'static str,
+    entity_id: i64,
+    action: &'static str,
+    after: &Value,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO changes (entity, entity_id, action, at, after_values) VALUES ($1, $2, $3, $4, $5)")
+        .bind(entity)
+        .bind(entity_id)
+        .bind(action)
+        .bind(now())
+        .bind(after.to_string())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Makes the change rows written since `mark` in this transaction one operation of
 /// `use_case` by `actor`: one row per record, with its values before (as first recorded) and
 /// after (as they are now). Returns the operation's id, or `None` when nothing changed.
@@ -358,7 +382,7 @@ pub async fn finish(
     reverts: Option<Reverts>,
 ) -> sqlx::Result<Option<i64>> {
     let rows = sqlx::query(
-        "SELECT id, entity, entity_id, action, at, detail, before_values FROM changes \
+        "SELECT id, entity, entity_id, action, at, detail, before_values, after_values FROM changes \
          WHERE id > $1 AND operation IS NULL ORDER BY id",
     )
     .bind(mark)
@@ -418,13 +442,19 @@ pub async fn finish(
                 row.insert("operation".into(), operation.into());
                 let before: Option<String> = r.try_get("before_values")?;
                 row.insert("before_values".into(), before.map(Value::from).unwrap_or(Value::Null));
+                // Values written with the row (see `record_done`) stay as they are.
+                if let Some(after) = r.try_get::<Option<String>, _>("after_values")? {
+                    row.insert("after_values".into(), Value::from(after));
+                }
                 merged.push(row);
             }
         }
     }
     let mut by_entity: HashMap<String, Vec<i64>> = HashMap::new();
-    for (entity, id) in index.keys() {
-        by_entity.entry(entity.clone()).or_default().push(*id);
+    for ((entity, id), i) in &index {
+        if !merged[*i].contains_key("after_values") {
+            by_entity.entry(entity.clone()).or_default().push(*id);
+        }
     }
     for (name, ids) in by_entity {
         let description = entity(&name).ok_or_else(|| unknown(&name))?;
@@ -636,7 +666,10 @@ fn undo_fields(entity: &Entity, c: &Change) -> Vec<String> {
 pub async fn check_revert(conn: &mut AnyConnection, changes: &[Change]) -> Result<(), StoreError> {
     let inside: BTreeSet<i64> = changes.iter().map(|c| c.id).collect();
     for c in changes {
-        let entity = entity(&c.entity).ok_or_else(|| unknown(&c.entity))?;
+        let erased = |v: &Option<Value>| v.as_ref().is_some_and(|v| v.to_string().contains(super::privacy::ERASED));
+        let Some(entity) = entity(&c.entity).filter(|_| !erased(&c.before) && !erased(&c.after)) else {
+            return Err(refused(Refusal::Final { change: c.id }));
+        };
         if entity.final_actions.contains(&c.action.as_str())
             || (c.before.is_none() && entity.undo_create == UndoCreate::Never)
         {

@@ -10,6 +10,7 @@ pub mod links;
 pub mod mechanism;
 pub mod network;
 pub mod phases;
+pub mod privacy;
 pub mod reference;
 pub mod responses;
 pub mod schema;

@@ -207,7 +207,9 @@ async fn list(
     };
     let kinds = crate::store::audit::ENTITIES
         .iter()
-        .map(|e| KindOption { code: e.name, label: record_kind(e.name, lang) })
+        .map(|e| e.name)
+        .chain(crate::store::audit::RECORDED_ONLY.iter().copied())
+        .map(|code| KindOption { code, label: record_kind(code, lang) })
         .collect();
     Ok(ListPage {
         page: Page::new(lang, lang.tr().audit.title, &uri),
