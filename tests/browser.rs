@@ -168,6 +168,8 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/snapshots/compare?from=1&to=2",
             "/changes",
             "/changes?kind=stakeholder&who=cli",
+            "/privacy",
+            "/privacy?who=demo%40example.org",
             "/steering",
             "/steering/report",
             "/coverage?sector=health",

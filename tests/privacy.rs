@@ -175,3 +175,25 @@ on_both!(pseudonymised_dumps_and_exports_carry_no_personal_data, |app| {
     let n: i64 = sqlx::query("SELECT COUNT(*) FROM links").fetch_one(&copy.db.pool).await.unwrap().get(0);
     assert_eq!(n, 1);
 });
+
+on_both!(the_privacy_page_shows_what_is_held_and_an_admin_erases_it, |app| {
+    seed(&app).await;
+    let editor = app.session(Role::Editor).await;
+    let admin = app.session(Role::Admin).await;
+    let page = app.get_as(&editor, &format!("/privacy?who={EMAIL}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("<td>contacts</td>") && html.contains("<td>meeting_attendees</td>"), "{html}");
+    assert!(!html.contains("/privacy/erase"), "editors are not offered the erasure");
+    let json = app.get_as(&editor, &format!("/privacy/export.json?who={EMAIL}")).await;
+    assert!(json.text().contains(PHONE), "the download holds everything");
+    let bad = app.get_as(&editor, "/privacy?who=nobody").await.text();
+    assert!(bad.contains("who-error") && bad.contains("neither an e-mail"), "{bad}");
+    let unconfirmed = app.post_as(&admin, "/privacy/erase", &[("who", EMAIL)]).await;
+    assert_eq!(unconfirmed.status, StatusCode::CONFLICT);
+    let r = app.post_as(&admin, "/privacy/erase", &[("who", EMAIL), ("confirm", "yes")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert!(r.location().starts_with("/privacy?erased="));
+    let after = app.get_as(&editor, &format!("/privacy?who={EMAIL}")).await.text();
+    assert!(after.contains("no table mentions this person"), "{after}");
+});

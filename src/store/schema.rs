@@ -47,6 +47,12 @@ fn is_sqlite(conn: &AnyConnection) -> bool {
     conn.backend_name().eq_ignore_ascii_case("sqlite")
 }
 
+/// Reads every table's description once, so that the first writes after a start do not all
+/// ask the catalogue at the same moment.
+pub async fn warm_up(conn: &mut AnyConnection) -> sqlx::Result<()> {
+    tables(conn).await.map(|_| ())
+}
+
 /// Every table of the application (not the migration bookkeeping), by name.
 pub async fn tables(conn: &mut AnyConnection) -> sqlx::Result<Vec<Table>> {
     let names: Vec<String> = if is_sqlite(conn) {
@@ -114,9 +120,12 @@ async fn read_table(conn: &mut AnyConnection, name: &str) -> sqlx::Result<Table>
         keyed.sort();
         key = keyed.into_iter().map(|(_, c)| c).collect();
     } else {
+        // pg_catalog rather than information_schema: the same facts, a hundred times faster.
         for r in sqlx::query(
-            "SELECT CAST(column_name AS TEXT) AS name, CAST(data_type AS TEXT) AS type FROM information_schema.columns \
-             WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+            "SELECT CAST(a.attname AS TEXT) AS name, CAST(format_type(a.atttypid, a.atttypmod) AS TEXT) AS type \
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid \
+             WHERE c.relname = $1 AND c.relnamespace = CAST(current_schema() AS regnamespace) \
+             AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
         )
         .bind(name.to_owned())
         .fetch_all(&mut *conn)
@@ -125,11 +134,11 @@ async fn read_table(conn: &mut AnyConnection, name: &str) -> sqlx::Result<Table>
             columns.push(Column { name: r.try_get("name")?, kind: kind_of(&r.try_get::<String, _>("type")?) });
         }
         for r in sqlx::query(
-            "SELECT CAST(k.column_name AS TEXT) AS name FROM information_schema.table_constraints c \
-             JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name \
-             AND k.table_schema = c.table_schema AND k.table_name = c.table_name \
-             WHERE c.table_schema = current_schema() AND c.table_name = $1 AND c.constraint_type = 'PRIMARY KEY' \
-             ORDER BY k.ordinal_position",
+            "SELECT CAST(a.attname AS TEXT) AS name FROM pg_index i \
+             JOIN pg_class c ON c.oid = i.indrelid \
+             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) \
+             WHERE c.relname = $1 AND c.relnamespace = CAST(current_schema() AS regnamespace) AND i.indisprimary \
+             ORDER BY array_position(CAST(i.indkey AS int2[]), a.attnum)",
         )
         .bind(name.to_owned())
         .fetch_all(&mut *conn)

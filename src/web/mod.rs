@@ -88,6 +88,12 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     let header_timeout = state.settings.header_timeout.unwrap_or(HEADER_TIMEOUT);
+    // The audit trail reads table descriptions on every write: read them once, now.
+    if let Ok(mut conn) = state.db.pool.acquire().await
+        && let Err(e) = crate::store::schema::warm_up(&mut conn).await
+    {
+        tracing::warn!(error = %e, "could not read the tables' descriptions ahead");
+    }
     let app = router(state);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);

@@ -59,6 +59,7 @@ pub fn registry() -> Vec<Route> {
         pages::snapshots::routes(),
         api::changes::routes(),
         pages::changes::routes(),
+        pages::privacy::routes(),
         pages::steering::routes(),
         pages::coverage::routes(),
         pages::suggestions::routes(),

@@ -9,6 +9,7 @@ pub mod links;
 pub mod map;
 pub mod mechanism;
 pub mod phases;
+pub mod privacy;
 pub mod respond;
 pub mod snapshots;
 pub mod stakeholders;
