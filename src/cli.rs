@@ -39,6 +39,11 @@ pub struct Cli {
     #[arg(long, env = "MAILLAGE_COMMUNES_GEOJSON", global = true)]
     pub communes_geojson: Option<PathBuf>,
 
+    /// Months contact persons' data is kept without being confirmed before it is listed for
+    /// review (`privacy due`, the /privacy page).
+    #[arg(long, env = "MAILLAGE_RETENTION_MONTHS", default_value_t = 24, global = true, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub retention_months: u32,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -250,6 +255,8 @@ pub enum PrivacyCommand {
     },
     /// Erase the person from every table (GDPR art. 17); organisations and links stay.
     Erase { who: String },
+    /// Contact persons not confirmed for longer than --retention-months.
+    Due,
 }
 
 #[derive(Debug, Subcommand)]
@@ -527,6 +534,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         meets_threshold: Some(usize::from(cli.meets_threshold)),
         central_percent: Some(f64::from(cli.central_percent)),
         communes_geojson: cli.communes_geojson.clone(),
+        retention_months: Some(cli.retention_months),
         ..Default::default()
     };
     let new_state = |db: db::Db| AppState::new(db).with_settings(base.clone());
@@ -816,6 +824,23 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 None => println!("{text}"),
             }
             eprintln!("{} row(s) hold this person", held["rows"]);
+        }
+        Command::Privacy(PrivacyCommand::Due) => {
+            let state = new_state(db);
+            let (months, list) =
+                crate::app::privacy::due(&state, &Actor::Cli).await.map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            for d in &list {
+                println!(
+                    "contact:{}\t{}\t{}\t{}\t{}\t{}",
+                    d.contact,
+                    d.confirmed_on.as_deref().unwrap_or("-"),
+                    d.name,
+                    d.email.as_deref().unwrap_or("-"),
+                    d.stakeholder_name,
+                    d.legal_basis
+                );
+            }
+            eprintln!("{} contact person(s) not confirmed for more than {months} months", list.len());
         }
         Command::Privacy(PrivacyCommand::Erase { who }) => {
             let state = new_state(db);

@@ -621,6 +621,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<Loaded> {
                     .replace(' ', "-"),
             ),
             phone: Some(format!("+32 81 {:02} {:02} {:02}", 20 + i % 70, (i * 13) % 100, (i * 29) % 100)),
+            legal_basis: Some("public_task".into()),
         }];
         inventory::save_stakeholder(state, &cli, Some(actor.id), &draft).await.map_err(describe)?;
     }

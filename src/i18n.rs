@@ -1072,6 +1072,15 @@ pub struct Audit {
     pub erase_confirm: &'static str,
     pub erase_button: &'static str,
     pub erased_done: &'static str,
+    pub legal_basis: &'static str,
+    pub basis_public_task: &'static str,
+    pub basis_consent: &'static str,
+    pub basis_legitimate_interest: &'static str,
+    pub due_title: &'static str,
+    pub due_intro: &'static str,
+    pub months: &'static str,
+    pub due_none: &'static str,
+    pub confirmed_on: &'static str,
 }
 
 pub static AUDIT_FR: Audit = Audit {
@@ -1126,6 +1135,15 @@ pub static AUDIT_FR: Audit = Audit {
     erase_confirm: "Je confirme l'effacement définitif des données de cette personne.",
     erase_button: "Effacer définitivement",
     erased_done: "Les données de la personne ont été effacées. Lignes touchées",
+    legal_basis: "Base légale",
+    basis_public_task: "Mission d'intérêt public",
+    basis_consent: "Consentement",
+    basis_legitimate_interest: "Intérêt légitime",
+    due_title: "Coordonnées à revoir",
+    due_intro: "Personnes de contact dont les données n'ont pas été confirmées depuis plus de",
+    months: "mois",
+    due_none: "Aucune : toutes les coordonnées ont été confirmées pendant la période de conservation.",
+    confirmed_on: "Confirmées le",
 };
 
 pub static AUDIT_EN: Audit = Audit {
@@ -1180,6 +1198,15 @@ pub static AUDIT_EN: Audit = Audit {
     erase_confirm: "I confirm the permanent erasure of this person's data.",
     erase_button: "Erase permanently",
     erased_done: "The person's data was erased. Rows touched",
+    legal_basis: "Legal basis",
+    basis_public_task: "Public task",
+    basis_consent: "Consent",
+    basis_legitimate_interest: "Legitimate interest",
+    due_title: "Contact data to review",
+    due_intro: "Contact persons whose data has not been confirmed for more than",
+    months: "months",
+    due_none: "None: every contact's data was confirmed within the retention period.",
+    confirmed_on: "Confirmed on",
 };
 
 /// What a kind of record is called (`stakeholder`, `link`, … as the audit trail names them).

@@ -197,3 +197,92 @@ on_both!(the_privacy_page_shows_what_is_held_and_an_admin_erases_it, |app| {
     let after = app.get_as(&editor, &format!("/privacy?who={EMAIL}")).await.text();
     assert!(after.contains("no table mentions this person"), "{after}");
 });
+
+on_both!(contacts_keep_their_legal_basis_and_unconfirmed_ones_are_listed_after_the_retention_period, |app| {
+    let a = app.stakeholder("CPAS de Namur", None, "local").await;
+    let bad = app
+        .json(
+            Method::PUT,
+            &format!("/api/stakeholders/{a}"),
+            json!({ "name": "CPAS de Namur", "kind": "public_authority", "level": "local",
+                    "contacts": [{ "name": NAME, "legal_basis": "because" }] }),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().contains("contacts[0].legal_basis") && bad.text().contains("consent"), "{}", bad.text());
+    let r = app
+        .json(
+            Method::PUT,
+            &format!("/api/stakeholders/{a}"),
+            json!({ "name": "CPAS de Namur", "kind": "public_authority", "level": "local",
+                    "contacts": [{ "name": NAME, "email": EMAIL, "legal_basis": "consent" }, { "name": "Marc Lambert" }] }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let shown = app.get(&format!("/api/stakeholders/{a}")).await.json();
+    assert_eq!(shown["contacts"][0]["legal_basis"], "consent");
+    assert_eq!(shown["contacts"][1]["legal_basis"], "public_task", "the default");
+    let today = maillage::domain::values::format_date(time::OffsetDateTime::now_utc().date());
+    let days: Vec<(Option<String>, Option<String>)> =
+        sqlx::query("SELECT basis_on, confirmed_on FROM contacts ORDER BY position")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (r.get("basis_on"), r.get("confirmed_on")))
+            .collect();
+    assert_eq!(days, vec![(Some(today.clone()), Some(today.clone())); 2]);
+
+    // Three years later, both are due for review; an unchanged save keeps their days.
+    sqlx::query("UPDATE contacts SET confirmed_on = '2023-01-15', basis_on = '2023-01-15'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let (months, due) = privacy::due(&app.state, &Actor::Cli).await.unwrap();
+    assert_eq!((months, due.len()), (24, 2));
+    let r = app
+        .json(
+            Method::PUT,
+            &format!("/api/stakeholders/{a}"),
+            json!({ "name": "CPAS de Namur", "kind": "public_authority", "level": "local", "description": "Nouveau",
+                    "contacts": [{ "name": NAME, "email": EMAIL, "legal_basis": "consent" }, { "name": "Marc Lambert", "phone": "081 22 33 44" }] }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let (_, due) = privacy::due(&app.state, &Actor::Cli).await.unwrap();
+    assert_eq!(
+        due.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
+        [NAME],
+        "Marc's edited contact is confirmed today"
+    );
+
+    // The stakeholder confirms its record in a survey's entry check: confirmed today.
+    let other = app.stakeholder("SPW Intérieur et Action sociale", None, "regional").await;
+    let (_, links) = consultation(&app, &[a]).await;
+    let k = format!("q.partners.s{other}");
+    let (tie, ty, freq, formal, sat) = (
+        format!("s{other}"),
+        format!("{k}.link_type"),
+        format!("{k}.frequency"),
+        format!("{k}.formal"),
+        format!("{k}.satisfaction"),
+    );
+    let partners = [
+        ("q.partners.tie", tie.as_str()),
+        (ty.as_str(), "coordinates"),
+        (freq.as_str(), "monthly"),
+        (formal.as_str(), "no"),
+        (sat.as_str(), "3"),
+    ];
+    answer_all(&app, &links[0], &[], &partners).await;
+    let (_, due) = privacy::due(&app.state, &Actor::Cli).await.unwrap();
+    assert!(due.is_empty(), "{due:?}");
+    let confirm = sqlx::query("SELECT COUNT(*) FROM changes WHERE entity = 'stakeholder' AND action = 'confirm'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get::<i64, _>(0);
+    assert_eq!(confirm, 1, "the confirmation is in the change log");
+    let page = app.get("/privacy").await.text();
+    assert!(page.contains("24 months"), "{page}");
+});

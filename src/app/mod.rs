@@ -71,11 +71,17 @@ pub struct Settings {
     pub central_percent: Option<f64>,
     /// The GeoJSON of the communes' boundaries (its licence may forbid shipping it).
     pub communes_geojson: Option<std::path::PathBuf>,
+    /// How long contact data is kept without being confirmed (default 24 months).
+    pub retention_months: Option<u32>,
 }
 
 impl Settings {
     pub fn meets_threshold(&self) -> usize {
         self.meets_threshold.unwrap_or(2).max(1)
+    }
+
+    pub fn retention_months(&self) -> u32 {
+        self.retention_months.unwrap_or(24).max(1)
     }
 
     pub fn central_share(&self) -> f64 {

@@ -62,6 +62,18 @@ pub async fn export(state: &AppState, actor: &Actor, who: &Who) -> Result<Value,
     }))
 }
 
+/// Contact persons not confirmed for longer than the retention period (`--retention-months`,
+/// 24 by default): to confirm with the stakeholder, or to erase. Returns the period too.
+pub async fn due(state: &AppState, actor: &Actor) -> Result<(u32, Vec<store::privacy::Due>), AppError> {
+    actor.require(Action::ReadPersonal)?;
+    let months = state.settings.retention_months();
+    let today = state.clock.now().date();
+    let cutoff = today.checked_sub(time::Duration::days(i64::from(months) * 365 / 12)).unwrap_or(today);
+    let mut conn = state.db.pool.acquire().await?;
+    let list = store::privacy::due(&mut conn, &crate::domain::values::format_date(cutoff)).await?;
+    Ok((months, list))
+}
+
 /// Erases the person from every table (GDPR art. 17), in one transaction; the erasure is
 /// recorded (what it touched, by table) without the erased values.
 pub async fn erase(state: &AppState, actor: &Actor, who: &Who) -> Result<Erased, AppError> {

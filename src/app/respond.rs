@@ -111,6 +111,11 @@ pub async fn submit(
             let (ties, links) = store::responses::pair_facts(&mut work, inv.stakeholder_id, &others).await?;
             let changes = derive::plan_links(&ties, &links, directed);
             store::responses::apply_link_changes(&mut work, &changes).await?;
+            // The respondent confirmed its record as it is: its contact persons' data is
+            // confirmed today (the retention period starts again).
+            if inv.answers.0.values().any(|a| a.entry.as_ref().is_some_and(|e| e.confirmed == Some(true))) {
+                store::stakeholders::confirm_contacts(&mut work, inv.stakeholder_id).await?;
+            }
             Ok::<_, store::StoreError>(())
         }
         .await;

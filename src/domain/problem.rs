@@ -110,11 +110,14 @@ pub enum RefTable {
     Body,
     Phase,
     Choice,
+    LegalBasis,
 }
 
 impl RefTable {
     fn noun(self, lang: Lang) -> &'static str {
         match (self, lang) {
+            (RefTable::LegalBasis, Lang::Fr) => "base légale",
+            (RefTable::LegalBasis, Lang::En) => "legal basis",
             (RefTable::Level, Lang::Fr) => "niveau",
             (RefTable::Level, Lang::En) => "level",
             (RefTable::Kind, Lang::Fr) => "type d'acteur",

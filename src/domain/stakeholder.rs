@@ -49,7 +49,13 @@ pub struct ContactDraft {
     pub email: Option<String>,
     #[serde(deserialize_with = "lenient_text")]
     pub phone: Option<String>,
+    /// `consent`, `public_task` (the default) or `legitimate_interest`.
+    #[serde(deserialize_with = "lenient_text")]
+    pub legal_basis: Option<String>,
 }
+
+/// The legal bases a contact person's data may be kept on (GDPR art. 6(1) a, e, f).
+pub const LEGAL_BASES: [&str; 3] = ["public_task", "consent", "legitimate_interest"];
 
 impl ContactDraft {
     fn is_blank(&self) -> bool {
@@ -100,6 +106,8 @@ pub struct Contact {
     pub function: Option<String>,
     pub email: Option<Email>,
     pub phone: Option<String>,
+    /// One of [`LEGAL_BASES`].
+    pub legal_basis: String,
 }
 
 /// A valid stakeholder: codes exist in the reference tables, values are within bounds.
@@ -218,8 +226,22 @@ impl StakeholderDraft {
             let function = e.take(&at("function"), short_text(c.function.as_deref(), MAX_SHORT)).flatten();
             let cemail = e.take(&at("email"), opt(c.email.as_deref(), Email::parse)).flatten();
             let cphone = e.take(&at("phone"), phone(c.phone.as_deref())).flatten();
-            if let (Some(name), true) = (cname, e.0.len() == before) {
-                contacts.push(Contact { name, function, email: cemail, phone: cphone });
+            let basis = match c.legal_basis.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+                None => Some(LEGAL_BASES[0].to_owned()),
+                Some(b) => match LEGAL_BASES.iter().find(|x| x.eq_ignore_ascii_case(b)) {
+                    Some(x) => Some((*x).to_owned()),
+                    None => e.take(
+                        &at("legal_basis"),
+                        Err::<String, _>(Problem::Unknown {
+                            what: crate::domain::problem::RefTable::LegalBasis,
+                            value: b.to_owned(),
+                            expected: LEGAL_BASES.iter().map(|x| (*x).to_owned()).collect(),
+                        }),
+                    ),
+                },
+            };
+            if let (Some(name), Some(legal_basis), true) = (cname, basis, e.0.len() == before) {
+                contacts.push(Contact { name, function, email: cemail, phone: cphone, legal_basis });
             }
         }
 
@@ -277,6 +299,7 @@ impl From<&StakeholderData> for StakeholderDraft {
                     function: c.function.clone(),
                     email: c.email.as_ref().map(|e| e.as_str().to_owned()),
                     phone: c.phone.clone(),
+                    legal_basis: Some(c.legal_basis.clone()),
                 })
                 .collect(),
         }
@@ -301,6 +324,7 @@ pub struct ContactJson<'a> {
     pub function: Option<&'a str>,
     pub email: Option<&'a str>,
     pub phone: Option<&'a str>,
+    pub legal_basis: &'a str,
 }
 
 /// The JSON form of a stakeholder: the CSV's field names, arrays for multi-values.
@@ -356,6 +380,7 @@ impl Stakeholder {
                     function: c.function.as_deref(),
                     email: c.email.as_ref().map(Email::as_str),
                     phone: c.phone.as_deref(),
+                    legal_basis: &c.legal_basis,
                 })
                 .collect(),
             archived: self.archived,

@@ -251,6 +251,43 @@ async fn update_row(
     Ok(())
 }
 
+/// A contact person whose data was last confirmed before the retention period.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Due {
+    pub contact: i64,
+    pub stakeholder: i64,
+    pub stakeholder_name: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub legal_basis: String,
+    pub confirmed_on: Option<String>,
+}
+
+/// Contact persons not confirmed since `cutoff` (a date), the oldest first.
+pub async fn due(conn: &mut AnyConnection, cutoff: &str) -> sqlx::Result<Vec<Due>> {
+    sqlx::query(
+        "SELECT c.id, c.stakeholder_id, s.name AS stakeholder_name, c.name, c.email, c.legal_basis, c.confirmed_on \
+         FROM contacts c JOIN stakeholders s ON s.id = c.stakeholder_id \
+         WHERE c.confirmed_on IS NULL OR c.confirmed_on < $1 ORDER BY c.confirmed_on, c.id",
+    )
+    .bind(cutoff.to_owned())
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Due {
+            contact: r.try_get("id")?,
+            stakeholder: r.try_get("stakeholder_id")?,
+            stakeholder_name: r.try_get("stakeholder_name")?,
+            name: r.try_get("name")?,
+            email: r.try_get("email")?,
+            legal_basis: r.try_get("legal_basis")?,
+            confirmed_on: r.try_get("confirmed_on")?,
+        })
+    })
+    .collect()
+}
+
 /// The person as recorded in a contact row.
 pub async fn contact(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Person>> {
     sqlx::query("SELECT name, email, phone FROM contacts WHERE id = $1")

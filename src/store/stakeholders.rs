@@ -118,7 +118,7 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
     let mut contacts: HashMap<i64, Vec<Contact>> = HashMap::new();
     for r in c
         .bind(sqlx::query(AssertSqlSafe(
-            children("SELECT stakeholder_id, name, function, email, phone FROM contacts")
+            children("SELECT stakeholder_id, name, function, email, phone, legal_basis FROM contacts")
                 + " ORDER BY stakeholder_id, position",
         )))
         .fetch_all(&mut *conn)
@@ -129,6 +129,7 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
             function: r.try_get("function")?,
             email: r.try_get::<Option<String>, _>("email")?.map(Email::trusted),
             phone: r.try_get("phone")?,
+            legal_basis: r.try_get("legal_basis")?,
         });
     }
     rows.iter()
@@ -244,7 +245,7 @@ pub async fn create(conn: &mut AnyConnection, data: &StakeholderData) -> Result<
         .await
         .map_err(|e| duplicate_name(e, data))?
         .try_get("id")?;
-    write_children(conn, id, data).await?;
+    write_children(conn, id, data, &[]).await?;
     super::record_change(conn, "stakeholder", id, "create").await?;
     Ok(id)
 }
@@ -266,6 +267,7 @@ pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
+    let kept = contact_dates(conn, id).await?;
     for table in [
         "DELETE FROM stakeholder_sectors WHERE stakeholder_id = $1",
         "DELETE FROM stakeholder_territories WHERE stakeholder_id = $1",
@@ -273,11 +275,65 @@ pub async fn update(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -
     ] {
         sqlx::query(table).bind(id).execute(&mut *conn).await?;
     }
-    write_children(conn, id, data).await?;
+    write_children(conn, id, data, &kept).await?;
     Ok(())
 }
 
-async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderData) -> Result<(), StoreError> {
+/// A contact person as stored, with the days its legal basis was recorded and its data
+/// last confirmed.
+struct ContactDates {
+    contact: Contact,
+    basis_on: Option<String>,
+    confirmed_on: Option<String>,
+}
+
+async fn contact_dates(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Vec<ContactDates>> {
+    sqlx::query(
+        "SELECT name, function, email, phone, legal_basis, basis_on, confirmed_on FROM contacts \
+         WHERE stakeholder_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(ContactDates {
+            contact: Contact {
+                name: r.try_get("name")?,
+                function: r.try_get("function")?,
+                email: r.try_get::<Option<String>, _>("email")?.map(Email::trusted),
+                phone: r.try_get("phone")?,
+                legal_basis: r.try_get("legal_basis")?,
+            },
+            basis_on: r.try_get("basis_on")?,
+            confirmed_on: r.try_get("confirmed_on")?,
+        })
+    })
+    .collect()
+}
+
+/// Marks a stakeholder's contact persons as confirmed today (by the stakeholder, in a
+/// survey's entry check): the retention period starts again.
+pub async fn confirm_contacts(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    super::record_change(conn, "stakeholder", id, "confirm").await?;
+    sqlx::query("UPDATE contacts SET confirmed_on = $1 WHERE stakeholder_id = $2")
+        .bind(today())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+fn today() -> String {
+    now().get(..10).unwrap_or_default().to_owned()
+}
+
+async fn write_children(
+    conn: &mut AnyConnection,
+    id: i64,
+    data: &StakeholderData,
+    kept: &[ContactDates],
+) -> Result<(), StoreError> {
     for code in &data.sectors {
         sqlx::query("INSERT INTO stakeholder_sectors (stakeholder_id, sector_code) VALUES ($1, $2)")
             .bind(id)
@@ -293,8 +349,15 @@ async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderDat
             .await?;
     }
     for (position, c) in data.contacts.iter().enumerate() {
+        // An unchanged contact keeps its days; a changed basis is recorded today; a new or
+        // edited contact is confirmed today.
+        let same = kept.iter().find(|k| k.contact == *c);
+        let same_basis = kept.iter().find(|k| k.contact.name == c.name && k.contact.legal_basis == c.legal_basis);
+        let basis_on = same.or(same_basis).and_then(|k| k.basis_on.clone()).unwrap_or_else(today);
+        let confirmed_on = same.and_then(|k| k.confirmed_on.clone()).unwrap_or_else(today);
         sqlx::query(
-            "INSERT INTO contacts (stakeholder_id, position, name, function, email, phone) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO contacts (stakeholder_id, position, name, function, email, phone, legal_basis, basis_on, \
+             confirmed_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(id)
         .bind(position as i64)
@@ -302,6 +365,9 @@ async fn write_children(conn: &mut AnyConnection, id: i64, data: &StakeholderDat
         .bind(c.function.clone())
         .bind(c.email.as_ref().map(|e| e.as_str().to_owned()))
         .bind(c.phone.clone())
+        .bind(c.legal_basis.clone())
+        .bind(basis_on)
+        .bind(confirmed_on)
         .execute(&mut *conn)
         .await?;
     }

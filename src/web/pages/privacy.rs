@@ -46,6 +46,8 @@ struct PrivacyPage {
     error: Option<String>,
     erased: Option<String>,
     export_url: String,
+    months: u32,
+    due: Vec<crate::store::privacy::Due>,
 }
 
 async fn show(
@@ -66,7 +68,10 @@ async fn show(
             "/privacy/export.json?{}",
             serde_urlencoded::to_string([("who", q.who.trim())]).unwrap_or_default()
         ),
+        months: 0,
+        due: Vec::new(),
     };
+    (page.months, page.due) = privacy::due(&state, &actor).await?;
     if page.who.is_empty() {
         return Ok(page);
     }

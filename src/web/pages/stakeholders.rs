@@ -282,6 +282,7 @@ pub struct StakeholderForm {
     contact_function: Vec<String>,
     contact_email: Vec<String>,
     contact_phone: Vec<String>,
+    contact_legal_basis: Vec<String>,
 }
 
 impl StakeholderForm {
@@ -299,6 +300,7 @@ impl StakeholderForm {
                 function: at(&self.contact_function, i),
                 email: at(&self.contact_email, i),
                 phone: at(&self.contact_phone, i),
+                legal_basis: at(&self.contact_legal_basis, i),
             })
             .collect();
         StakeholderDraft {
@@ -326,6 +328,7 @@ pub struct ContactRow {
     pub function: String,
     pub email: String,
     pub phone: String,
+    pub legal_basis: String,
     pub index: usize,
 }
 
@@ -386,6 +389,7 @@ fn form_page(
             function: text(&c.function),
             email: text(&c.email),
             phone: text(&c.phone),
+            legal_basis: text(&c.legal_basis),
             index,
         })
         .collect();
@@ -398,6 +402,7 @@ fn form_page(
             function: String::new(),
             email: String::new(),
             phone: String::new(),
+            legal_basis: String::new(),
             index,
         });
     }
