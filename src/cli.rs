@@ -44,6 +44,13 @@ pub struct Cli {
     #[arg(long, env = "MAILLAGE_RETENTION_MONTHS", default_value_t = 24, global = true, value_parser = clap::value_parser!(u32).range(1..=600))]
     pub retention_months: u32,
 
+    /// A text file with the deployment's privacy notice for respondents (GDPR art. 13: who
+    /// holds the data, why, on what basis, for how long, their rights, whom to contact),
+    /// shown on every survey page and in every invitation; the project's standard notice
+    /// otherwise.
+    #[arg(long, env = "MAILLAGE_PRIVACY_NOTICE", global = true)]
+    pub privacy_notice: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -535,6 +542,12 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         central_percent: Some(f64::from(cli.central_percent)),
         communes_geojson: cli.communes_geojson.clone(),
         retention_months: Some(cli.retention_months),
+        privacy_notice: match &cli.privacy_notice {
+            Some(path) => {
+                Some(std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?)
+            }
+            None => None,
+        },
         ..Default::default()
     };
     let new_state = |db: db::Db| AppState::new(db).with_settings(base.clone());
@@ -723,7 +736,8 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("campaign {campaign}: {}", describe(&e, lang)))?;
             let to: Vec<_> = invitees.iter().collect();
-            let report = mailer.send(&found, &to, &secret, &base_url, reminder).await;
+            let notice = |l: Lang| state.settings.privacy_notice(l);
+            let report = mailer.send(&found, &to, &secret, &base_url, reminder, &notice).await;
             eprintln!("{} e-mails sent; {} invitees without an address", report.sent, report.without_email.len());
             for name in &report.without_email {
                 eprintln!("  no address: {name}");

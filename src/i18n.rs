@@ -1081,6 +1081,7 @@ pub struct Audit {
     pub months: &'static str,
     pub due_none: &'static str,
     pub confirmed_on: &'static str,
+    pub privacy_notice: &'static str,
 }
 
 pub static AUDIT_FR: Audit = Audit {
@@ -1144,6 +1145,7 @@ pub static AUDIT_FR: Audit = Audit {
     months: "mois",
     due_none: "Aucune : toutes les coordonnées ont été confirmées pendant la période de conservation.",
     confirmed_on: "Confirmées le",
+    privacy_notice: "Protection de vos données",
 };
 
 pub static AUDIT_EN: Audit = Audit {
@@ -1207,7 +1209,39 @@ pub static AUDIT_EN: Audit = Audit {
     months: "months",
     due_none: "None: every contact's data was confirmed within the retention period.",
     confirmed_on: "Confirmed on",
+    privacy_notice: "How your data is protected",
 };
+
+/// The notice a respondent is owed (GDPR art. 13): the deployment's own text when its
+/// settings give one (`--privacy-notice FILE`), else the project's standard notice.
+pub fn privacy_notice(lang: Lang, retention_months: u32, custom: Option<&str>) -> String {
+    if let Some(text) = custom.map(str::trim).filter(|t| !t.is_empty()) {
+        return text.to_owned();
+    }
+    match lang {
+        Lang::Fr => format!(
+            "Protection des données. Les données de votre organisation et de ses personnes de contact sont tenues par \
+             l'équipe de coordination du projet OIM / SPW IAS d'accueil des personnes déplacées d'Ukraine, pour cartographier \
+             les acteurs et leurs liens et concevoir un mécanisme de coordination. Base légale : mission d'intérêt public \
+             (RGPD, art. 6.1.e), ou votre consentement lorsqu'il a été demandé. Les coordonnées des personnes de contact sont \
+             conservées {retention_months} mois après leur dernière confirmation, puis revues ou effacées ; vos réponses \
+             servent aux analyses du projet et ne sont montrées aux membres du comité de pilotage que sans données \
+             personnelles. Vous pouvez demander l'accès à vos données, leur rectification, leur effacement ou vous opposer \
+             à leur traitement en écrivant à l'équipe qui vous a envoyé ce lien, et introduire une plainte auprès de \
+             l'Autorité de protection des données (www.autoriteprotectiondonnees.be)."
+        ),
+        Lang::En => format!(
+            "Data protection. Your organisation's data and its contact persons' are held by the coordination team of the \
+             IOM / SPW IAS project for the reception of people displaced from Ukraine, to map the actors and their links \
+             and design a coordination mechanism. Legal basis: a task in the public interest (GDPR art. 6(1)(e)), or your \
+             consent where it was asked. Contact persons' details are kept {retention_months} months after they were last \
+             confirmed, then reviewed or erased; your answers serve the project's analyses and are shown to the steering \
+             committee only without personal data. You may ask for access to your data, its correction or erasure, or \
+             object to its use by writing to the team that sent you this link, and lodge a complaint with the Belgian Data \
+             Protection Authority (www.dataprotectionauthority.be)."
+        ),
+    }
+}
 
 /// What a kind of record is called (`stakeholder`, `link`, … as the audit trail names them).
 pub fn record_kind(kind: &str, lang: Lang) -> &'static str {

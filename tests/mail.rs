@@ -91,7 +91,8 @@ on_both!(invitations_and_reminders_go_out_by_smtp_with_each_personal_link, |app|
     let list = invitees(&mut conn, id).await.unwrap();
     let campaign = maillage::store::campaigns::get(&mut conn, id).await.unwrap().unwrap();
     let everyone: Vec<_> = list.iter().collect();
-    let report = mailer.send(&campaign, &everyone, &secret, "https://maillage.example.be", false).await;
+    let notice = |l: maillage::i18n::Lang| app.state.settings.privacy_notice(l);
+    let report = mailer.send(&campaign, &everyone, &secret, "https://maillage.example.be", false, &notice).await;
     assert_eq!(report.sent, 2);
     assert_eq!(report.without_email, ["Sans adresse"]);
     assert!(report.failed.is_empty(), "{:?}", report.failed);
@@ -103,16 +104,21 @@ on_both!(invitations_and_reminders_go_out_by_smtp_with_each_personal_link, |app|
             let link = format!("https://maillage.example.be/s/{}", secret.token(i.invitation_id));
             assert!(data.contains(&link), "{to} gets its own link: {data}");
             assert!(data.contains("Subject: Consultation 2023"));
+            // The privacy notice a respondent is owed (GDPR art. 13), in the invitation.
+            let unfolded = data.replace("=\r\n", "").replace("=\n", "");
+            assert!(unfolded.contains("www.autoriteprotectiondonnees.be") && unfolded.contains("24 mois"), "{data}");
         }
     }
     // Reminders go to those who have not answered.
     let pending: Vec<_> = list.iter().filter(|i| !i.submitted).collect();
-    let report = mailer.send(&campaign, &pending, &secret, "https://maillage.example.be", true).await;
+    let own = |_: maillage::i18n::Lang| "Responsable : ASBL Exemple, dpo@exemple.be".to_owned();
+    let report = mailer.send(&campaign, &pending, &secret, "https://maillage.example.be", true, &own).await;
     assert_eq!(report.sent, 1);
     let got = received.lock().unwrap();
     assert_eq!(got.len(), 3);
     assert_eq!(got[2].0, "accueil@cpas-namur.be");
     assert!(got[2].1.contains("Rappel"), "French by default: {}", got[2].1);
+    assert!(got[2].1.contains("dpo@exemple.be"), "the deployment's own notice: {}", got[2].1);
 
     assert!(Mailer::new("smtps://x", "a@b.be").is_err(), "only plain SMTP to a relay");
 });

@@ -274,6 +274,11 @@ on_both!(contacts_keep_their_legal_basis_and_unconfirmed_ones_are_listed_after_t
         (formal.as_str(), "no"),
         (sat.as_str(), "3"),
     ];
+    let first = app.get(&links[0]).await.text();
+    assert!(
+        first.contains("www.dataprotectionauthority.be") || first.contains("www.autoriteprotectiondonnees.be"),
+        "every survey page carries the privacy notice: {first}"
+    );
     answer_all(&app, &links[0], &[], &partners).await;
     let (_, due) = privacy::due(&app.state, &Actor::Cli).await.unwrap();
     assert!(due.is_empty(), "{due:?}");

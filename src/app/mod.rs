@@ -73,6 +73,9 @@ pub struct Settings {
     pub communes_geojson: Option<std::path::PathBuf>,
     /// How long contact data is kept without being confirmed (default 24 months).
     pub retention_months: Option<u32>,
+    /// The deployment's own privacy notice for respondents (GDPR art. 13), written once;
+    /// the project's standard notice otherwise.
+    pub privacy_notice: Option<String>,
 }
 
 impl Settings {
@@ -82,6 +85,11 @@ impl Settings {
 
     pub fn retention_months(&self) -> u32 {
         self.retention_months.unwrap_or(24).max(1)
+    }
+
+    /// The notice owed to respondents, in `lang`.
+    pub fn privacy_notice(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::privacy_notice(lang, self.retention_months(), self.privacy_notice.as_deref())
     }
 
     pub fn central_share(&self) -> f64 {

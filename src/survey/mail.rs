@@ -50,6 +50,7 @@ impl Mailer {
         secret: &Secret,
         base_url: &str,
         reminder: bool,
+        notice: &dyn Fn(Lang) -> String,
     ) -> Report {
         let mut report = Report::default();
         for i in invitees {
@@ -59,7 +60,10 @@ impl Mailer {
             };
             let link = format!("{}/s/{}", base_url.trim_end_matches('/'), secret.token(i.invitation_id));
             let lang = Lang::parse(&i.lang).unwrap_or_default();
-            let (subject, body) = letter(campaign, &i.name, &link, lang, reminder);
+            let (subject, mut body) = letter(campaign, &i.name, &link, lang, reminder);
+            body.push_str("\n-- \n");
+            body.push_str(&notice(lang));
+            body.push('\n');
             match self.send_text(address, Some(&i.name), subject, body).await {
                 Ok(()) => report.sent += 1,
                 Err(e) => report.failed.push((i.name.clone(), e)),

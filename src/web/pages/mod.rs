@@ -40,6 +40,8 @@ pub struct Page {
     pub can_edit: bool,
     pub can_run_campaigns: bool,
     pub is_admin: bool,
+    /// The privacy notice shown at the foot of a respondent's page.
+    pub privacy_notice: Option<String>,
 }
 
 impl Page {
@@ -63,6 +65,7 @@ impl Page {
             can_edit: actor.may(Action::Edit),
             can_run_campaigns: actor.may(Action::RunCampaigns),
             is_admin: actor.may(Action::ManageUsers),
+            privacy_notice: None,
         }
     }
 }

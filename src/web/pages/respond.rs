@@ -514,8 +514,10 @@ async fn render(
         .map(|(i, s)| Step { index: i, title: text(&s.title, lang), current: i == index, done: answered(s) })
         .collect();
     let day = |d: &str| long_date(d, lang);
+    let mut page = Page::new(lang, text(&def.title, lang), uri);
+    page.privacy_notice = Some(state.settings.privacy_notice(lang));
     let page = SectionPage {
-        page: Page::new(lang, text(&def.title, lang), uri),
+        page,
         token: token.to_owned(),
         survey_title: inv.campaign_title.clone(),
         survey_intro: if index == 0 {
