@@ -6,9 +6,8 @@
 use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
-use maillage::csvio;
 use maillage::web::{AppState, router};
-use sqlx::{Connection, Executor};
+use sqlx::{Connection, Executor, Row};
 use std::time::Instant;
 
 mod common;
@@ -106,31 +105,50 @@ async fn get(app: &axum::Router, token: &str, uri: &str) -> (f64, usize) {
     (started.elapsed().as_secs_f64() * 1000.0, count)
 }
 
-async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8]) {
+async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8], copy_url: Option<&str>) {
+    use maillage::app::transfer::{Table, import};
     let db = maillage::db::connect(url).await.unwrap();
     println!("\n== {label} ==");
-    let t = Instant::now();
-    let mut tx = db.pool.begin().await.unwrap();
-    let r = csvio::stakeholders::import(&mut tx, stakeholders, &mut |_, _| {}).await.unwrap();
-    tx.commit().await.unwrap();
-    println!("import {} stakeholders: {:.2} s", r.created, t.elapsed().as_secs_f64());
-    let t = Instant::now();
-    let mut tx = db.pool.begin().await.unwrap();
-    let r = csvio::links::import(&mut tx, links, "bench.csv", &mut |_, _| {}).await.unwrap();
-    tx.commit().await.unwrap();
-    println!("import {} links: {:.2} s", r.created, t.elapsed().as_secs_f64());
-    let t = Instant::now();
-    let mut tx = db.pool.begin().await.unwrap();
-    let r = csvio::links::import(&mut tx, links, "bench.csv", &mut |_, _| {}).await.unwrap();
-    tx.commit().await.unwrap();
-    println!("re-import the same links ({} unchanged): {:.2} s", r.unchanged, t.elapsed().as_secs_f64());
-
     let state = AppState::new(db);
     let actor = maillage::app::Actor::Cli;
+    // Through the use case, as `maillage import` and /import do: checks, writes and the
+    // audit trail's rows (values after each record), in one transaction.
+    let t = Instant::now();
+    let r = import(&state, &actor, Table::Stakeholders, stakeholders, "s.csv", &mut |_, _| {}).await.unwrap();
+    println!("import {} stakeholders: {:.2} s (audit rows included)", r.created, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let r = import(&state, &actor, Table::Links, links, "l.csv", &mut |_, _| {}).await.unwrap();
+    println!("import {} links: {:.2} s (audit rows included)", r.created, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let r = import(&state, &actor, Table::Links, links, "l.csv", &mut |_, _| {}).await.unwrap();
+    println!("re-import the same links ({} unchanged): {:.2} s", r.unchanged, t.elapsed().as_secs_f64());
+
+    let t = Instant::now();
+    let dump = maillage::app::backup::take_dump(&state, &actor).await.unwrap();
+    let bytes = serde_json::to_vec(&dump).unwrap();
+    let rows: usize = dump.tables.values().map(|t| t.rows.len()).sum();
+    println!("dump: {rows} rows, {:.1} MB, {:.2} s", bytes.len() as f64 / 1e6, t.elapsed().as_secs_f64());
+    if let Some(copy) = copy_url {
+        let target = AppState::new(maillage::db::connect(copy).await.unwrap());
+        let t = Instant::now();
+        maillage::app::backup::load(&target, &actor, &dump).await.unwrap();
+        println!("load it into an empty SQLite database: {:.2} s", t.elapsed().as_secs_f64());
+    }
+    drop((dump, bytes));
+    let file = std::env::temp_dir().join(format!("maillage-bench-backup-{}-{label}", std::process::id()));
+    let t = Instant::now();
+    let format = maillage::app::backup::backup(&state, &actor, url, &file).await.unwrap();
+    println!(
+        "backup ({format:?}): {:.2} s, {:.1} MB",
+        t.elapsed().as_secs_f64(),
+        std::fs::metadata(&file).map_or(0, |m| m.len()) as f64 / 1e6
+    );
+    let _ = std::fs::remove_file(&file);
+
     let (_, token) = maillage::app::accounts::create_token(&state, &actor, "bench", maillage::app::Role::Viewer, None)
         .await
         .unwrap();
-    let app = router(state);
+    let app = router(state.clone());
     for uri in [
         "/api/stakeholders",
         "/api/stakeholders?limit=50",
@@ -152,6 +170,18 @@ async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8]) {
         times.sort_by(f64::total_cmp);
         println!("GET {uri:<62} {count:>6} rows  median {:>8.1} ms  (min {:.1})", times[2], times[0]);
     }
+    // The stakeholders' import taken back as one operation (each archived, each revert a change).
+    let op = {
+        let mut conn = state.db.pool.acquire().await.unwrap();
+        sqlx::query("SELECT MIN(operation) AS op FROM changes WHERE entity = 'stakeholder'")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap()
+            .get::<i64, _>("op")
+    };
+    let t = Instant::now();
+    let n = maillage::app::audit::revert_operation(&state, &actor, op).await.unwrap();
+    println!("revert the stakeholders' import ({n} changes): {:.2} s", t.elapsed().as_secs_f64());
 }
 
 #[tokio::main]
@@ -159,7 +189,8 @@ async fn main() {
     let (stakeholders, links) = files();
     let dir = std::env::temp_dir().join(format!("maillage-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    run("SQLite", &format!("sqlite://{}", dir.join("bench.db").display()), &stakeholders, &links).await;
+    let copy = format!("sqlite://{}", dir.join("copy.db").display());
+    run("SQLite", &format!("sqlite://{}", dir.join("bench.db").display()), &stakeholders, &links, Some(&copy)).await;
     let _ = std::fs::remove_dir_all(&dir);
     if let Ok(admin) = std::env::var("BENCH_POSTGRES_URL") {
         sqlx::any::install_default_drivers();
@@ -167,7 +198,7 @@ async fn main() {
         let mut conn = sqlx::AnyConnection::connect(&admin).await.unwrap();
         conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.unwrap();
         let base = &admin[..admin.rfind('/').unwrap()];
-        run("PostgreSQL", &format!("{base}/{name}"), &stakeholders, &links).await;
+        run("PostgreSQL", &format!("{base}/{name}"), &stakeholders, &links, None).await;
         conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)"))).await.unwrap();
     }
 }

@@ -420,7 +420,7 @@ on_both!(the_change_log_page_and_api_show_who_changed_what_and_revert_it, |app| 
     assert!(html.contains("accueil@cpasnamur.be") && html.contains(&format!("/changes/{edit}/revert")), "{html}");
     let panel = app.get_as(&editor, &format!("/stakeholders/{a}")).await.text();
     assert!(
-        panel.contains("accueil@cpasnamur.be") && panel.contains("/changes?kind=stakeholder&amp;record="),
+        panel.contains("accueil@cpasnamur.be") && panel.contains("/changes?kind=stakeholder&#38;record="),
         "{panel}"
     );
     let seen = app.get_as(&viewer, "/changes?kind=stakeholder").await.text();

@@ -113,6 +113,37 @@ fn record_url(c: &Change) -> Option<String> {
     }
 }
 
+/// A record's history panel: its latest changes, how many there are, the log filtered on it.
+pub struct History {
+    pub changes: Vec<ChangeView>,
+    pub total: i64,
+    pub url: String,
+    /// The record's page, where a revert comes back to.
+    pub here: String,
+}
+
+/// Changes shown in a record's history panel; the change log has them all.
+const HISTORY_SHOWN: i64 = 5;
+
+impl History {
+    pub async fn of(
+        state: &AppState,
+        actor: &Actor,
+        lang: Lang,
+        kind: &str,
+        id: i64,
+        here: &str,
+    ) -> Result<History, AppError> {
+        let feed = audit::history(state, actor, kind, id, HISTORY_SHOWN).await?;
+        Ok(History {
+            changes: views(&feed, lang),
+            total: feed.total,
+            url: format!("/changes?kind={kind}&record={id}"),
+            here: here.to_owned(),
+        })
+    }
+}
+
 /// The changes of a feed as pages show them.
 pub fn views(feed: &Feed, lang: Lang) -> Vec<ChangeView> {
     let t = lang.tr().audit;

@@ -85,6 +85,8 @@ struct FormPage {
     provenance: String,
     names: Vec<String>,
     errors: FormErrors,
+    /// The link's history panel, on its edit page.
+    history: Option<super::changes::History>,
 }
 
 async fn form_page(
@@ -94,6 +96,7 @@ async fn form_page(
     existing: Option<(i64, String)>,
     d: &LinkDraft,
     errors: FormErrors,
+    history: Option<super::changes::History>,
 ) -> Result<FormPage, AppError> {
     let reference = inventory::reference(state).await?;
     let keys = inventory::name_keys(state).await?;
@@ -132,6 +135,7 @@ async fn form_page(
         provenance: existing.map(|(_, p)| p).unwrap_or_else(|| "manual".into()),
         names,
         errors,
+        history,
     })
 }
 
@@ -149,7 +153,7 @@ async fn new(
     Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
     let draft = LinkDraft { source: q.source, target: q.target, ..Default::default() };
-    Ok(form_page(&state, lang, &uri, None, &draft, FormErrors::default()).await?.into_response())
+    Ok(form_page(&state, lang, &uri, None, &draft, FormErrors::default(), None).await?.into_response())
 }
 
 async fn edit(
@@ -174,7 +178,8 @@ async fn edit(
         confirmed: Some(if d.confirmed { "1" } else { "0" }.into()),
         provenance: None,
     };
-    Ok(form_page(&state, lang, &uri, Some((id, l.provenance.clone())), &draft, FormErrors::default())
+    let history = super::changes::History::of(&state, &actor, lang, "link", id, &format!("/links/{id}/edit")).await?;
+    Ok(form_page(&state, lang, &uri, Some((id, l.provenance.clone())), &draft, FormErrors::default(), Some(history))
         .await?
         .into_response())
 }
@@ -198,7 +203,7 @@ async fn save(
         Err(AppError::Conflict { field, fr, en }) => FormErrors::conflict(field, lang.pick(&fr, &en).to_owned()),
         Err(e) => return Err(e),
     };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, lang, &uri, existing, &draft, errors).await?)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, lang, &uri, existing, &draft, errors, None).await?)
         .into_response())
 }
 

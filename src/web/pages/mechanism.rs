@@ -234,6 +234,7 @@ struct BodyPage {
     items: Vec<ItemRow>,
     /// Where a status change made on this page comes back to.
     back: String,
+    history: super::changes::History,
 }
 
 async fn show_body(
@@ -255,7 +256,9 @@ async fn show_body(
         .filter(|a| is_open(a, today))
         .map(|a| item_row(a, today, lang))
         .collect();
+    let history = super::changes::History::of(&state, &actor, lang, "body", id, &format!("/bodies/{id}")).await?;
     Ok(BodyPage {
+        history,
         page: Page::new(lang, b.name.clone(), &uri),
         kind: code_label(&b.kind, lang),
         level: b.level.as_deref().map(|l| label_of(&reference.levels, l, lang)).unwrap_or_default(),
@@ -484,6 +487,7 @@ struct MeetingPage {
     show_contacts: bool,
     items: Vec<ItemRow>,
     back: String,
+    history: super::changes::History,
 }
 
 async fn show_meeting(
@@ -508,7 +512,9 @@ async fn show_meeting(
         Some(b) => Some((b, mechanism::body(&state, &actor, b).await?.name)),
         None => None,
     };
+    let history = super::changes::History::of(&state, &actor, lang, "meeting", id, &format!("/meetings/{id}")).await?;
     Ok(MeetingPage {
+        history,
         page: Page::new(lang, m.title.clone(), &uri),
         day: long_date(&format_date(m.held_on), lang),
         phase,

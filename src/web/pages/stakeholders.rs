@@ -186,9 +186,7 @@ struct ShowPage {
     ego_svg: String,
     ego_renderer: String,
     /// The latest changes of this stakeholder (its history panel).
-    changes: Vec<super::changes::ChangeView>,
-    history_total: i64,
-    here: String,
+    history: super::changes::History,
 }
 
 fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
@@ -215,9 +213,6 @@ fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
     }
 }
 
-/// Changes shown in a record's history panel; the change log has them all.
-const HISTORY_SHOWN: i64 = 5;
-
 async fn show(
     State(state): State<AppState>,
     actor: Actor,
@@ -235,11 +230,10 @@ async fn show(
     let rows = |pred: &dyn Fn(&Link) -> bool| {
         links.iter().filter(|l| pred(l)).map(|l| link_row(l, id, &reference, lang)).collect()
     };
-    let history = crate::app::audit::history(&state, &actor, "stakeholder", id, HISTORY_SHOWN).await?;
+    let history =
+        super::changes::History::of(&state, &actor, lang, "stakeholder", id, &format!("/stakeholders/{id}")).await?;
     Ok(ShowPage {
-        changes: super::changes::views(&history, lang),
-        history_total: history.total,
-        here: format!("/stakeholders/{id}"),
+        history,
         page: Page::new(lang, s.display(), &uri),
         level: label_of(&reference.levels, &s.data.level, lang),
         kind: label_of(&reference.kinds, &s.data.kind, lang),
