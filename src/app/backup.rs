@@ -218,7 +218,7 @@ impl BackupFormat {
 }
 
 fn pg_tool(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 /// A consistent copy while the server runs: SQLite's own online copy (`VACUUM INTO`), or on

@@ -283,6 +283,10 @@ fn unknown(name: &str) -> sqlx::Error {
 /// The values of these records (absent ones are left out), read a few statements per 500.
 pub async fn states(conn: &mut AnyConnection, entity: &Entity, ids: &[i64]) -> sqlx::Result<HashMap<i64, Value>> {
     let main = schema::table(conn, entity.table).await?;
+    let mut children = Vec::with_capacity(entity.children.len());
+    for child in entity.children {
+        children.push((child, schema::table(conn, child.table).await?));
+    }
     let mut out: HashMap<i64, Map<String, Value>> = HashMap::new();
     for chunk in ids.chunks(500) {
         let list = id_list(chunk);
@@ -293,8 +297,7 @@ pub async fn states(conn: &mut AnyConnection, entity: &Entity, ids: &[i64]) -> s
             let id = values.get("id").and_then(Value::as_i64).unwrap_or_default();
             out.insert(id, values);
         }
-        for child in entity.children {
-            let table = schema::table(conn, child.table).await?;
+        for (child, table) in &children {
             let filter = if child.filter.is_empty() { String::new() } else { format!(" AND {}", child.filter) };
             let sql = format!(
                 "SELECT * FROM {} WHERE {} IN ({list}){filter} ORDER BY {}, {}",
@@ -302,13 +305,14 @@ pub async fn states(conn: &mut AnyConnection, entity: &Entity, ids: &[i64]) -> s
             );
             let mut lists: HashMap<i64, Vec<Value>> = HashMap::new();
             for r in sqlx::query(AssertSqlSafe(sql)).fetch_all(&mut *conn).await? {
-                let mut values = schema::row_values(&table, &r)?;
+                let mut values = schema::row_values(table, &r)?;
                 let parent = values.get(child.parent).and_then(Value::as_i64).unwrap_or_default();
                 values.retain(|k, _| k != child.parent && !child.hidden.contains(&k.as_str()));
                 lists.entry(parent).or_default().push(Value::Object(values));
             }
-            for (id, values) in out.iter_mut() {
-                if chunk.contains(id) {
+            // This chunk's records only (looking them up, not scanning every record read so far).
+            for id in chunk {
+                if let Some(values) = out.get_mut(id) {
                     values.insert(child.field.to_owned(), Value::Array(lists.remove(id).unwrap_or_default()));
                 }
             }

@@ -110,16 +110,11 @@ struct EraseForm {
     confirm: String,
 }
 
-async fn erase(
-    State(state): State<AppState>,
-    actor: Actor,
-    lang: Lang,
-    Form(f): Form<EraseForm>,
-) -> Result<Redirect, AppError> {
+async fn erase(State(state): State<AppState>, actor: Actor, Form(f): Form<EraseForm>) -> Result<Redirect, AppError> {
     if f.confirm != "yes" {
         return Err(AppError::Conflict {
             field: "confirm",
-            fr: lang.tr().audit.erase_confirm.to_owned(),
+            fr: crate::i18n::AUDIT_FR.erase_confirm.to_owned(),
             en: crate::i18n::AUDIT_EN.erase_confirm.to_owned(),
         });
     }
