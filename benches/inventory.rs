@@ -11,85 +11,10 @@ use sqlx::{Connection, Executor, Row};
 use std::time::Instant;
 
 mod common;
-use common::Rng;
 use tower::ServiceExt;
 
 const STAKEHOLDERS: usize = 10_000;
 const LINKS: usize = 50_000;
-
-const LEVELS: [&str; 7] = ["international", "eu", "federal", "community", "regional", "provincial", "local"];
-const KINDS: [&str; 5] = ["administration", "association", "agency", "public_authority", "citizen_initiative"];
-const SECTORS: [&str; 9] = [
-    "reception_housing",
-    "legal_protection",
-    "social_aid",
-    "employment_training",
-    "education_childcare",
-    "health",
-    "language_integration",
-    "information_orientation",
-    "coordination",
-];
-const TYPES: [&str; 7] = ["coordinates", "funds", "mandates", "reports_to", "refers", "shares_data", "partners"];
-
-fn files() -> (Vec<u8>, Vec<u8>) {
-    let communes: Vec<String> = include_str!("../data/wallonia_communes.csv")
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap().to_owned())
-        .collect();
-    let mut rng = Rng(0x5eed);
-    let mut s = csv::Writer::from_writer(Vec::new());
-    s.write_record([
-        "name",
-        "acronym",
-        "kind",
-        "level",
-        "sectors",
-        "territory",
-        "description",
-        "email",
-        "influence",
-        "interest",
-    ])
-    .unwrap();
-    for i in 0..STAKEHOLDERS {
-        let sectors = format!("{}|{}", SECTORS[rng.below(9)], SECTORS[rng.below(9)]);
-        let territory = format!("{}|{}", communes[rng.below(communes.len())], communes[rng.below(communes.len())]);
-        s.write_record([
-            format!("Organisation {i:05} de Wallonie"),
-            format!("ORG{i}"),
-            KINDS[rng.below(5)].to_owned(),
-            LEVELS[rng.below(7)].to_owned(),
-            sectors,
-            territory,
-            format!("Mandat de l'organisation {i}: accueil, orientation et accompagnement."),
-            format!("contact{i}@example.org"),
-            (1 + rng.below(5)).to_string(),
-            (1 + rng.below(5)).to_string(),
-        ])
-        .unwrap();
-    }
-    let mut l = csv::Writer::from_writer(Vec::new());
-    l.write_record(["source", "target", "type", "strength", "formal", "since"]).unwrap();
-    let mut seen = std::collections::HashSet::new();
-    while seen.len() < LINKS {
-        let (a, b, t) = (rng.below(STAKEHOLDERS), rng.below(STAKEHOLDERS), rng.below(7));
-        if a == b || !seen.insert((a.min(b), a.max(b), t)) {
-            continue;
-        }
-        l.write_record([
-            format!("ORG{a}"),
-            format!("ORG{b}"),
-            TYPES[t].to_owned(),
-            (1 + rng.below(3)).to_string(),
-            if rng.below(2) == 0 { "yes" } else { "no" }.to_owned(),
-            "2022-03-01".to_owned(),
-        ])
-        .unwrap();
-    }
-    (s.into_inner().unwrap(), l.into_inner().unwrap())
-}
 
 async fn get(app: &axum::Router, token: &str, uri: &str) -> (f64, usize) {
     let started = Instant::now();
@@ -186,7 +111,7 @@ async fn run(label: &str, url: &str, stakeholders: &[u8], links: &[u8], copy_url
 
 #[tokio::main]
 async fn main() {
-    let (stakeholders, links) = files();
+    let (stakeholders, links) = common::csv_files(STAKEHOLDERS, LINKS);
     let dir = std::env::temp_dir().join(format!("maillage-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let copy = format!("sqlite://{}", dir.join("copy.db").display());

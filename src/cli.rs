@@ -118,6 +118,14 @@ pub enum Command {
         /// How many stakeholders to list in the summary.
         #[arg(long, default_value_t = 15)]
         top: usize,
+        /// Compute betweenness and closeness exactly whatever the size (by default they are
+        /// estimated from a sample above 10,000 stakeholders).
+        #[arg(long, conflicts_with = "sample")]
+        exact: bool,
+        /// Estimate betweenness and closeness from this many sources (faster on large
+        /// networks; the margin of error is printed).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        sample: Option<u32>,
         #[command(flatten)]
         graph: GraphArgs,
     },
@@ -591,7 +599,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
             let state = new_state(db);
             let started = std::time::Instant::now();
-            let mut progress = progress_printer();
+            let mut progress = progress_bar(&name);
             let table = match what {
                 Table::Stakeholders => crate::app::transfer::Table::Stakeholders,
                 Table::Links => crate::app::transfer::Table::Links,
@@ -625,6 +633,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Export { what: Exported::Graph, output, graph, pseudonymise, .. } => {
             let state = new_state(db);
+            let spinner = Spinner::new(format!("export {}", graph.format));
             let bytes =
                 crate::app::network::produce(&state, &exporter(pseudonymise), &graph.format, &graph.query(), lang)
                     .await
@@ -642,11 +651,13 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
             }
             std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            drop(spinner);
             eprintln!("{}", path.display());
         }
         Command::Export { what, output, excel, pseudonymise, .. } => {
             let dialect = if excel { Dialect::Excel } else { Dialect::Plain };
             let state = new_state(db);
+            let spinner = Spinner::new("export");
             let bytes = match what {
                 Exported::Graph => unreachable!("handled above"),
                 Exported::Stakeholders => {
@@ -661,6 +672,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 Exported::Links => crate::app::transfer::export_links(&state, &exporter(pseudonymise), dialect).await,
             }
             .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            drop(spinner);
             match output {
                 Some(path) => {
                     std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?
@@ -668,11 +680,19 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 None => std::io::stdout().write_all(&bytes)?,
             }
         }
-        Command::Analyse { json, top, graph } => {
+        Command::Analyse { json, top, exact, sample, graph } => {
+            use crate::analysis::Mode;
             let state = new_state(db);
-            let analysed = crate::app::network::analysis(&state, &Actor::Cli, &graph.query().filters, lang)
+            let mode = match (exact, sample) {
+                (true, _) => Some(Mode::Exact),
+                (_, Some(k)) => Some(Mode::Sampled(k as usize)),
+                _ => None,
+            };
+            let spinner = Spinner::new(lang.pick("analyse du réseau", "analysing the network"));
+            let analysed = crate::app::network::analysis_with(&state, &Actor::Cli, &graph.query().filters, lang, mode)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            drop(spinner);
             let a = &analysed.analysis;
             if json {
                 serde_json::to_writer_pretty(std::io::stdout().lock(), a)?;
@@ -794,9 +814,11 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         Command::Backup { output } => {
             let state = new_state(db);
             let started = std::time::Instant::now();
+            let spinner = Spinner::new(format!("backup → {}", output.display()));
             let format = crate::app::backup::backup(&state, &Actor::Cli, &cli.database_url, &output)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            drop(spinner);
             let size = std::fs::metadata(&output).map(|m| m.len()).unwrap_or(0);
             eprintln!(
                 "{}: {} ({} bytes, {:.2} s)",
@@ -808,13 +830,16 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Restore { file } => {
             let state = new_state(db);
+            let spinner = Spinner::new(format!("restore ← {}", file.display()));
             let format = crate::app::backup::restore(&state, &Actor::Cli, &cli.database_url, &file)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            drop(spinner);
             eprintln!("{}: {} restored into {}", file.display(), format.describe(), db::redact(&cli.database_url));
         }
         Command::Dump { output, pseudonymise } => {
             let state = new_state(db);
+            let spinner = Spinner::new(format!("dump → {}", output.display()));
             let mut d = crate::app::backup::take_dump(&state, &Actor::Cli)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
@@ -822,6 +847,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 crate::app::backup::pseudonymise(&mut d);
             }
             crate::app::backup::write_json(&d, &output).map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            drop(spinner);
             let rows: usize = d.tables.values().map(|t| t.rows.len()).sum();
             eprintln!("{}: {} tables, {rows} rows (schema {})", output.display(), d.tables.len(), d.schema);
         }
@@ -868,10 +894,12 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::Load { file } => {
             let state = new_state(db);
+            let spinner = Spinner::new(format!("load ← {}", file.display()));
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let d = crate::app::backup::parse_dump(&bytes)
                 .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), describe(&e, lang)))?;
             crate::app::backup::load(&state, &Actor::Cli, &d).await.map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
+            drop(spinner);
             let rows: usize = d.tables.values().map(|t| t.rows.len()).sum();
             eprintln!("{}: {} tables, {rows} rows loaded", file.display(), d.tables.len());
         }
@@ -986,6 +1014,9 @@ fn print_summary(a: &crate::analysis::Analysis, top: usize, lang: Lang) {
         println!("{}: {} {}", g.label, g.communes.len(), t.communes_uncovered);
     }
     println!("\n{} {:.1} ms", t.computed_in, a.timings_ms.get("total").copied().unwrap_or(0.0));
+    if let Some(s) = &a.sampling {
+        println!("{}", crate::i18n::sampling_note(lang, s));
+    }
 }
 
 /// An application error as one message for the terminal.
@@ -1014,19 +1045,37 @@ fn e_message(lang: Lang) -> String {
     crate::app::AppError::Internal(anyhow::anyhow!("")).message(lang)
 }
 
-/// Prints "written/total" on stderr, at most every 2% of the rows, on a terminal only.
-fn progress_printer() -> impl FnMut(usize, usize) + Send {
-    let tty = std::io::stderr().is_terminal();
-    let mut last = 0usize;
+/// A progress bar of the rows written, on stderr; indicatif draws nothing when stderr is not
+/// a terminal (piped, redirected, CI), so scripts see only the summary line.
+fn progress_bar(name: &str) -> impl FnMut(usize, usize) + Send {
+    let bar = indicatif::ProgressBar::new(0).with_message(name.to_owned());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
     move |done, total| {
-        let step = (total / 50).max(1);
-        if tty && (done == total || done >= last + step) {
-            last = done;
-            eprint!("\rwriting {done}/{total}");
-            if done == total {
-                eprintln!();
-            }
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        if done >= total {
+            bar.finish_and_clear();
         }
+    }
+}
+
+/// A spinner with what is being done, on stderr, while long work without steps runs
+/// (analysis, exports, backups); cleared when dropped, and silent off a terminal.
+struct Spinner(indicatif::ProgressBar);
+
+impl Spinner {
+    fn new(message: impl Into<String>) -> Spinner {
+        let bar = indicatif::ProgressBar::new_spinner().with_message(message.into());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Spinner(bar)
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
     }
 }
 

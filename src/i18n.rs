@@ -170,6 +170,7 @@ pub struct Tr {
     pub exit_presentation: &'static str,
     pub legend: &'static str,
     pub legend_help: &'static str,
+    pub map_every_actor: &'static str,
     pub download: &'static str,
     pub ego_network: &'static str,
     pub see_on_map: &'static str,
@@ -492,6 +493,7 @@ pub static FR: Tr = Tr {
     presentation: "Présentation plein écran",
     exit_presentation: "Quitter la présentation",
     legend: "Légende",
+    map_every_actor: "Afficher chaque acteur (lent sur un grand réseau)",
     legend_help: "Couleur des cases : type d'acteur. Trait : type de lien (épaisseur = intensité, flèche = sens). Cadre épais : acteur clé. Taille : nombre de liens. Cliquez un acteur pour ouvrir sa fiche.",
     download: "Télécharger :",
     ego_network: "Réseau direct",
@@ -813,6 +815,7 @@ pub static EN: Tr = Tr {
     presentation: "Full-screen presentation",
     exit_presentation: "Leave presentation",
     legend: "Legend",
+    map_every_actor: "Show every actor (slow on a large network)",
     legend_help: "Box colour: kind of actor. Line: link type (width = strength, arrow = direction). Thick border: key stakeholder. Size: number of links. Click an actor to open its page.",
     download: "Download:",
     ego_network: "Direct network",
@@ -1239,6 +1242,20 @@ pub fn privacy_notice(lang: Lang, retention_months: u32, custom: Option<&str>) -
              committee only without personal data. You may ask for access to your data, its correction or erasure, or \
              object to its use by writing to the team that sent you this link, and lodge a complaint with the Belgian Data \
              Protection Authority (www.dataprotectionauthority.be)."
+        ),
+    }
+}
+
+/// Says that betweenness and closeness were estimated from a sample, and how precisely.
+pub fn sampling_note(lang: Lang, s: &crate::analysis::paths::Sampling) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Réseau étendu : intermédiarité et proximité estimées à partir de {} des {} acteurs pris comme points de              départ (marge d'erreur à 95 % : ±{:.4} pour l'intermédiarité, ±{:.3} pour la proximité). Le calcul exact :              « maillage analyse --exact ».",
+            s.sources, s.nodes, s.betweenness_margin, s.closeness_margin
+        ),
+        Lang::En => format!(
+            "Large network: betweenness and closeness estimated from {} of the {} actors taken as starting points (95 %              margin of error: ±{:.4} for betweenness, ±{:.3} for closeness). The exact computation:              \"maillage analyse --exact\".",
+            s.sources, s.nodes, s.betweenness_margin, s.closeness_margin
         ),
     }
 }

@@ -132,3 +132,75 @@ fn the_fused_pass_agrees_with_rustworkx_on_a_random_disconnected_graph() {
         assert!((a - b).abs() < 1e-9, "closeness {i}: {a} vs rustworkx {b}");
     }
 }
+
+/// A deterministic random graph: a hub-and-tail component of `big` nodes (links preferring
+/// the first 40) and small pieces of 3 to 6 nodes after it.
+fn hub_and_tail(big: usize, small_pieces: usize) -> Projection {
+    let mut x: u64 = 0x9E3779B97F4A7C15;
+    let mut next = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let mut edges = Vec::new();
+    for v in 1..big {
+        // A spanning tree keeps the big piece connected; then extra links.
+        edges.push((v, next(v)));
+    }
+    for _ in 0..big * 2 {
+        let a = if next(3) == 0 { next(40) } else { next(big) };
+        edges.push((a, next(big)));
+    }
+    let mut start = big;
+    for i in 0..small_pieces {
+        let size = 3 + i % 4;
+        for v in start + 1..start + size {
+            edges.push((v - 1, v));
+        }
+        start += size;
+    }
+    Projection::new(start, edges)
+}
+
+#[test]
+fn a_budget_that_covers_every_node_gives_the_exact_figures() {
+    let p = hub_and_tail(300, 5);
+    let (b, c) = maillage::analysis::paths::betweenness_closeness(&p.adj);
+    let (sb, sc, s) = maillage::analysis::paths::betweenness_closeness_sampled(&p.adj, p.len());
+    assert_eq!((s.sources, s.nodes), (p.len(), p.len()));
+    assert_eq!((s.betweenness_margin, s.closeness_margin), (0.0, 0.0));
+    assert_eq!((b, c), (sb, sc));
+}
+
+#[test]
+fn sampled_betweenness_and_closeness_stay_within_their_stated_margins() {
+    let p = hub_and_tail(3_000, 40);
+    let n = p.len();
+    let (b, c) = maillage::analysis::paths::betweenness_closeness(&p.adj);
+    let (sb, sc, s) = maillage::analysis::paths::betweenness_closeness_sampled(&p.adj, 300);
+    // The big component is sampled (≈ 300 of its 3,000 nodes), the small pieces searched
+    // from every node.
+    assert!(s.sources < 300 + 200 && s.sources >= 300, "{s:?}");
+    assert_eq!(s.nodes, n);
+    assert!(s.betweenness_margin > 0.0 && s.closeness_margin > 0.0, "{s:?}");
+    // Margins are per-node 95 % intervals, reported at their widest: nearly every estimate
+    // falls inside the widest one.
+    let inside_b = (0..n).filter(|&v| (sb[v] - b[v]).abs() <= s.betweenness_margin).count();
+    let inside_c = (0..n).filter(|&v| (sc[v] - c[v]).abs() <= s.closeness_margin).count();
+    assert!(inside_b as f64 >= 0.99 * n as f64, "betweenness: {inside_b} of {n} within ±{}", s.betweenness_margin);
+    assert!(inside_c as f64 >= 0.99 * n as f64, "closeness: {inside_c} of {n} within ±{}", s.closeness_margin);
+    // The small pieces are exact.
+    for v in 3_000..n {
+        assert!((sb[v] - b[v]).abs() < 1e-12 && (sc[v] - c[v]).abs() < 1e-12, "node {v} of a small piece");
+    }
+    // The actor that holds the network together is found: the exact leader is among the
+    // estimate's first three.
+    let leader = (0..n).max_by(|&x, &y| b[x].total_cmp(&b[y])).unwrap();
+    let mut ranked: Vec<usize> = (0..n).collect();
+    ranked.sort_by(|&x, &y| sb[y].total_cmp(&sb[x]));
+    assert!(ranked[..3].contains(&leader), "leader {leader} not in {:?}", &ranked[..3]);
+    // The same data gives the same figures.
+    let (again, _, _) = maillage::analysis::paths::betweenness_closeness_sampled(&p.adj, 300);
+    assert_eq!(again, sb);
+}

@@ -430,3 +430,56 @@ on_both!(the_analysis_page_api_and_gaps_work_on_a_small_network, |app| {
     assert_eq!(regional["network"]["stakeholders"], 1);
     assert_eq!(app.get("/api/analysis?level=nowhere").await.status, StatusCode::UNPROCESSABLE_ENTITY);
 });
+
+on_both!(a_network_too_large_to_draw_actor_by_actor_is_drawn_as_groups_that_open, |app| {
+    // 420 actors: 20 federal, 400 local (240 in Namur, 160 in Liège), links inside and across.
+    let mut s = String::from("name,acronym,kind,level,territory\n");
+    for i in 0..420 {
+        let (level, territory, kind) = match i {
+            0..20 => ("federal", "", "administration"),
+            20..260 => ("local", "Namur", if i % 2 == 0 { "association" } else { "administration" }),
+            _ => ("local", "Liège", "association"),
+        };
+        s.push_str(&format!("Acteur {i},A{i},{kind},{level},{territory}\n"));
+    }
+    let mut l = String::from("source,target,type\n");
+    for i in 0..420 {
+        l.push_str(&format!("A{i},A{},partners\n", (i + 1) % 420));
+    }
+    for (table, bytes) in
+        [(maillage::app::transfer::Table::Stakeholders, s), (maillage::app::transfer::Table::Links, l)]
+    {
+        maillage::app::transfer::import(
+            &app.state,
+            &maillage::app::Actor::Cli,
+            table,
+            bytes.as_bytes(),
+            "f.csv",
+            &mut |_, _| {},
+        )
+        .await
+        .unwrap();
+    }
+    let page = app.get("/map").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("class=\"maillage-map grouped\""), "drawn as groups");
+    assert!(html.contains("More than 300 actors: the map groups them by level"), "the page says so");
+    assert!(html.contains("<title>Local: 400 actors · "), "a group counts its members");
+    assert!(html.contains("href=\"/map?level=local\""), "a group opens as a filter");
+    assert!(html.contains("href=\"/map?detail=all\""), "every actor can still be asked for");
+    assert!(html.len() < 100_000, "a small page: {} bytes", html.len());
+    // The local level (400) is still too large: grouped by province.
+    let html = app.get("/map?level=local").await.text();
+    assert!(html.contains("grouped by province"), "{}", &html[..html.len().min(400)]);
+    assert!(html.contains("Namur: 240 actors") && html.contains("Liège: 160 actors"));
+    let namur = html.split("href=\"").find(|h| h.starts_with("/map?level=local&amp;province=")).unwrap();
+    let namur = namur[..namur.find('"').unwrap()].replace("&amp;", "&");
+    // 240 actors: drawn one by one.
+    let html = app.get(&namur).await.text();
+    assert!(html.contains("<svg") && !html.contains("maillage-map grouped"), "{namur}");
+    assert!(html.contains("A21") && !html.contains("A300"), "Namur's actors, not Liège's");
+    // Asked for, or exported: every actor.
+    assert!(!app.get("/map?detail=all").await.text().contains("maillage-map grouped"));
+    assert!(!app.get("/api/graph?format=svg").await.text().contains("grouped"));
+});

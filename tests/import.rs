@@ -346,3 +346,123 @@ on_both!(import_line_numbers_are_exact_whatever_the_line_endings_encoding_and_qu
         assert!(listed[0].starts_with("line 5, column level:"), "{what}: {}", listed[0]);
     }
 });
+
+on_both!(a_large_import_is_written_in_batches_with_every_row_child_row_and_audit_row, |app| {
+    // More rows than one statement and one batch hold: 2,300 stakeholders, 5,400 links.
+    let communes = ["92094", "62063", "52011", "25072", "57081"];
+    let sectors = ["health", "social_aid", "reception_housing"];
+    let mut s = String::from("name,acronym,kind,level,sectors,territory,email\n");
+    for i in 0..2_300 {
+        s.push_str(&format!(
+            "Organisation {i:04},O{i},association,local,{}|{},{},org{i}@example.org\n",
+            sectors[i % 3],
+            sectors[(i + 1) % 3],
+            communes[i % 5]
+        ));
+    }
+    let mut l = String::from("source,target,type,strength\n");
+    let mut pairs = std::collections::HashSet::new();
+    for i in 0..5_400usize {
+        let (a, b) = (i % 2_300, (i * 7 + 1 + i / 2_300) % 2_300);
+        if a == b || !pairs.insert((a.min(b), a.max(b), i / 2_300)) {
+            continue;
+        }
+        l.push_str(&format!("O{a},O{b},{},{}\n", ["partners", "refers", "funds"][i / 2_300], 1 + i % 3));
+    }
+    let actor = maillage::app::Actor::Cli;
+    let mut steps = Vec::new();
+    let report = maillage::app::transfer::import(
+        &app.state,
+        &actor,
+        maillage::app::transfer::Table::Stakeholders,
+        s.as_bytes(),
+        "s.csv",
+        &mut |done, total| steps.push((done, total)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.created, 2_300);
+    assert_eq!(steps.last(), Some(&(2_300, 2_300)), "the progress bar reaches the end");
+    assert!(steps.len() >= 2, "progress is reported batch by batch: {steps:?}");
+    let report = maillage::app::transfer::import(
+        &app.state,
+        &actor,
+        maillage::app::transfer::Table::Links,
+        l.as_bytes(),
+        "l.csv",
+        &mut |_, _| {},
+    )
+    .await
+    .unwrap();
+    let links = report.created;
+    assert!(links > 4_000, "{report:?}");
+
+    // Every stakeholder has its own id, sectors, territory and e-mail, as in the file.
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let all = store::stakeholders::list(&mut conn, &Default::default()).await.unwrap();
+    assert_eq!(all.len(), 2_300);
+    for st in &all {
+        let i: usize = st.data.name.as_str()["Organisation ".len()..].parse().unwrap();
+        assert_eq!(st.data.acronym.as_deref(), Some(format!("O{i}").as_str()));
+        assert_eq!(st.data.territory, vec![communes[i % 5].to_owned()], "{}", st.data.name.as_str());
+        let mut expected = vec![sectors[i % 3], sectors[(i + 1) % 3]];
+        expected.sort_by_key(|c| ["reception_housing", "social_aid", "health"].iter().position(|x| x == c));
+        let mut got: Vec<&str> = st.data.sectors.iter().map(String::as_str).collect();
+        got.sort_by_key(|c| ["reception_housing", "social_aid", "health"].iter().position(|x| x == c));
+        assert_eq!(got, expected);
+        assert_eq!(st.data.email.as_ref().map(|e| e.as_str().to_owned()), Some(format!("org{i}@example.org")));
+    }
+    // Each link joins the stakeholders its row names.
+    let by_id: std::collections::HashMap<i64, String> =
+        all.iter().map(|s| (s.id, s.data.acronym.clone().unwrap())).collect();
+    let stored = store::links::list(&mut conn, &Default::default()).await.unwrap();
+    assert_eq!(stored.len(), links);
+    let rows: std::collections::HashSet<(String, String, String)> = l
+        .lines()
+        .skip(1)
+        .map(|r| {
+            let c: Vec<&str> = r.split(',').collect();
+            (c[0].to_owned(), c[1].to_owned(), c[2].to_owned())
+        })
+        .collect();
+    for link in &stored {
+        let key = (by_id[&link.data.source].clone(), by_id[&link.data.target].clone(), link.data.link_type.clone());
+        assert!(rows.contains(&key), "{key:?} is not a row of the file");
+    }
+    // One change per record, in its operation, with the record's values after.
+    use sqlx::Row;
+    for (entity, count) in [("stakeholder", 2_300i64), ("link", links as i64)] {
+        let r = sqlx::query(
+            "SELECT COUNT(*) AS n, COUNT(DISTINCT entity_id) AS records, COUNT(after_values) AS after, \
+             COUNT(DISTINCT operation) AS operations, MIN(actor) AS actor FROM changes WHERE entity = $1",
+        )
+        .bind(entity)
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+        assert_eq!(
+            (r.get::<i64, _>("n"), r.get::<i64, _>("records"), r.get::<i64, _>("after"), r.get::<i64, _>("operations")),
+            (count, count, count, 1),
+            "{entity}"
+        );
+        assert_eq!(r.get::<String, _>("actor"), "cli");
+    }
+    let one: String = sqlx::query("SELECT after_values FROM changes WHERE entity = 'stakeholder' ORDER BY id LIMIT 1")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap()
+        .get(0);
+    let values: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert!(values["name"].as_str().unwrap().starts_with("Organisation "), "{values}");
+    assert_eq!(values["sectors"].as_array().unwrap().len(), 2, "child rows are in the values: {values}");
+    drop(conn);
+    // The whole import goes back as one operation.
+    let op: i64 = sqlx::query("SELECT MIN(operation) FROM changes WHERE entity = 'link'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    maillage::app::audit::revert_operation(&app.state, &actor, op).await.unwrap();
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    assert!(store::links::list(&mut conn, &Default::default()).await.unwrap().is_empty());
+});

@@ -86,3 +86,80 @@ pub fn generated(
     }
     (stakeholders, links)
 }
+pub mod load;
+
+const LEVELS: [&str; 7] = ["international", "eu", "federal", "community", "regional", "provincial", "local"];
+const KINDS: [&str; 5] = ["administration", "association", "agency", "public_authority", "citizen_initiative"];
+const SECTORS: [&str; 9] = [
+    "reception_housing",
+    "legal_protection",
+    "social_aid",
+    "employment_training",
+    "education_childcare",
+    "health",
+    "language_integration",
+    "information_orientation",
+    "coordination",
+];
+const TYPES: [&str; 7] = ["coordinates", "funds", "mandates", "reports_to", "refers", "shares_data", "partners"];
+
+/// CSV files of `stakeholders` organisations (acronyms ORG0…) and `links` distinct links
+/// between them, as a coordinator would import them; the same for every run.
+pub fn csv_files(stakeholders: usize, links: usize) -> (Vec<u8>, Vec<u8>) {
+    let communes: Vec<String> = include_str!("../../data/wallonia_communes.csv")
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_owned())
+        .collect();
+    let mut rng = Rng(0x5eed);
+    let mut s = csv::Writer::from_writer(Vec::new());
+    s.write_record([
+        "name",
+        "acronym",
+        "kind",
+        "level",
+        "sectors",
+        "territory",
+        "description",
+        "email",
+        "influence",
+        "interest",
+    ])
+    .unwrap();
+    for i in 0..stakeholders {
+        let sectors = format!("{}|{}", SECTORS[rng.below(9)], SECTORS[rng.below(9)]);
+        let territory = format!("{}|{}", communes[rng.below(communes.len())], communes[rng.below(communes.len())]);
+        s.write_record([
+            format!("Organisation {i:05} de Wallonie"),
+            format!("ORG{i}"),
+            KINDS[rng.below(5)].to_owned(),
+            LEVELS[rng.below(7)].to_owned(),
+            sectors,
+            territory,
+            format!("Mandat de l'organisation {i}: accueil, orientation et accompagnement."),
+            format!("contact{i}@example.org"),
+            (1 + rng.below(5)).to_string(),
+            (1 + rng.below(5)).to_string(),
+        ])
+        .unwrap();
+    }
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(["source", "target", "type", "strength", "formal", "since"]).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    while seen.len() < links {
+        let (a, b, t) = (rng.below(stakeholders), rng.below(stakeholders), rng.below(7));
+        if a == b || !seen.insert((a.min(b), a.max(b), t)) {
+            continue;
+        }
+        out.write_record([
+            format!("ORG{a}"),
+            format!("ORG{b}"),
+            TYPES[t].to_owned(),
+            (1 + rng.below(3)).to_string(),
+            if rng.below(2) == 0 { "yes" } else { "no" }.to_owned(),
+            "2022-03-01".to_owned(),
+        ])
+        .unwrap();
+    }
+    (s.into_inner().unwrap(), out.into_inner().unwrap())
+}

@@ -85,6 +85,8 @@ pub struct Analysis {
     pub nodes: Vec<NodeMeasures>,
     pub network: NetworkMeasures,
     pub gaps: gaps::Gaps,
+    /// Set when betweenness and closeness were estimated from a sample of sources.
+    pub sampling: Option<paths::Sampling>,
     /// Time each step took, in milliseconds.
     pub timings_ms: BTreeMap<String, f64>,
 }
@@ -113,7 +115,34 @@ fn matrix(groups: &[Vec<usize>], labels: Vec<String>, codes: Vec<String>, ties: 
     Matrix { labels, codes, counts }
 }
 
+/// How betweenness and closeness (a search from every actor: O(V·E)) are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Exact,
+    /// Estimated from about this many searches, with the margin of error stated.
+    Sampled(usize),
+}
+
+/// Above this many actors, [`Mode::auto`] estimates rather than computes exactly (the
+/// README's performance section gives the figures behind it).
+pub const EXACT_LIMIT: usize = 10_000;
+/// Searches a sampled analysis runs: at 20,000 actors / 100,000 links, about half a second
+/// of the two cores, and margins well below the gaps between the leading actors.
+pub const SAMPLE_SOURCES: usize = 1_000;
+
+impl Mode {
+    /// Exact up to [`EXACT_LIMIT`] actors, sampled above.
+    pub fn auto(actors: usize) -> Mode {
+        if actors <= EXACT_LIMIT { Mode::Exact } else { Mode::Sampled(SAMPLE_SOURCES) }
+    }
+}
+
+/// The analysis, exact up to [`EXACT_LIMIT`] actors and sampled above.
 pub fn analyse(net: &Network, lang: crate::i18n::Lang) -> Analysis {
+    analyse_with(net, lang, Mode::auto(net.node_count()))
+}
+
+pub fn analyse_with(net: &Network, lang: crate::i18n::Lang, mode: Mode) -> Analysis {
     let total = Instant::now();
     let mut timings = BTreeMap::new();
     let g = &net.graph;
@@ -148,8 +177,16 @@ pub fn analyse(net: &Network, lang: crate::i18n::Lang) -> Analysis {
     }
     let p = timed(&mut timings, "projection", || Projection::new(n, pairs.iter().copied()));
 
-    let (betweenness, closeness) =
-        timed(&mut timings, "betweenness_and_closeness", || paths::betweenness_closeness(&p.adj));
+    let (betweenness, closeness, sampling) = timed(&mut timings, "betweenness_and_closeness", || match mode {
+        Mode::Exact => {
+            let (b, c) = paths::betweenness_closeness(&p.adj);
+            (b, c, None)
+        }
+        Mode::Sampled(budget) => {
+            let (b, c, s) = paths::betweenness_closeness_sampled(&p.adj, budget);
+            (b, c, (s.sources < s.nodes).then_some(s))
+        }
+    });
     let eigenvector = timed(&mut timings, "eigenvector", || centrality::eigenvector(&p));
     let clustering = timed(&mut timings, "clustering", || centrality::clustering(&p));
     let constraint = timed(&mut timings, "constraint", || centrality::constraint(&p));
@@ -251,5 +288,5 @@ pub fn analyse(net: &Network, lang: crate::i18n::Lang) -> Analysis {
     });
     let gaps = timed(&mut timings, "gaps", || gaps::gaps(net, &order, &p, lang));
     timings.insert("total".into(), total.elapsed().as_secs_f64() * 1000.0);
-    Analysis { nodes, network, gaps, timings_ms: timings }
+    Analysis { nodes, network, gaps, sampling, timings_ms: timings }
 }

@@ -20,6 +20,8 @@ pub struct CachedSvg {
     pub note: Option<String>,
     pub nodes: usize,
     pub edges: usize,
+    /// Drawn as groups of actors (too many to draw one by one): by what.
+    pub grouped: Option<crate::graph::aggregate::Dimension>,
 }
 
 /// Rendered maps by (language, renderer, filter), valid for one data revision.
@@ -102,25 +104,37 @@ impl AnalysisCache {
 
 /// The analysis of the filtered network, from the cache when the data has not changed since,
 /// else computed on the blocking pool (a large network takes seconds of CPU that must not
-/// stall the async workers).
+/// stall the async workers). Exact up to `analysis::EXACT_LIMIT` actors, sampled above.
 pub async fn analysis(
     state: &AppState,
     actor: &Actor,
     query: &FilterQuery,
     lang: Lang,
 ) -> Result<Arc<Analysed>, AppError> {
+    analysis_with(state, actor, query, lang, None).await
+}
+
+/// `analysis` with the mode chosen by the caller (`None`: by size).
+pub async fn analysis_with(
+    state: &AppState,
+    actor: &Actor,
+    query: &FilterQuery,
+    lang: Lang,
+    mode: Option<crate::analysis::Mode>,
+) -> Result<Arc<Analysed>, AppError> {
     actor.require(Action::Read)?;
     let revision = {
         let mut conn = state.db.pool.acquire().await?;
         store::revision(&mut conn).await?
     };
-    let key = format!("{}|{query:?}", lang.code());
+    let key = format!("{}|{mode:?}|{query:?}", lang.code());
     if let Some(hit) = state.analyses.get(revision, &key) {
         return Ok(hit);
     }
     let (net, _) = network(state, actor, query).await?;
     let analysed = tokio::task::spawn_blocking(move || {
-        let analysis = crate::analysis::analyse(&net, lang);
+        let mode = mode.unwrap_or_else(|| crate::analysis::Mode::auto(net.node_count()));
+        let analysis = crate::analysis::analyse_with(&net, lang, mode);
         Arc::new(Analysed { network: net, analysis })
     })
     .await
@@ -137,7 +151,8 @@ pub fn preference(raw: Option<&str>) -> Preference {
     }
 }
 
-/// The map as SVG, from the cache when the data has not changed since it was drawn.
+/// The map as SVG, from the cache when the data has not changed since it was drawn; drawn as
+/// groups above `aggregate::DETAIL_LIMIT` actors.
 pub async fn svg(
     state: &AppState,
     actor: &Actor,
@@ -145,25 +160,80 @@ pub async fn svg(
     lang: Lang,
     pref: Preference,
 ) -> Result<Arc<CachedSvg>, AppError> {
+    svg_with(state, actor, query, lang, pref, false).await
+}
+
+/// `svg`, actor by actor whatever the size when `detail` is set (an export, or a user who
+/// asked for it).
+pub async fn svg_with(
+    state: &AppState,
+    actor: &Actor,
+    query: &FilterQuery,
+    lang: Lang,
+    pref: Preference,
+    detail: bool,
+) -> Result<Arc<CachedSvg>, AppError> {
+    use crate::graph::aggregate;
     actor.require(Action::Read)?;
     let revision = {
         let mut conn = state.db.pool.acquire().await?;
         store::revision(&mut conn).await?
     };
-    let cache_key = format!("{}|{pref:?}|{query:?}", lang.code());
+    let cache_key = format!("{}|{pref:?}|{detail}|{query:?}", lang.code());
     if let Some(hit) = state.cache.get(revision, &cache_key) {
         return Ok(hit);
     }
     let (net, _) = network(state, actor, query).await?;
     let net = Arc::new(net);
-    let rendered = render::render_svg(net.clone(), lang, pref).await;
-    let value = Arc::new(CachedSvg {
-        svg: rendered.svg,
-        renderer: rendered.renderer.describe(lang),
-        note: rendered.note,
-        nodes: net.node_count(),
-        edges: net.edge_count(),
-    });
+    let grouped = if detail || net.node_count() <= aggregate::DETAIL_LIMIT {
+        None
+    } else {
+        let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+        aggregate::choose(&net, given(&query.level), given(&query.province), given(&query.kind))
+    };
+    let value = if let Some(dimension) = grouped {
+        let n = net.clone();
+        let filters = query.pairs();
+        let svg = tokio::task::spawn_blocking(move || {
+            let agg = aggregate::aggregate(&n, dimension, lang);
+            let href = |g: &aggregate::Group| {
+                let value = g.value.clone()?;
+                let mut pairs: Vec<(&str, String)> =
+                    filters.iter().filter(|(k, _)| *k != dimension.filter()).cloned().collect();
+                pairs.push((dimension.filter(), value));
+                Some(format!("/map?{}", serde_urlencoded::to_string(pairs).unwrap_or_default()))
+            };
+            aggregate::render(&agg, lang, &n.reference, &href)
+        })
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("drawing failed: {e}")))?;
+        CachedSvg {
+            svg,
+            renderer: render::Renderer::Builtin.describe(lang),
+            note: None,
+            nodes: net.node_count(),
+            edges: net.edge_count(),
+            grouped,
+        }
+    } else {
+        // Graphviz routes thousands of curves slowly (770 actors ran past its 30 s limit):
+        // above the detail limit the built-in renderer draws, unless Graphviz is asked for.
+        let pref = if pref == Preference::Auto && net.node_count() > aggregate::DETAIL_LIMIT {
+            Preference::Builtin
+        } else {
+            pref
+        };
+        let rendered = render::render_svg(net.clone(), lang, pref).await;
+        CachedSvg {
+            svg: rendered.svg,
+            renderer: rendered.renderer.describe(lang),
+            note: rendered.note,
+            nodes: net.node_count(),
+            edges: net.edge_count(),
+            grouped: None,
+        }
+    };
+    let value = Arc::new(value);
     state.cache.put(revision, cache_key, value.clone());
     Ok(value)
 }
@@ -201,7 +271,7 @@ pub async fn produce(
     lang: Lang,
 ) -> Result<Vec<u8>, AppError> {
     if format == "svg" {
-        let svg = svg(state, actor, &q.filters, lang, preference(q.renderer.as_deref())).await?;
+        let svg = svg_with(state, actor, &q.filters, lang, preference(q.renderer.as_deref()), true).await?;
         return Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", svg.svg).into_bytes());
     }
     let (net, _) = network(state, actor, &q.filters).await?;
@@ -222,7 +292,11 @@ pub async fn produce(
         },
         "graphml" => export::graphml(&net),
         "gexf" => export::gexf(&net),
-        "json" => serde_json::to_vec_pretty(&export::json(&net)).map_err(|e| AppError::Internal(e.into()))?,
+        "json" => {
+            let mut out = Vec::with_capacity(net.node_count() * 400 + net.edge_count() * 250);
+            export::write_json(&net, &mut out).map_err(|e| AppError::Internal(e.into()))?;
+            out
+        }
         "kumu-elements" => export::kumu_elements(&net)?,
         "kumu-connections" => export::kumu_connections(&net)?,
         other => {

@@ -10,6 +10,9 @@ use crate::store::{self, links::Filter};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
+/// New rows written per call to the store (and per step of the progress bar).
+const BATCH: usize = 5_000;
+
 pub const COLUMNS: &[Column] = &[
     Column { name: "source", aliases: &["de", "origine", "acteur source", "from"], required: true },
     Column { name: "target", aliases: &["cible", "vers", "destination", "acteur cible", "to"], required: true },
@@ -114,21 +117,31 @@ pub async fn import(
 
     let mut report = ImportReport { rows: planned.len(), ..Default::default() };
     let total = planned.len();
-    for (done, (found, data, provenance)) in planned.into_iter().enumerate() {
+    let mut done = 0;
+    let mut new = Vec::new();
+    for (found, data, provenance) in &planned {
         match found {
-            Some(l) if l.data == data && !l.archived && provenance.as_ref().is_none_or(|p| *p == l.provenance) => {
+            Some(l) if l.data == *data && !l.archived && provenance.as_ref().is_none_or(|p| *p == l.provenance) => {
                 report.unchanged += 1
             }
             Some(l) => {
-                store::links::update(conn, l.id, &data, provenance.as_deref()).await?;
+                store::links::update(conn, l.id, data, provenance.as_deref()).await?;
                 report.updated += 1;
             }
             None => {
-                store::links::insert(conn, &data, provenance.as_deref().unwrap_or(&default_provenance)).await?;
-                report.created += 1;
+                new.push((data, provenance.as_deref().unwrap_or(&default_provenance)));
+                continue;
             }
         }
-        progress(done + 1, total);
+        done += 1;
+        progress(done, total);
+    }
+    // New links in batches: a few statements per thousand.
+    for batch in new.chunks(BATCH) {
+        store::links::insert_many(conn, batch).await?;
+        report.created += batch.len();
+        done += batch.len();
+        progress(done, total);
     }
     Ok(report)
 }

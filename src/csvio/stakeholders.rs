@@ -10,6 +10,9 @@ use crate::store::{self, stakeholders::Filter};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
+/// New rows written per call to the store (and per step of the progress bar).
+const BATCH: usize = 2_000;
+
 pub const COLUMNS: &[Column] = &[
     Column { name: "name", aliases: &["nom", "organisation", "organization", "raison sociale"], required: true },
     Column { name: "acronym", aliases: &["sigle", "acronyme", "abreviation"], required: false },
@@ -89,19 +92,29 @@ pub async fn import(
 
     let mut report = ImportReport { rows: planned.len(), ..Default::default() };
     let total = planned.len();
-    for (done, (matched, data)) in planned.into_iter().enumerate() {
+    let mut done = 0;
+    let mut new = Vec::new();
+    for (matched, data) in &planned {
         match matched {
-            Some(s) if s.data == data => report.unchanged += 1,
+            Some(s) if s.data == *data => report.unchanged += 1,
             Some(s) => {
-                store::stakeholders::update(conn, s.id, &data).await?;
+                store::stakeholders::update(conn, s.id, data).await?;
                 report.updated += 1;
             }
             None => {
-                store::stakeholders::create(conn, &data).await?;
-                report.created += 1;
+                new.push(data);
+                continue;
             }
         }
-        progress(done + 1, total);
+        done += 1;
+        progress(done, total);
+    }
+    // New stakeholders in batches: a few statements per thousand.
+    for batch in new.chunks(BATCH) {
+        store::stakeholders::create_many(conn, batch).await?;
+        report.created += batch.len();
+        done += batch.len();
+        progress(done, total);
     }
     Ok(report)
 }

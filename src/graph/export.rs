@@ -290,42 +290,51 @@ fn typed(kind: Kind, v: Option<String>) -> Value {
 }
 
 pub fn json(net: &Network) -> Value {
+    let mut out = Vec::new();
+    write_json(net, &mut out).expect("writing to memory");
+    serde_json::from_slice(&out).expect("the JSON just written")
+}
+
+/// The network as JSON (`{"nodes": […], "edges": […]}`), written element by element: the
+/// memory it needs is one element's, not the whole document's tree.
+pub fn write_json(net: &Network, mut w: impl std::io::Write) -> std::io::Result<()> {
     let g = &net.graph;
-    let nodes: Vec<Value> = net
-        .ordered_nodes()
-        .into_iter()
-        .map(|n| {
-            let d = &g[n];
-            let mut o = serde_json::Map::new();
-            o.insert("id".into(), json!(d.id));
-            for (name, kind, get) in NODE_ATTRS.iter().skip(1) {
-                o.insert((*name).into(), typed(*kind, get(d)));
-            }
-            o.insert("sectors".into(), json!(d.sectors));
-            o.insert("territory".into(), json!(d.territory));
-            o.insert("province".into(), json!(d.provinces));
-            o.insert("label".into(), json!(d.label()));
-            if let Some(answered) = d.answered {
-                o.insert("answered".into(), json!(answered));
-            }
-            Value::Object(o)
-        })
-        .collect();
-    let edges: Vec<Value> = g
-        .edge_references()
-        .map(|e| {
-            let d = e.weight();
-            let mut o = serde_json::Map::new();
-            o.insert("id".into(), json!(d.id));
-            o.insert("source".into(), json!(g[e.source()].id));
-            o.insert("target".into(), json!(g[e.target()].id));
-            for (name, kind, get) in EDGE_ATTRS.iter().take(EDGE_ATTRS.len() - 1) {
-                o.insert((*name).into(), typed(*kind, get(d)));
-            }
-            Value::Object(o)
-        })
-        .collect();
-    json!({ "nodes": nodes, "edges": edges })
+    w.write_all(b"{\"nodes\":[")?;
+    for (i, n) in net.ordered_nodes().into_iter().enumerate() {
+        let d = &g[n];
+        let mut o = serde_json::Map::new();
+        o.insert("id".into(), json!(d.id));
+        for (name, kind, get) in NODE_ATTRS.iter().skip(1) {
+            o.insert((*name).into(), typed(*kind, get(d)));
+        }
+        o.insert("sectors".into(), json!(d.sectors));
+        o.insert("territory".into(), json!(d.territory));
+        o.insert("province".into(), json!(d.provinces));
+        o.insert("label".into(), json!(d.label()));
+        if let Some(answered) = d.answered {
+            o.insert("answered".into(), json!(answered));
+        }
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut w, &o)?;
+    }
+    w.write_all(b"],\n\"edges\":[")?;
+    for (i, e) in g.edge_references().enumerate() {
+        let d = e.weight();
+        let mut o = serde_json::Map::new();
+        o.insert("id".into(), json!(d.id));
+        o.insert("source".into(), json!(g[e.source()].id));
+        o.insert("target".into(), json!(g[e.target()].id));
+        for (name, kind, get) in EDGE_ATTRS.iter().take(EDGE_ATTRS.len() - 1) {
+            o.insert((*name).into(), typed(*kind, get(d)));
+        }
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut w, &o)?;
+    }
+    w.write_all(b"]}\n")
 }
 
 /// Kumu's "elements" sheet: one row per stakeholder, `Label` unique.

@@ -2,6 +2,7 @@
 //! and its renderings (DOT, SVG by Graphviz or by the built-in band layout) and exports
 //! (GraphML, GEXF, JSON, Kumu). Pure: no HTTP, no SQL.
 
+pub mod aggregate;
 pub mod band;
 pub mod choropleth;
 pub mod dot;

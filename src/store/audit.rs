@@ -375,9 +375,37 @@ pub async fn record_done(
     Ok(())
 }
 
+/// Records the creation of these records with their values after, read now: what a bulk
+/// creation (an import) calls once its rows and child rows are written. `finish` keeps such
+/// rows as they are, which saves reading every record a second time.
+pub async fn record_created(conn: &mut AnyConnection, entity: &'static str, ids: &[i64]) -> sqlx::Result<()> {
+    let description = self::entity(entity).ok_or_else(|| unknown(entity))?;
+    let table = schema::table(conn, "changes").await?;
+    let at = now();
+    for chunk in ids.chunks(500) {
+        let after = states(conn, description, chunk).await?;
+        let rows: Vec<Map<String, Value>> = chunk
+            .iter()
+            .map(|id| {
+                let mut row = Map::new();
+                row.insert("entity".into(), entity.into());
+                row.insert("entity_id".into(), (*id).into());
+                row.insert("action".into(), "create".into());
+                row.insert("at".into(), at.clone().into());
+                row.insert("after_values".into(), after.get(id).map_or(Value::Null, |v| Value::from(v.to_string())));
+                row
+            })
+            .collect();
+        schema::insert_rows(conn, &table, &rows).await?;
+    }
+    Ok(())
+}
+
 /// Makes the change rows written since `mark` in this transaction one operation of
 /// `use_case` by `actor`: one row per record, with its values before (as first recorded) and
 /// after (as they are now). Returns the operation's id, or `None` when nothing changed.
+/// A record with one row whose values after are already known (`record_done`,
+/// `record_created`) keeps its row; the others are merged and read again.
 pub async fn finish(
     conn: &mut AnyConnection,
     mark: i64,
@@ -385,14 +413,14 @@ pub async fn finish(
     use_case: &str,
     reverts: Option<Reverts>,
 ) -> sqlx::Result<Option<i64>> {
-    let rows = sqlx::query(
-        "SELECT id, entity, entity_id, action, at, detail, before_values, after_values FROM changes \
-         WHERE id > $1 AND operation IS NULL ORDER BY id",
+    let light = sqlx::query(
+        "SELECT id, entity, entity_id, CAST(CASE WHEN after_values IS NULL THEN 0 ELSE 1 END AS BIGINT) AS known \
+         FROM changes WHERE id > $1 AND operation IS NULL ORDER BY id",
     )
     .bind(mark)
     .fetch_all(&mut *conn)
     .await?;
-    if rows.is_empty() {
+    if light.is_empty() {
         return Ok(None);
     }
     let operation: i64 = sqlx::query(
@@ -408,14 +436,36 @@ pub async fn finish(
     .await?
     .try_get("id")?;
 
+    // The rows to merge or complete: records with several rows, or without values after.
+    let mut groups: HashMap<(String, i64), (usize, bool)> = HashMap::new();
+    for r in &light {
+        let g = groups.entry((r.try_get("entity")?, r.try_get("entity_id")?)).or_insert((0, true));
+        g.0 += 1;
+        g.1 &= r.try_get::<i64, _>("known")? == 1;
+    }
+    let mut redo = Vec::new();
+    for r in &light {
+        let (count, known) = groups[&(r.try_get::<String, _>("entity")?, r.try_get::<i64, _>("entity_id")?)];
+        if count > 1 || !known {
+            redo.push(r.try_get::<i64, _>("id")?);
+        }
+    }
+    let mut rows = Vec::with_capacity(redo.len());
+    for chunk in redo.chunks(500) {
+        let sql = format!(
+            "SELECT id, entity, entity_id, action, at, detail, before_values, after_values FROM changes \
+             WHERE id IN ({}) ORDER BY id",
+            id_list(chunk)
+        );
+        rows.extend(sqlx::query(AssertSqlSafe(sql)).fetch_all(&mut *conn).await?);
+    }
+
     // One row per record: the first one's values before and time, the last one's id (the
     // data revision stays the highest id), "create" if it was created here.
     let mut merged: Vec<Map<String, Value>> = Vec::new();
     let mut index: HashMap<(String, i64), usize> = HashMap::new();
-    let mut first_id = i64::MAX;
     for r in &rows {
         let id: i64 = r.try_get("id")?;
-        first_id = first_id.min(id);
         let entity: String = r.try_get("entity")?;
         let entity_id: i64 = r.try_get("entity_id")?;
         let action: String = r.try_get("action")?;
@@ -446,9 +496,11 @@ pub async fn finish(
                 row.insert("operation".into(), operation.into());
                 let before: Option<String> = r.try_get("before_values")?;
                 row.insert("before_values".into(), before.map(Value::from).unwrap_or(Value::Null));
-                // Values written with the row (see `record_done`) stay as they are.
-                if let Some(after) = r.try_get::<Option<String>, _>("after_values")? {
-                    row.insert("after_values".into(), Value::from(after));
+                // What a recorded-only change wrote (`record_done`) stays as it is.
+                if RECORDED_ONLY.contains(&row["action"].as_str().unwrap_or_default()) {
+                    if let Some(after) = r.try_get::<Option<String>, _>("after_values")? {
+                        row.insert("after_values".into(), Value::from(after));
+                    }
                 }
                 merged.push(row);
             }
@@ -470,9 +522,20 @@ pub async fn finish(
         }
     }
     merged.sort_by_key(|r| r.get("id").and_then(Value::as_i64));
-    sqlx::query("DELETE FROM changes WHERE id >= $1 AND operation IS NULL").bind(first_id).execute(&mut *conn).await?;
+    for chunk in redo.chunks(500) {
+        sqlx::query(AssertSqlSafe(format!("DELETE FROM changes WHERE id IN ({})", id_list(chunk))))
+            .execute(&mut *conn)
+            .await?;
+    }
     let table = schema::table(conn, "changes").await?;
     schema::insert_rows(conn, &table, &merged).await?;
+    // The rows kept as written join the operation.
+    sqlx::query("UPDATE changes SET operation = $1, actor = $2 WHERE id > $3 AND operation IS NULL")
+        .bind(operation)
+        .bind(actor.to_owned())
+        .bind(mark)
+        .execute(&mut *conn)
+        .await?;
     Ok(Some(operation))
 }
 

@@ -71,6 +71,21 @@ pub async fn list(conn: &mut AnyConnection, filter: &Filter) -> sqlx::Result<Vec
     c.bind(sqlx::query(AssertSqlSafe(sql))).fetch_all(conn).await?.iter().map(row_to_link).collect()
 }
 
+/// The active links between active stakeholders with what the network reads: no names of
+/// their ends (the network has them) and no times.
+pub async fn for_network(conn: &mut AnyConnection) -> sqlx::Result<Vec<Link>> {
+    sqlx::query(
+        "SELECT l.id, l.source_id, l.target_id, l.type_code, l.directed, l.strength, l.formal, l.since, l.until, \
+         l.note, l.confirmed, l.provenance, l.archived, '' AS source_name, '' AS target_name, '' AS created_at, \
+         '' AS updated_at FROM links l WHERE l.archived = 0 ORDER BY l.id",
+    )
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(row_to_link)
+    .collect()
+}
+
 pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Link>> {
     sqlx::query(AssertSqlSafe(format!("{SELECT} AND l.id = $1")))
         .bind(id)
@@ -166,6 +181,51 @@ pub async fn insert(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
     let id: i64 = row.try_get("id")?;
     super::record_change(conn, "link", id, "create").await?;
     Ok(id)
+}
+
+/// Inserts links the caller knows to be new (an import that checked every row against the
+/// links read in the same transaction), a thousand per statement, their creation recorded
+/// with their values. Returns their ids in the order given.
+pub async fn insert_many(conn: &mut AnyConnection, list: &[(&LinkData, &str)]) -> Result<Vec<i64>, StoreError> {
+    let ts = now();
+    let mut ids = Vec::with_capacity(list.len());
+    for chunk in list.chunks(super::rows_per_statement(13)) {
+        let values = super::many_values(super::is_sqlite(conn), chunk.len(), 13, |p| format!("({p}, 0)"));
+        let sql = format!(
+            "INSERT INTO links (source_id, target_id, type_code, directed, strength, formal, since, until, note, \
+             provenance, confirmed, created_at, updated_at, archived) VALUES {values} \
+             RETURNING id, source_id, target_id, type_code"
+        );
+        let mut q = sqlx::query(AssertSqlSafe(sql));
+        for (data, provenance) in chunk {
+            q = bind_columns(q, data)
+                .bind((*provenance).to_owned())
+                .bind(flag(data.confirmed))
+                .bind(ts.clone())
+                .bind(ts.clone());
+        }
+        let rows = q.fetch_all(&mut *conn).await.map_err(|e| {
+            let (field, fr, en) = duplicate();
+            on_unique(e, field, fr, en)
+        })?;
+        let mut by_ends: std::collections::HashMap<(i64, i64, String), i64> =
+            std::collections::HashMap::with_capacity(rows.len());
+        for r in rows {
+            by_ends
+                .insert((r.try_get("source_id")?, r.try_get("target_id")?, r.try_get("type_code")?), r.try_get("id")?);
+        }
+        for (data, _) in chunk {
+            let id = by_ends.get(&(data.source, data.target, data.link_type.clone())).copied().ok_or_else(|| {
+                StoreError::Db(sqlx::Error::Protocol(format!(
+                    "no id returned for the link {}–{}",
+                    data.source, data.target
+                )))
+            })?;
+            ids.push(id);
+        }
+    }
+    super::audit::record_created(conn, "link", &ids).await?;
+    Ok(ids)
 }
 
 /// Replaces a link's data; the provenance stays unless a new one is given.

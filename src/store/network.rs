@@ -16,8 +16,8 @@ pub struct Inventory {
 pub async fn load(conn: &mut AnyConnection) -> sqlx::Result<Inventory> {
     Ok(Inventory {
         reference: super::reference::load(conn).await?,
-        stakeholders: super::stakeholders::list(conn, &Default::default()).await?,
-        links: super::links::list(conn, &Default::default()).await?,
+        stakeholders: super::stakeholders::for_network(conn).await?,
+        links: super::links::for_network(conn).await?,
         names: super::stakeholders::keys(conn).await?,
     })
 }

@@ -194,22 +194,11 @@ pub async fn insert_rows(conn: &mut AnyConnection, table: &Table, rows: &[Map<St
     if columns.is_empty() {
         return Ok(());
     }
-    let per_statement = (900 / columns.len()).max(1);
-    for chunk in rows.chunks(per_statement) {
-        let mut tuples = Vec::with_capacity(chunk.len());
-        let mut n = 0;
-        for _ in chunk {
-            let ph: Vec<String> = columns
-                .iter()
-                .map(|_| {
-                    n += 1;
-                    format!("${n}")
-                })
-                .collect();
-            tuples.push(format!("({})", ph.join(", ")));
-        }
+    let sqlite = super::is_sqlite(conn);
+    for chunk in rows.chunks(super::rows_per_statement(columns.len())) {
+        let values = super::many_values(sqlite, chunk.len(), columns.len(), |p| format!("({p})"));
         let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-        let sql = format!("INSERT INTO {} ({}) VALUES {}", table.name, names.join(", "), tuples.join(", "));
+        let sql = format!("INSERT INTO {} ({}) VALUES {values}", table.name, names.join(", "));
         let mut q = sqlx::query(AssertSqlSafe(sql));
         for row in chunk {
             for c in &columns {

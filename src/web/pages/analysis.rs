@@ -31,6 +31,8 @@ pub fn routes() -> Vec<Route> {
 struct AnalysisQuery {
     sort: Option<String>,
     n: Option<usize>,
+    /// `1`: the lists of gaps in full.
+    all: Option<String>,
     #[serde(flatten)]
     filters: FilterQuery,
 }
@@ -122,7 +124,16 @@ pub struct Dot {
     pub label: String,
     pub title: String,
     pub key: bool,
+    /// A cell's actors drawn as one disc with their number (0: one actor).
+    pub count: usize,
+    pub r: f64,
 }
+
+/// Above this many actors on the power/interest grid, the actors that are not key are drawn
+/// as one disc per cell with their number.
+const GRID_DETAIL_LIMIT: usize = 300;
+/// Entries each list of gaps shows before "… and N more" (all with `?all=1`).
+const LIST_LIMIT: usize = 50;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "analysis.html")]
@@ -139,6 +150,12 @@ struct AnalysisPage {
     explanations: Vec<(String, &'static str)>,
     bridges: Vec<(i64, String, i64, String)>,
     elapsed_ms: String,
+    /// Says how betweenness and closeness were estimated, on a sampled analysis.
+    sampling: Option<String>,
+    /// Entries shown per list of gaps, and what is left out of each ("… and 12 more").
+    limit: usize,
+    more: [String; 4],
+    all_url: String,
 }
 
 async fn page(
@@ -179,6 +196,19 @@ async fn page(
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let empty = Heat { labels: vec![], rows: vec![] };
+    let limit = if q.all.as_deref() == Some("1") { usize::MAX } else { LIST_LIMIT };
+    let left_out = |len: usize| {
+        if len > limit { t.mech.more_rows.replace("{n}", &(len - limit).to_string()) } else { String::new() }
+    };
+    let more = match &a {
+        Some(a) => [
+            left_out(a.gaps.unlinked.len()),
+            left_out(a.gaps.key_without_regional_link.len()),
+            left_out(a.gaps.one_sided.len()),
+            left_out(bridges.len()),
+        ],
+        None => Default::default(),
+    };
     let page = AnalysisPage {
         page: Page::new(lang, t.nav_analysis, &uri),
         levels: a.as_ref().map_or_else(|| Heat { labels: vec![], rows: vec![] }, |a| heat(&a.network.level_matrix)),
@@ -197,6 +227,10 @@ async fn page(
             .collect(),
         bridges,
         elapsed_ms: format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0),
+        sampling: a.and_then(|a| a.sampling.as_ref()).map(|s| crate::i18n::sampling_note(lang, s)),
+        limit,
+        more,
+        all_url: format!("/analysis?sort={sort}&n={top}&all=1&{filters}"),
     };
     let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, page).into_response())
@@ -255,10 +289,32 @@ fn power_interest_grid(a: &Analysis, lang: Lang) -> Vec<Dot> {
             *keys_in_cell.entry((inf, int)).or_insert(0) += 1;
         }
     }
-    a.nodes
-        .iter()
-        .filter_map(|m| Some((m, m.influence?, m.interest?)))
-        .map(|(m, inf, int)| {
+    let placed = a.nodes.iter().filter(|m| m.influence.is_some() && m.interest.is_some()).count();
+    let grouped = placed > GRID_DETAIL_LIMIT;
+    let mut cells: std::collections::BTreeMap<(i64, i64), usize> = Default::default();
+    if grouped {
+        for m in a.nodes.iter().filter(|m| !m.key) {
+            if let (Some(inf), Some(int)) = (m.influence, m.interest) {
+                *cells.entry((inf, int)).or_insert(0) += 1;
+            }
+        }
+    }
+    let discs = cells.into_iter().map(|((inf, int), count)| Dot {
+        x: 60.0 + (int as f64 - 0.5) * 100.0,
+        y: 520.0 - (inf as f64 - 0.5) * 100.0,
+        id: 0,
+        label: count.to_string(),
+        title: match lang {
+            Lang::Fr => format!("{count} acteurs (hors acteurs clés) — {} {inf}, {} {int}", t.influence, t.interest),
+            Lang::En => format!("{count} actors (key actors apart) — {} {inf}, {} {int}", t.influence, t.interest),
+        },
+        key: false,
+        count,
+        r: 10.0 + 30.0 * (count as f64 / placed.max(1) as f64).sqrt(),
+    });
+    let mut dots: Vec<Dot> = discs.collect();
+    dots.extend(a.nodes.iter().filter(|m| !grouped || m.key).filter_map(|m| Some((m, m.influence?, m.interest?))).map(
+        |(m, inf, int)| {
             let k = seen.entry((inf, int)).or_insert(0);
             *k += 1;
             let angle = *k as f64 * 2.39996;
@@ -274,14 +330,18 @@ fn power_interest_grid(a: &Analysis, lang: Lang) -> Vec<Dot> {
                 },
                 title: format!("{} — {} {inf}, {} {int}", m.name, t.influence, t.interest),
                 key: m.key,
+                count: 0,
+                r: if m.key { 6.0 } else { 4.0 },
             }
-        })
-        .collect()
+        },
+    ));
+    dots
 }
 
 /// Each bridge with the names of its two ends.
 fn bridge_names(a: &Analysis) -> Vec<(i64, String, i64, String)> {
-    let name = |id: i64| a.nodes.iter().find(|m| m.id == id).map_or_else(String::new, |m| m.name.clone());
+    let names: std::collections::HashMap<i64, &str> = a.nodes.iter().map(|m| (m.id, m.name.as_str())).collect();
+    let name = |id: i64| names.get(&id).map_or_else(String::new, |n| (*n).to_owned());
     a.network.bridges.iter().map(|&(x, y)| (x, name(x), y, name(y))).collect()
 }
 

@@ -30,6 +30,8 @@ pub fn routes() -> Vec<Route> {
 struct MapQuery {
     renderer: Option<String>,
     present: Option<String>,
+    /// `all`: every actor drawn, however many.
+    detail: Option<String>,
     #[serde(flatten)]
     filters: FilterQuery,
 }
@@ -71,6 +73,9 @@ struct MapPage {
     campaigns: Vec<Opt>,
     /// With a campaign overlay: its response rates, overall then by level.
     response_rates: Vec<String>,
+    /// Too many actors to draw one by one: what the groups are, and how to see every actor.
+    grouped: Option<String>,
+    detail_url: String,
 }
 
 fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
@@ -119,8 +124,11 @@ async fn map(
             let code = v.as_deref().and_then(find).unwrap_or_default();
             options(items, lang, &[code.as_str()])
         };
+    let detail = q.detail.as_deref() == Some("all");
     let (rendered, errors) =
-        match network::svg(&state, &actor, &q.filters, lang, network::preference(q.renderer.as_deref())).await {
+        match network::svg_with(&state, &actor, &q.filters, lang, network::preference(q.renderer.as_deref()), detail)
+            .await
+        {
             Ok(r) => (Some(r), Vec::new()),
             Err(AppError::Validation(errors)) => {
                 (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
@@ -197,6 +205,26 @@ async fn map(
         exit_url: format!("/map?{}", query_string(&q.filters, &[])),
         campaigns,
         response_rates,
+        grouped: rendered.as_ref().and_then(|r| r.grouped).map(|d| {
+            let by = match d {
+                crate::graph::aggregate::Dimension::Level => lang.pick("niveau", "level"),
+                crate::graph::aggregate::Dimension::Province => lang.pick("province", "province"),
+                crate::graph::aggregate::Dimension::Kind => lang.pick("type d'acteur", "kind of actor"),
+            };
+            match lang {
+                Lang::Fr => format!(
+                    "Plus de {} acteurs : la carte les regroupe par {by}. Cliquez un groupe pour l'ouvrir ; \
+                     chaque groupe assez petit s'affiche acteur par acteur.",
+                    crate::graph::aggregate::DETAIL_LIMIT
+                ),
+                Lang::En => format!(
+                    "More than {} actors: the map groups them by {by}. Click a group to open it; \
+                     a group small enough is drawn actor by actor.",
+                    crate::graph::aggregate::DETAIL_LIMIT
+                ),
+            }
+        }),
+        detail_url: format!("/map?{}", query_string(&q.filters, &[("detail", "all")])),
         f: q.filters,
     };
     let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
