@@ -1,6 +1,8 @@
 //! The whole analysis on generated networks of 1,000 / 5,000 / 20,000 stakeholders with five
-//! links each on average, every measure timed. `cargo bench --bench analysis`.
+//! links each on average, every measure timed, exact and (above 1,000) sampled.
+//! `cargo bench --bench analysis`.
 
+use maillage::analysis::Mode;
 use maillage::graph::{GraphFilter, Network};
 use maillage::i18n::Lang;
 use std::time::Instant;
@@ -21,15 +23,23 @@ async fn main() {
         let t = Instant::now();
         let net = Network::build(reference.clone(), &s, &l, &GraphFilter::default());
         let build = t.elapsed().as_secs_f64() * 1000.0;
-        let a = maillage::analysis::analyse(&net, Lang::En);
         println!("\n== {n} stakeholders / {} links (graph build {build:.1} ms) ==", net.edge_count());
-        for (step, ms) in &a.timings_ms {
-            println!("  {step:<22} {ms:>9.1} ms");
+        let modes = [Mode::Exact, Mode::Sampled(maillage::analysis::SAMPLE_SOURCES)];
+        for mode in if n > maillage::analysis::SAMPLE_SOURCES { &modes[..] } else { &modes[..1] } {
+            let a = maillage::analysis::analyse_with(&net, Lang::En, *mode);
+            println!("  -- {mode:?}");
+            for (step, ms) in &a.timings_ms {
+                println!("  {step:<22} {ms:>9.1} ms");
+            }
+            if let Some(s) = &a.sampling {
+                let top = a.nodes.iter().map(|m| m.betweenness).fold(0.0, f64::max);
+                println!("  sampling: {s:?}; largest betweenness {top:.4}");
+            }
+            println!(
+                "  communities {} (modularity {:.3}), components {}, density {:.5}",
+                a.network.communities, a.network.modularity, a.network.components, a.network.density
+            );
         }
-        println!(
-            "  communities {} (modularity {:.3}), components {}, density {:.5}",
-            a.network.communities, a.network.modularity, a.network.components, a.network.density
-        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -10,8 +10,8 @@
 //!     BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test cargo bench --bench scale
 
 mod common;
-#[path = "../tests/common/http.rs"]
-mod http;
+
+use common::load::http;
 
 use maillage::graph::{GraphFilter, Network};
 use maillage::i18n::Lang;

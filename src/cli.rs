@@ -1015,7 +1015,7 @@ fn print_summary(a: &crate::analysis::Analysis, top: usize, lang: Lang) {
     }
     println!("\n{} {:.1} ms", t.computed_in, a.timings_ms.get("total").copied().unwrap_or(0.0));
     if let Some(s) = &a.sampling {
-        println!("{}", crate::i18n::sampling_note(lang, s));
+        println!("{}", crate::i18n::sampling_note(lang, s.sources, s.nodes, s.betweenness_margin, s.closeness_margin));
     }
 }
 

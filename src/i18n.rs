@@ -1247,15 +1247,16 @@ pub fn privacy_notice(lang: Lang, retention_months: u32, custom: Option<&str>) -
 }
 
 /// Says that betweenness and closeness were estimated from a sample, and how precisely.
-pub fn sampling_note(lang: Lang, s: &crate::analysis::paths::Sampling) -> String {
+/// `sources` of `nodes` actors searched from; the largest 95 % margins of each measure.
+pub fn sampling_note(lang: Lang, sources: usize, nodes: usize, betweenness: f64, closeness: f64) -> String {
     match lang {
         Lang::Fr => format!(
-            "Réseau étendu : intermédiarité et proximité estimées à partir de {} des {} acteurs pris comme points de              départ (marge d'erreur à 95 % : ±{:.4} pour l'intermédiarité, ±{:.3} pour la proximité). Le calcul exact :              « maillage analyse --exact ».",
-            s.sources, s.nodes, s.betweenness_margin, s.closeness_margin
+            "Réseau étendu : intermédiarité et proximité estimées à partir de {} des {} acteurs pris comme points de départ (marge d'erreur à 95 % : ±{:.4} pour l'intermédiarité, ±{:.3} pour la proximité). Le calcul exact : « maillage analyse --exact ».",
+            sources, nodes, betweenness, closeness
         ),
         Lang::En => format!(
-            "Large network: betweenness and closeness estimated from {} of the {} actors taken as starting points (95 %              margin of error: ±{:.4} for betweenness, ±{:.3} for closeness). The exact computation:              \"maillage analyse --exact\".",
-            s.sources, s.nodes, s.betweenness_margin, s.closeness_margin
+            "Large network: betweenness and closeness estimated from {} of the {} actors taken as starting points (95 % margin of error: ±{:.4} for betweenness, ±{:.3} for closeness). The exact computation: \"maillage analyse --exact\".",
+            sources, nodes, betweenness, closeness
         ),
     }
 }

@@ -250,3 +250,29 @@ fn cli_lists_the_change_log_and_reverts_an_import() {
         String::from_utf8_lossy(&again.stderr)
     );
 }
+
+#[test]
+fn cli_analysis_is_exact_by_default_on_a_small_network_and_states_its_margins_when_sampled() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("analyse.db").display());
+    assert!(maillage(&["demo", "--database-url", &url]).status.success());
+    let exact = maillage(&["--database-url", &url, "analyse", "--json"]);
+    assert!(exact.status.success(), "{}", String::from_utf8_lossy(&exact.stderr));
+    let exact: serde_json::Value = serde_json::from_slice(&exact.stdout).unwrap();
+    assert!(exact["sampling"].is_null(), "a small network is analysed exactly");
+    // Piped: no progress bar or spinner in the output, only the JSON.
+    let sampled = maillage(&["--database-url", &url, "analyse", "--json", "--sample", "10"]);
+    assert!(sampled.status.success());
+    assert!(!String::from_utf8_lossy(&sampled.stderr).contains('\r'), "no spinner when piped");
+    let sampled: serde_json::Value = serde_json::from_slice(&sampled.stdout).unwrap();
+    let s = &sampled["sampling"];
+    let nodes = exact["network"]["stakeholders"].as_u64().unwrap();
+    assert_eq!(s["nodes"].as_u64(), Some(nodes));
+    assert!(s["sources"].as_u64().unwrap() < nodes, "{s}");
+    assert!(s["betweenness_margin"].as_f64().unwrap() > 0.0);
+    let summary = maillage(&["--database-url", &url, "analyse", "--sample", "10"]);
+    let text = String::from_utf8_lossy(&summary.stdout);
+    assert!(text.contains("estimated from") && text.contains("95 % margin of error"), "{text}");
+    let both = maillage(&["--database-url", &url, "analyse", "--exact", "--sample", "10"]);
+    assert!(!both.status.success(), "--exact and --sample exclude each other");
+}

@@ -5,7 +5,7 @@
 //! and `scale` benches.
 
 #[path = "../../tests/common/http.rs"]
-mod http;
+pub mod http;
 
 use maillage::store;
 use maillage::survey::token::Secret;

@@ -497,10 +497,10 @@ pub async fn finish(
                 let before: Option<String> = r.try_get("before_values")?;
                 row.insert("before_values".into(), before.map(Value::from).unwrap_or(Value::Null));
                 // What a recorded-only change wrote (`record_done`) stays as it is.
-                if RECORDED_ONLY.contains(&row["action"].as_str().unwrap_or_default()) {
-                    if let Some(after) = r.try_get::<Option<String>, _>("after_values")? {
-                        row.insert("after_values".into(), Value::from(after));
-                    }
+                if RECORDED_ONLY.contains(&row["action"].as_str().unwrap_or_default())
+                    && let Some(after) = r.try_get::<Option<String>, _>("after_values")?
+                {
+                    row.insert("after_values".into(), Value::from(after));
                 }
                 merged.push(row);
             }

@@ -227,7 +227,9 @@ async fn page(
             .collect(),
         bridges,
         elapsed_ms: format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0),
-        sampling: a.and_then(|a| a.sampling.as_ref()).map(|s| crate::i18n::sampling_note(lang, s)),
+        sampling: a
+            .and_then(|a| a.sampling.as_ref())
+            .map(|s| crate::i18n::sampling_note(lang, s.sources, s.nodes, s.betweenness_margin, s.closeness_margin)),
         limit,
         more,
         all_url: format!("/analysis?sort={sort}&n={top}&all=1&{filters}"),
