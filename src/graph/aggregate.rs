@@ -242,9 +242,18 @@ pub fn render(
         let (x, y) = place(i);
         let r = radius(group);
         let (fill, stroke) = kind_colours(reference, &group.main_kind);
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let members = match lang {
-            Lang::Fr => format!("{} acteurs · {} liens internes", group.members, group.inner),
-            Lang::En => format!("{} actors · {} links inside", group.members, group.inner),
+            Lang::Fr => format!(
+                "{} · {}",
+                plural(group.members, "acteur", "acteurs"),
+                plural(group.inner, "lien interne", "liens internes")
+            ),
+            Lang::En => format!(
+                "{} · {}",
+                plural(group.members, "actor", "actors"),
+                plural(group.inner, "link inside", "links inside")
+            ),
         };
         let open = href(group);
         let hint = if open.is_some() {
@@ -265,8 +274,10 @@ pub fn render(
             "<title>{}: {members}{hint}</title>\
              <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"3\"/>\
              <text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{:.0}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#1d2a36\">{}</text>\
-             <text x=\"{x:.1}\" y=\"{label_y:.1}\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#1d2a36\">{}</text>\
-             <text x=\"{x:.1}\" y=\"{count_y:.1}\" font-size=\"16\" text-anchor=\"middle\" fill=\"#33414e\">{}</text>",
+             <text x=\"{x:.1}\" y=\"{label_y:.1}\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#1d2a36\" \
+             stroke=\"#ffffff\" stroke-width=\"5\" paint-order=\"stroke\">{}</text>\
+             <text x=\"{x:.1}\" y=\"{count_y:.1}\" font-size=\"16\" text-anchor=\"middle\" fill=\"#33414e\" \
+             stroke=\"#ffffff\" stroke-width=\"5\" paint-order=\"stroke\">{}</text>",
             escape(&group.label),
             y + 7.0,
             (r * 0.55).clamp(14.0, 26.0),
