@@ -695,8 +695,11 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             drop(spinner);
             let a = &analysed.analysis;
             if json {
-                serde_json::to_writer_pretty(std::io::stdout().lock(), a)?;
-                println!();
+                // Buffered: a locked stdout flushes at every line, a system call per line of JSON.
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                serde_json::to_writer_pretty(&mut out, a)?;
+                writeln!(out)?;
+                out.flush()?;
             } else {
                 print_summary(a, top, lang);
             }
