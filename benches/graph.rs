@@ -79,7 +79,8 @@ async fn main() {
     maillage::demo::load(&maillage::app::AppState::new(db.clone())).await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
     let t = Instant::now();
-    let inv = store::network::load(&mut conn).await.unwrap();
+    let reference = store::reference::load(&mut conn).await.unwrap();
+    let inv = store::network::load(&mut conn, reference).await.unwrap();
     println!("load demo inventory from SQLite: {:.1} ms", ms(t));
     let reference = inv.reference.clone();
     measure("demo network", inv.reference, &inv.stakeholders, &inv.links).await;

@@ -43,7 +43,8 @@ async fn small_network(app: &common::TestApp) -> Vec<i64> {
 
 async fn network(app: &common::TestApp, q: FilterQuery) -> Network {
     let mut conn = app.db.pool.acquire().await.unwrap();
-    let inv = store::network::load(&mut conn).await.unwrap();
+    let reference = store::reference::load(&mut conn).await.unwrap();
+    let inv = store::network::load(&mut conn, reference).await.unwrap();
     let filter = q.parse(&inv.reference, &inv.names).unwrap();
     Network::build(inv.reference, &inv.stakeholders, &inv.links, &filter)
 }
@@ -270,7 +271,8 @@ on_both!(each_filter_changes_the_graph_as_documented, |app| {
     assert_eq!(in_2021.edge_count(), 2, "links that started in 2022 are not yet there");
 
     let mut conn = app.db.pool.acquire().await.unwrap();
-    let inv = store::network::load(&mut conn).await.unwrap();
+    let reference = store::reference::load(&mut conn).await.unwrap();
+    let inv = store::network::load(&mut conn, reference).await.unwrap();
     let bad = FilterQuery {
         level: Some("regionale".into()),
         ego: Some("Nobody".into()),

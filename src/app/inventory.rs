@@ -15,7 +15,8 @@ use serde::Deserialize;
 
 /// The reference tables (levels, kinds, sectors, link types, territories). They only change
 /// with a migration, so they are read once per server and kept.
-pub async fn reference(state: &AppState) -> Result<Reference, AppError> {
+/// The reference tables, shared (read once; cloning them costs more than a page's queries).
+pub async fn reference(state: &AppState) -> Result<std::sync::Arc<Reference>, AppError> {
     let loaded = state
         .reference
         .get_or_try_init(|| async {
@@ -23,7 +24,7 @@ pub async fn reference(state: &AppState) -> Result<Reference, AppError> {
             store::reference::load(&mut conn).await.map(std::sync::Arc::new)
         })
         .await?;
-    Ok(Reference::clone(loaded))
+    Ok(loaded.clone())
 }
 
 /// One stakeholder, without personal data for a role that may not see it.

@@ -50,8 +50,9 @@ impl RenderCache {
 
 pub async fn network(state: &AppState, actor: &Actor, query: &FilterQuery) -> Result<(Network, GraphFilter), AppError> {
     actor.require(Action::Read)?;
+    let reference = super::inventory::reference(state).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let inventory = store::network::load(&mut conn).await?;
+    let inventory = store::network::load(&mut conn, (*reference).clone()).await?;
     let mut filter = query.parse(&inventory.reference, &inventory.names).map_err(AppError::Validation)?;
     if let Some(body) = filter.body {
         let b = store::mechanism::body(&mut conn, body).await?.ok_or(AppError::NotFound)?;

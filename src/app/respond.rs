@@ -139,7 +139,7 @@ pub async fn own_record(
     state: &AppState,
     actor: &Actor,
     inv: &Invitation,
-) -> Result<(StakeholderDraft, Reference), AppError> {
+) -> Result<(StakeholderDraft, std::sync::Arc<Reference>), AppError> {
     own(actor, inv)?;
     let reference = super::inventory::reference(state).await?;
     let mut conn = state.db.pool.acquire().await?;

@@ -252,6 +252,6 @@ pub async fn map_of(
     lang: Lang,
 ) -> Result<String, AppError> {
     let reference = super::inventory::reference(state).await?;
-    let net = std::sync::Arc::new(network_of(reference, data, diff, side));
+    let net = std::sync::Arc::new(network_of((*reference).clone(), data, diff, side));
     Ok(crate::graph::render::render_svg(net, lang, crate::graph::render::Preference::Auto).await.svg)
 }

@@ -13,9 +13,11 @@ pub struct Inventory {
     pub names: Vec<NameKeys>,
 }
 
-pub async fn load(conn: &mut AnyConnection) -> sqlx::Result<Inventory> {
+/// The network's rows, with the reference tables the caller holds (they are read once per
+/// process).
+pub async fn load(conn: &mut AnyConnection, reference: Reference) -> sqlx::Result<Inventory> {
     Ok(Inventory {
-        reference: super::reference::load(conn).await?,
+        reference,
         stakeholders: super::stakeholders::for_network(conn).await?,
         links: super::links::for_network(conn).await?,
         names: super::stakeholders::keys(conn).await?,

@@ -194,7 +194,7 @@ async fn save(
     respond::save_draft(&state, &actor_of(&inv), &inv, &answers).await?;
     inv.answers = answers;
     let here = |s: usize| format!("/s/{token}?section={s}");
-    let codes = Codes::from(&reference);
+    let codes = Codes::from(&*reference);
     let removed = form.iter().any(|(k, _)| k.ends_with(".remove"));
     let q = ShowQuery::default();
     match action.as_str() {
