@@ -325,7 +325,16 @@ pub async fn create_many(conn: &mut AnyConnection, list: &[&StakeholderData]) ->
         for d in chunk {
             q = bind_columns(q, d).bind(ts.clone()).bind(ts.clone());
         }
-        let rows = q.fetch_all(&mut *conn).await.map_err(|e| duplicate_name(e, chunk[0]))?;
+        // The caller checked every name; a clash here is another writer's stakeholder created
+        // meanwhile, and which row met it is not known.
+        let rows = q.fetch_all(&mut *conn).await.map_err(|e| {
+            on_unique(
+                e,
+                "name",
+                "un acteur de ce fichier porte un nom pris entre-temps par un autre ; relancez l'import".to_owned(),
+                "a stakeholder of this file has a name taken meanwhile by another; run the import again".to_owned(),
+            )
+        })?;
         let mut by_key: HashMap<String, i64> = HashMap::with_capacity(rows.len());
         for r in rows {
             by_key.insert(r.try_get("name_key")?, r.try_get("id")?);
