@@ -189,32 +189,26 @@ pub async fn svg_with(
     let grouped = if detail || net.node_count() <= aggregate::DETAIL_LIMIT {
         None
     } else {
-        let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
-        aggregate::choose(&net, given(&query.level), given(&query.province), given(&query.kind))
+        use crate::domain::text::given;
+        let set = |v: &Option<String>| given(v).is_some();
+        aggregate::choose(&net, lang, set(&query.level), set(&query.province), set(&query.kind))
     };
-    let value = if let Some(dimension) = grouped {
-        let n = net.clone();
-        let filters = query.pairs();
-        let svg = tokio::task::spawn_blocking(move || {
-            let agg = aggregate::aggregate(&n, dimension, lang);
-            let href = |g: &aggregate::Group| {
-                let value = g.value.clone()?;
-                let mut pairs: Vec<(&str, String)> =
-                    filters.iter().filter(|(k, _)| *k != dimension.filter()).cloned().collect();
-                pairs.push((dimension.filter(), value));
-                Some(format!("/map?{}", serde_urlencoded::to_string(pairs).unwrap_or_default()))
-            };
-            aggregate::render(&agg, lang, &n.reference, &href)
-        })
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("drawing failed: {e}")))?;
+    let value = if let Some(agg) = grouped {
+        let dimension = agg.dimension;
+        let href = |g: &aggregate::Group| {
+            let value = g.value.clone()?;
+            let mut pairs: Vec<(&str, String)> =
+                query.pairs().into_iter().filter(|(k, _)| *k != dimension.filter()).collect();
+            pairs.push((dimension.filter(), value));
+            Some(format!("/map?{}", serde_urlencoded::to_string(pairs).unwrap_or_default()))
+        };
         CachedSvg {
-            svg,
+            svg: aggregate::render(&agg, lang, &net.reference, &href),
             renderer: render::Renderer::Builtin.describe(lang),
             note: None,
             nodes: net.node_count(),
             edges: net.edge_count(),
-            grouped,
+            grouped: Some(dimension),
         }
     } else {
         // Graphviz routes thousands of curves slowly (770 actors ran past its 30 s limit):

@@ -34,7 +34,8 @@ impl Dimension {
         }
     }
 
-    fn name(self, lang: Lang) -> &'static str {
+    /// What the groups are made by, in words ("level", "province", …).
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
             Dimension::Level => lang.pick("niveau", "level"),
             Dimension::Province => lang.pick("province", "province"),
@@ -67,14 +68,14 @@ pub struct Aggregate {
     pub links: usize,
 }
 
-/// The first dimension that the filters leave open and that splits the network, in the order
-/// level, province, kind; None when every one is set (the network is then drawn in detail).
-pub fn choose(net: &Network, level_set: bool, province_set: bool, kind_set: bool) -> Option<Dimension> {
+/// The network grouped by the first dimension that the filters leave open and that splits it,
+/// in the order level, province, kind; None when none does (it is then drawn in detail).
+pub fn choose(net: &Network, lang: Lang, level_set: bool, province_set: bool, kind_set: bool) -> Option<Aggregate> {
     [(Dimension::Level, level_set), (Dimension::Province, province_set), (Dimension::Kind, kind_set)]
         .into_iter()
         .filter(|(_, set)| !set)
-        .map(|(d, _)| d)
-        .find(|&d| aggregate(net, d, Lang::En).groups.len() > 1)
+        .map(|(d, _)| aggregate(net, d, lang))
+        .find(|agg| agg.groups.len() > 1)
 }
 
 pub fn aggregate(net: &Network, dimension: Dimension, lang: Lang) -> Aggregate {
@@ -377,9 +378,10 @@ mod tests {
     #[test]
     fn the_first_open_dimension_that_splits_the_network_is_chosen() {
         let net = network(&["local", "local", "regional"], &[(0, 1)]);
-        assert_eq!(choose(&net, false, false, false), Some(Dimension::Level));
+        let by = |level, province, kind| choose(&net, Lang::En, level, province, kind).map(|a| a.dimension);
+        assert_eq!(by(false, false, false), Some(Dimension::Level));
         // Level set: provinces do not split (no territory here), kinds do.
-        assert_eq!(choose(&net, true, false, false), Some(Dimension::Kind));
-        assert_eq!(choose(&net, true, true, true), None);
+        assert_eq!(by(true, false, false), Some(Dimension::Kind));
+        assert_eq!(by(true, true, true), None);
     }
 }

@@ -437,19 +437,20 @@ pub async fn finish(
     .try_get("id")?;
 
     // The rows to merge or complete: records with several rows, or without values after.
-    let mut groups: HashMap<(String, i64), (usize, bool)> = HashMap::new();
-    for r in &light {
-        let g = groups.entry((r.try_get("entity")?, r.try_get("entity_id")?)).or_insert((0, true));
+    let light: Vec<(i64, (String, i64), bool)> = light
+        .iter()
+        .map(|r| {
+            Ok((r.try_get("id")?, (r.try_get("entity")?, r.try_get("entity_id")?), r.try_get::<i64, _>("known")? == 1))
+        })
+        .collect::<sqlx::Result<_>>()?;
+    let mut groups: HashMap<&(String, i64), (usize, bool)> = HashMap::new();
+    for (_, record, known) in &light {
+        let g = groups.entry(record).or_insert((0, true));
         g.0 += 1;
-        g.1 &= r.try_get::<i64, _>("known")? == 1;
+        g.1 &= *known;
     }
-    let mut redo = Vec::new();
-    for r in &light {
-        let (count, known) = groups[&(r.try_get::<String, _>("entity")?, r.try_get::<i64, _>("entity_id")?)];
-        if count > 1 || !known {
-            redo.push(r.try_get::<i64, _>("id")?);
-        }
-    }
+    let redo: Vec<i64> =
+        light.iter().filter(|(_, record, _)| groups[record] != (1, true)).map(|(id, _, _)| *id).collect();
     let mut rows = Vec::with_capacity(redo.len());
     for chunk in redo.chunks(500) {
         let sql = format!(

@@ -206,11 +206,7 @@ async fn map(
         campaigns,
         response_rates,
         grouped: rendered.as_ref().and_then(|r| r.grouped).map(|d| {
-            let by = match d {
-                crate::graph::aggregate::Dimension::Level => lang.pick("niveau", "level"),
-                crate::graph::aggregate::Dimension::Province => lang.pick("province", "province"),
-                crate::graph::aggregate::Dimension::Kind => lang.pick("type d'acteur", "kind of actor"),
-            };
+            let by = d.name(lang);
             match lang {
                 Lang::Fr => format!(
                     "Plus de {} acteurs : la carte les regroupe par {by}. Cliquez un groupe pour l'ouvrir ; \
