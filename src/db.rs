@@ -31,17 +31,68 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// SQLite's one writer at a time, as a queue in this process: writers wait their turn
+    /// here (first come, first served) instead of in SQLite's busy handler, which sleeps
+    /// 1 to 100 ms between attempts and under load serves writers in no order.
+    turn: Option<std::sync::Arc<tokio::sync::Semaphore>>,
+}
+
+/// How long a writer waits for its turn, like SQLite's busy timeout.
+const TURN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A transaction that will write, holding the process's write turn on SQLite until it
+/// commits or is dropped (rolled back).
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedSemaphorePermit>,
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::Transaction<'static, sqlx::Any>;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> sqlx::Result<()> {
+        self.tx.commit().await
+    }
 }
 
 impl Db {
+    /// A database over an open pool (write turns on SQLite).
+    pub fn new(pool: AnyPool, backend: Backend) -> Db {
+        let turn = (backend == Backend::Sqlite).then(|| std::sync::Arc::new(tokio::sync::Semaphore::new(1)));
+        Db { pool, backend, turn }
+    }
+
     /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
     /// IMMEDIATE`, waiting up to the busy timeout): a transaction that read first and wrote
     /// later would fail at once with "database is locked" when another wrote in between.
-    pub async fn begin_write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        }
+    /// Within this process, writers first queue for their turn, so that the lock is only
+    /// contended by other processes (a command run beside the server).
+    pub async fn begin_write(&self) -> sqlx::Result<WriteTx> {
+        let turn = match &self.turn {
+            Some(turn) => Some(
+                tokio::time::timeout(TURN_TIMEOUT, turn.clone().acquire_owned())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)?
+                    .map_err(|_| sqlx::Error::PoolClosed)?,
+            ),
+            None => None,
+        };
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(WriteTx { tx, _turn: turn })
     }
 }
 
@@ -109,7 +160,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
     };
     migrator.run(&pool).await.context("cannot apply database migrations")?;
     seed_reference(&pool).await?;
-    Ok(Db { pool, backend })
+    Ok(Db::new(pool, backend))
 }
 
 /// The reference data of a new database comes from the data files built into the binary

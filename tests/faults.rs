@@ -31,7 +31,7 @@ async fn a_full_disk_refuses_writes_as_such_loses_nothing_acknowledged_and_recov
         .unwrap();
     let pages: i64 = sqlx::query("PRAGMA page_count").fetch_one(&pool).await.unwrap().get(0);
     sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA max_page_count = {}", pages + 12))).execute(&pool).await.unwrap();
-    let db = Db { pool: pool.clone(), backend: Backend::Sqlite };
+    let db = Db::new(pool.clone(), Backend::Sqlite);
     let state = common::test_state(db.clone());
     let (_, token) = maillage::app::accounts::create_token(
         &state,
@@ -185,4 +185,42 @@ async fn killed_postgresql_connections_lose_nothing_acknowledged() {
         acknowledged.len(),
         refused.len()
     );
+}
+
+/// SQLite writers of one process queue for their turn (first come, first served) instead of
+/// meeting in SQLite's busy handler: while one writer holds the turn, the others wait
+/// without holding a connection, so readers are served meanwhile; when it ends they all
+/// commit.
+#[tokio::test]
+async fn sqlite_writers_of_one_process_take_turns_and_leave_connections_to_readers() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("turns.db").display());
+    let db = maillage::db::connect(&url).await.unwrap();
+    sqlx::query("CREATE TABLE turns (n BIGINT NOT NULL)").execute(&db.pool).await.unwrap();
+    let first = db.begin_write().await.unwrap();
+    // More waiting writers than the pool has connections.
+    let writers: Vec<_> = (0..40)
+        .map(|i| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut tx = db.begin_write().await?;
+                sqlx::query("INSERT INTO turns (n) VALUES ($1)").bind(i).execute(&mut **tx).await?;
+                tx.commit().await
+            })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        sqlx::query("SELECT COUNT(*) FROM turns").fetch_one(&db.pool),
+    )
+    .await;
+    assert!(read.is_ok(), "a reader is served while writers wait for their turn");
+    assert!(writers.iter().all(|w| !w.is_finished()), "no writer went while the first held the turn");
+    first.commit().await.unwrap();
+    for w in writers {
+        w.await.unwrap().expect("every writer commits, none meets a locked database");
+    }
+    let n: i64 = sqlx::query("SELECT COUNT(*) FROM turns").fetch_one(&db.pool).await.unwrap().get(0);
+    assert_eq!(n, 40);
 }

@@ -14,8 +14,8 @@ use crate::store;
 use serde::Deserialize;
 
 /// The reference tables (levels, kinds, sectors, link types, territories). They only change
-/// with a migration, so they are read once per server and kept.
-/// The reference tables, shared (read once; cloning them costs more than a page's queries).
+/// with a migration, so they are read once per server and shared (cloning them costs more
+/// than a page's queries).
 pub async fn reference(state: &AppState) -> Result<std::sync::Arc<Reference>, AppError> {
     let loaded = state
         .reference

@@ -49,6 +49,8 @@ pub struct AppState {
     pub mailer: Option<Arc<crate::survey::mail::Mailer>>,
     /// The communes' shapes for the coverage map, read from `--communes-geojson` on first use.
     pub shapes: Arc<tokio::sync::OnceCell<coverage::Loaded>>,
+    /// Campaign questionnaires, parsed once (see `respond::definition`).
+    pub definitions: Arc<respond::Definitions>,
 }
 
 /// Server settings that shape security decisions.
@@ -123,6 +125,7 @@ impl AppState {
             clock: Default::default(),
             mailer: None,
             shapes: Default::default(),
+            definitions: Default::default(),
         }
     }
 
@@ -146,7 +149,7 @@ impl AppState {
 /// `commit` makes them one operation of the use case, signed with the actor (with the values
 /// after), then commits: nothing is acknowledged before that.
 pub struct Work {
-    pub tx: sqlx::Transaction<'static, sqlx::Any>,
+    pub tx: crate::db::WriteTx,
     mark: i64,
     actor: String,
     use_case: &'static str,

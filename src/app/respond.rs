@@ -44,6 +44,32 @@ impl From<InvitationRow> for Invitation {
 
 use crate::domain::limits::TOKEN as MAX_TOKEN;
 
+/// Parsed questionnaires keyed by their text. A campaign keeps its own copy of its
+/// definition, never changed once open, so a respondent's page views and saves (a dozen per
+/// questionnaire) parse it once instead of on every request.
+#[derive(Default)]
+pub struct Definitions(std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Definition>>>);
+
+/// Campaigns whose definitions are kept; beyond, the cache starts again.
+const DEFINITIONS_KEPT: usize = 32;
+
+/// The questionnaire of an opened invitation's campaign.
+pub fn definition(state: &AppState, inv: &Invitation) -> Result<std::sync::Arc<Definition>, AppError> {
+    let cache = &state.definitions.0;
+    if let Some(def) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&inv.definition) {
+        return Ok(def.clone());
+    }
+    let def = std::sync::Arc::new(crate::survey::definition::parse(&inv.definition).map_err(|e| {
+        AppError::Internal(anyhow::anyhow!("campaign {} holds an invalid definition: {e:?}", inv.campaign_id))
+    })?);
+    let mut kept = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if kept.len() >= DEFINITIONS_KEPT {
+        kept.clear();
+    }
+    kept.insert(inv.definition.clone(), def.clone());
+    Ok(def)
+}
+
 /// The invitation behind a link's token, with the actor it makes; None for a token that
 /// opens nothing (whatever the reason).
 pub async fn open(state: &AppState, token: &str) -> Result<Option<(Actor, Invitation)>, AppError> {
@@ -76,8 +102,9 @@ pub async fn save_draft(state: &AppState, actor: &Actor, inv: &Invitation, answe
         let problem = crate::domain::problem::Problem::TooLong { max: crate::domain::limits::DRAFT_BYTES };
         return Err(AppError::Validation(vec![crate::domain::problem::FieldError::new("answers", problem)]));
     }
-    let mut conn = state.db.pool.acquire().await?;
-    store::responses::save_draft(&mut conn, inv.id, &json).await?;
+    let mut tx = state.db.begin_write().await?;
+    store::responses::save_draft(&mut tx, inv.id, &json).await?;
+    tx.commit().await?;
     Ok(())
 }
 

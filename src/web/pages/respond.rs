@@ -117,12 +117,6 @@ async fn open(state: &AppState, token: &str, lang: Lang, uri: &Uri) -> Result<Re
     })
 }
 
-fn definition(inv: &Invitation) -> Result<Definition, AppError> {
-    crate::survey::definition::parse(&inv.definition).map_err(|e| {
-        AppError::Internal(anyhow::anyhow!("campaign {} holds an invalid definition: {e:?}", inv.campaign_id))
-    })
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ShowQuery {
@@ -145,7 +139,7 @@ async fn show(
         Ok(inv) => inv,
         Err(page) => return Ok(page),
     };
-    let def = definition(&inv)?;
+    let def = respond::definition(&state, &inv)?;
     if q.done.is_some() && inv.submitted_at.is_some() {
         let t = lang.tr();
         let closes = long_date(&inv.closes_on, lang);
@@ -174,7 +168,7 @@ async fn save(
         Ok(inv) => inv,
         Err(page) => return Ok(page),
     };
-    let def = definition(&inv)?;
+    let def = respond::definition(&state, &inv)?;
     let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
     let section = field("_section").and_then(|s| s.parse::<usize>().ok()).unwrap_or(0);
     let Some(current) = def.sections.get(section) else {
