@@ -86,6 +86,10 @@ pub async fn links(state: &AppState, actor: &Actor, filter: &store::links::Filte
     Ok(store::links::list(&mut conn, filter).await?)
 }
 
+/// The maintenance task that recomputed every search text when keys stopped folding the
+/// marks of non-Latin letters.
+const SCRIPTS_KEPT: &str = "keys: non-Latin letters kept";
+
 /// Brings the stored matching keys up to date with `text::key` (it now ignores invisible
 /// characters). Two records whose names are now the same key are possible duplicates: both
 /// are kept as they are, and reported (returned, and in the log) for a coordinator to merge or
@@ -116,11 +120,20 @@ pub async fn refresh_keys(state: &AppState) -> Result<Vec<(i64, i64)>, AppError>
         };
         store::stakeholders::set_keys(&mut tx, *id, &name_key_now, new_acronym.as_deref(), duplicate_of).await?;
     }
-    // Search texts are keys too: those of records holding invisible characters are redone.
-    let invisible: Vec<char> = ('\u{0}'..='\u{ffff}').filter(|&c| crate::domain::text::is_invisible(c)).collect();
-    let ids = store::stakeholders::ids_with_search_chars(&mut tx, &invisible).await?;
-    for s in store::stakeholders::by_ids(&mut tx, &ids).await? {
-        store::stakeholders::set_search_text(&mut tx, s.id, &s.data.search_text()).await?;
+    // Search texts are keys too: those of records holding invisible characters are redone,
+    // and once per database every one (keys of non-Latin scripts now keep their letters).
+    let ids = if store::maintenance::done(&mut tx, SCRIPTS_KEPT).await? {
+        let invisible: Vec<char> = ('\u{0}'..='\u{ffff}').filter(|&c| crate::domain::text::is_invisible(c)).collect();
+        store::stakeholders::ids_with_search_chars(&mut tx, &invisible).await?
+    } else {
+        store::maintenance::record(&mut tx, SCRIPTS_KEPT).await?;
+        rows.iter().map(|(id, ..)| *id).collect()
+    };
+    for chunk in ids.chunks(1_000) {
+        for s in store::stakeholders::by_ids(&mut tx, chunk).await? {
+            let text = s.data.search_text();
+            store::stakeholders::set_search_text(&mut tx, s.id, &text).await?;
+        }
     }
     tx.commit().await?;
     Ok(collisions)

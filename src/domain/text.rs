@@ -49,36 +49,78 @@ fn ascii_key(s: &str) -> String {
 fn unicode_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) || is_invisible(c) {
+    // Whether the last letter seen was Latin: a combining mark left after composition (one
+    // with no precomposed letter) goes with a Latin letter, stays with any other.
+    let mut after_latin = true;
+    // Composed first, so that a letter typed as base + mark is the same letter.
+    for c in s.nfc() {
+        if is_invisible(c) {
             continue;
         }
-        let c = match c {
-            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => ' ',
-            'œ' | 'Œ' => {
-                out.push_str("oe");
-                last_space = false;
-                continue;
-            }
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-                last_space = true;
+        if unicode_normalization::char::is_combining_mark(c) {
+            if !after_latin {
+                push_key_char(c, &mut out, &mut last_space);
             }
             continue;
         }
-        for l in c.to_lowercase() {
-            out.push(l);
+        after_latin = is_latin(c);
+        if after_latin {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    push_key_char(d, &mut out, &mut last_space);
+                }
+            });
+        } else {
+            push_key_char(c, &mut out, &mut last_space);
         }
-        last_space = false;
     }
     if out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// One character of a key: apostrophes and dashes unified, runs of space folded, lower case.
+fn push_key_char(c: char, out: &mut String, last_space: &mut bool) {
+    let c = match c {
+        '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' | '_' => ' ',
+        'œ' | 'Œ' => {
+            out.push_str("oe");
+            *last_space = false;
+            return;
+        }
+        c => c,
+    };
+    if c.is_whitespace() {
+        if !*last_space {
+            out.push(' ');
+            *last_space = true;
+        }
+        return;
+    }
+    out.extend(c.to_lowercase());
+    *last_space = false;
+}
+
+/// Latin letters (and the ASCII and Latin-1 signs): the only ones whose accents a key
+/// drops. In Cyrillic, Greek and other scripts a mark makes another letter (й is not и,
+/// ї is not і), so those keep theirs.
+fn is_latin(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' | '\u{2c60}'..='\u{2c7f}'
+        | '\u{a720}'..='\u{a7ff}' | '\u{ab30}'..='\u{ab6f}' | '\u{ff00}'..='\u{ff5f}')
+}
+
+/// Whether a word of the text mixes Latin letters with Cyrillic or Greek ones, as a name
+/// typed with lookalike letters does ("СPAS": a Cyrillic С before Latin PAS). Such a name
+/// looks the same as another but is not the same key: worth a warning, not a refusal.
+pub fn mixes_scripts(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        let latin = word.chars().any(|c| c.is_alphabetic() && is_latin(c));
+        let other = word.chars().any(|c| matches!(c, '\u{370}'..='\u{3ff}' | '\u{400}'..='\u{52f}'));
+        latin && other
+    })
 }
 
 /// Trims a value and turns an empty one into `None`.
@@ -154,6 +196,34 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(key(input), expected, "key({input:?})");
         }
+    }
+
+    #[test]
+    fn keys_fold_latin_accents_only() {
+        // Ukrainian letters made with a mark are other letters.
+        for (a, b) in [
+            ("Дружба Київ", "Дружба Кіів"),
+            ("Надія", "Надiя"),
+            ("Спільнота Мрій", "Спільнота Мрии"),
+            ("Євромайдан", "Евромайдан"),
+        ] {
+            assert_ne!(key(a), key(b), "{a} / {b}");
+        }
+        assert_eq!(key("Й"), "й");
+        // Typed as base letter + combining mark, the same letter as precomposed.
+        assert_eq!(key("Мріи\u{306}"), key("Мрій"));
+        assert_eq!(key("Liège"), key("Liege"));
+        assert_eq!(key("Lie\u{300}ge"), "liege");
+        assert_eq!(key("Ἀθῆναι"), "ἀθῆναι");
+    }
+
+    #[test]
+    fn lookalike_letters_of_two_scripts_in_one_word_are_noticed() {
+        assert!(mixes_scripts("\u{421}PAS de Namur")); // Cyrillic С
+        assert!(mixes_scripts("Cent\u{440}e")); // Cyrillic р
+        assert!(!mixes_scripts("CPAS de Namur"));
+        assert!(!mixes_scripts("Спільнота Мрій"));
+        assert!(!mixes_scripts("Association Дружба"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod campaigns;
 pub mod dump;
 pub mod links;
+pub mod maintenance;
 pub mod mechanism;
 pub mod network;
 pub mod phases;

@@ -58,7 +58,7 @@ pub async fn tables(conn: &mut AnyConnection) -> sqlx::Result<Vec<Table>> {
     let names: Vec<String> = if is_sqlite(conn) {
         sqlx::query(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE '_sqlx%' ORDER BY name",
+             AND name NOT LIKE '_sqlx%' AND name <> 'maintenance' ORDER BY name",
         )
         .fetch_all(&mut *conn)
         .await?
@@ -66,6 +66,7 @@ pub async fn tables(conn: &mut AnyConnection) -> sqlx::Result<Vec<Table>> {
         sqlx::query(
             "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables \
              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '_sqlx%' \
+             AND table_name <> 'maintenance' \
              ORDER BY table_name",
         )
         .fetch_all(&mut *conn)
