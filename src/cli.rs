@@ -633,6 +633,9 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                         report.unchanged,
                         started.elapsed().as_secs_f64()
                     );
+                    for w in &report.warnings {
+                        eprintln!("{name}: {}", w.message(lang));
+                    }
                 }
                 Err(AppError::Import(errors)) => {
                     for e in &errors {

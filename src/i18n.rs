@@ -358,6 +358,8 @@ pub struct Tr {
     pub send_link: &'static str,
     pub possible_duplicate: &'static str,
     pub possible_duplicate_other: &'static str,
+    pub mixed_scripts: &'static str,
+    pub import_warnings: &'static str,
     pub nav_phases: &'static str,
     pub phases_title: &'static str,
     pub phases_intro: &'static str,
@@ -682,6 +684,10 @@ pub static FR: Tr = Tr {
     send_link: "Envoyer le lien",
     possible_duplicate: "Doublon possible : une autre fiche porte le même nom, à des caractères invisibles près.",
     possible_duplicate_other: "Voir l'autre fiche",
+    mixed_scripts: "Ce nom mêle dans un même mot des lettres latines et cyrilliques (ou grecques) qui se ressemblent, \
+                    souvent tapées sur un clavier mal réglé. Vérifiez-le : il ne correspondra pas à la même fiche écrite \
+                    tout en lettres latines.",
+    import_warnings: "À vérifier :",
     nav_phases: "Phases",
     phases_title: "Phases du projet",
     phases_intro: "Les quatre phases du projet OIM / SPW IAS, avec leurs dates prévues et réelles.",
@@ -1004,6 +1010,10 @@ pub static EN: Tr = Tr {
     send_link: "Send the link",
     possible_duplicate: "Possible duplicate: another record has the same name but for invisible characters.",
     possible_duplicate_other: "See the other record",
+    mixed_scripts: "This name mixes Latin and Cyrillic (or Greek) letters that look alike within one word, often \
+                    typed on a wrongly set keyboard. Check it: it will not match the same record written in Latin \
+                    letters only.",
+    import_warnings: "To check:",
     nav_phases: "Phases",
     phases_title: "Project phases",
     phases_intro: "The four phases of the IOM / SPW IAS project, with their planned and actual dates.",

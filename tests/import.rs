@@ -466,3 +466,30 @@ on_both!(a_large_import_is_written_in_batches_with_every_row_child_row_and_audit
     let mut conn = app.db.pool.acquire().await.unwrap();
     assert!(store::links::list(&mut conn, &Default::default()).await.unwrap().is_empty());
 });
+
+on_both!(a_name_mixing_lookalike_scripts_is_imported_with_a_warning, |app| {
+    // "СPAS" with a Cyrillic С; "Дружба Namur" mixes scripts across words only: no warning.
+    let file = "name,kind,level\n\u{421}PAS de Namur,administration,local\nДружба Namur,association,local\nCPAS de Liège,administration,local\n";
+    let report = import_stakeholders(&app, file.as_bytes()).await.unwrap();
+    assert_eq!(report.created, 3, "a warning, not a refusal");
+    assert_eq!(report.warnings.len(), 1, "{report:?}");
+    assert_eq!((report.warnings[0].line, report.warnings[0].name.as_str()), (2, "\u{421}PAS de Namur"));
+    assert!(
+        report.warnings[0].message(maillage::i18n::Lang::En).starts_with("line 2: “СPAS de Namur” — This name mixes")
+    );
+
+    let page = app
+        .upload("stakeholders", "encore.csv", "name,kind,level\nCentr\u{435} Accueil,association,local\n".as_bytes())
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.text();
+    assert!(html.contains("To check:") && html.contains("Centrе Accueil"), "{html}");
+
+    let id = app.get("/api/stakeholders?q=accueil").await.json()[0]["id"].as_i64().unwrap();
+    let show = app.get(&format!("/stakeholders/{id}")).await.text();
+    assert!(show.contains("mixes Latin and Cyrillic"), "the record's page says it too");
+    let edit = app.get(&format!("/stakeholders/{id}/edit")).await.text();
+    assert!(edit.contains("aria-describedby=\"name-scripts\""), "the form ties the warning to the name field");
+    let plain = app.get("/api/stakeholders?q=liege").await.json()[0]["id"].as_i64().unwrap();
+    assert!(!app.get(&format!("/stakeholders/{plain}")).await.text().contains("mixes Latin and Cyrillic"));
+});

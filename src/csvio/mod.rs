@@ -120,6 +120,26 @@ pub struct ImportReport {
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Names written, but worth a look (the first `limits::IMPORT_ERRORS`).
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// A name imported as it is, but that mixes Latin and Cyrillic or Greek letters in a word
+/// (`text::mixes_scripts`): lookalike letters typed on a mixed keyboard, most often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportWarning {
+    pub line: u64,
+    pub name: String,
+}
+
+impl ImportWarning {
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.tr();
+        match lang {
+            Lang::Fr => format!("ligne {} : « {} » — {}", self.line, self.name, t.mixed_scripts),
+            Lang::En => format!("line {}: “{}” — {}", self.line, self.name, t.mixed_scripts),
+        }
+    }
 }
 
 /// Called with (rows written, rows to write) while an import writes.

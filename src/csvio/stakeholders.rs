@@ -50,6 +50,7 @@ pub async fn import(
     let index = NameIndex::new(store::stakeholders::keys(conn).await?);
 
     let mut errors = super::Problems::default();
+    let mut warnings = Vec::new();
     let mut planned = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for row in &table.rows {
@@ -78,7 +79,14 @@ pub async fn import(
             seen.insert(i, row.line);
         }
         match draft.parse(&reference) {
-            Ok(data) => planned.push((matched, data)),
+            Ok(data) => {
+                if crate::domain::text::mixes_scripts(data.name.as_str())
+                    && warnings.len() < crate::domain::limits::IMPORT_ERRORS
+                {
+                    warnings.push(super::ImportWarning { line: row.line, name: data.name.as_str().to_owned() });
+                }
+                planned.push((matched, data))
+            }
             Err(field_errors) => errors.extend(field_errors.into_iter().map(|e| ImportError {
                 line: row.line,
                 column: Some(e.field),
@@ -90,7 +98,7 @@ pub async fn import(
         return Err(ImportFailure::Invalid(errors.into_list()));
     }
 
-    let mut report = ImportReport { rows: planned.len(), ..Default::default() };
+    let mut report = ImportReport { rows: planned.len(), warnings, ..Default::default() };
     let total = planned.len();
     let mut done = 0;
     let mut new = Vec::new();

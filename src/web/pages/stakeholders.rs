@@ -185,6 +185,8 @@ struct ShowPage {
     mutual: Vec<LinkRow>,
     ego_svg: String,
     ego_renderer: String,
+    /// The name mixes lookalike letters of two scripts (a warning, not an error).
+    mixed_scripts: bool,
     /// The latest changes of this stakeholder (its history panel).
     history: super::changes::History,
 }
@@ -234,6 +236,7 @@ async fn show(
         super::changes::History::of(&state, &actor, lang, "stakeholder", id, &format!("/stakeholders/{id}")).await?;
     Ok(ShowPage {
         history,
+        mixed_scripts: crate::domain::text::mixes_scripts(s.data.name.as_str()),
         page: Page::new(lang, s.display(), &uri),
         level: label_of(&reference.levels, &s.data.level, lang),
         kind: label_of(&reference.kinds, &s.data.kind, lang),
@@ -339,6 +342,8 @@ struct FormPage {
     territories: Vec<OptGroup>,
     contacts: Vec<ContactRow>,
     errors: FormErrors,
+    /// The name typed mixes lookalike letters of two scripts (a warning, not an error).
+    mixed_scripts: bool,
 }
 
 /// The draft's values as the form shows them.
@@ -402,6 +407,7 @@ fn form_page(
     }
     let t = lang.tr();
     FormPage {
+        mixed_scripts: draft.name.as_deref().is_some_and(crate::domain::text::mixes_scripts),
         page: Page::new(lang, if existing.is_some() { t.edit_stakeholder } else { t.new_stakeholder }, uri),
         action: existing.map_or_else(|| "/stakeholders".to_owned(), |id| format!("/stakeholders/{id}/edit")),
         cancel_url: existing.map_or_else(|| "/stakeholders".to_owned(), |id| format!("/stakeholders/{id}")),
