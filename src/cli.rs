@@ -194,6 +194,16 @@ pub enum Command {
     /// Questionnaire definitions (surveys/*.toml).
     #[command(subcommand)]
     Survey(SurveyCommand),
+    /// The interface's message catalogues (locales/<lang>/*.ftl).
+    #[command(subcommand)]
+    I18n(I18nCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Check that every language's catalogue parses, has every message of the French one and
+    /// the same placeholders; fails on any problem.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -558,6 +568,9 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
     if let Command::Survey(SurveyCommand::Check { file }) = &cli.command {
         return check_survey(file);
     }
+    if let Command::I18n(I18nCommand::Check) = &cli.command {
+        return check_catalogues();
+    }
     let db = db::connect(&cli.database_url).await?;
     let duplicates = crate::app::inventory::refresh_keys(&AppState::new(db.clone()))
         .await
@@ -792,7 +805,9 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
             }
             anyhow::ensure!(report.failed.is_empty(), "{} e-mails could not be sent", report.failed.len());
         }
-        Command::Survey(SurveyCommand::Check { .. }) => unreachable!("handled before opening the database"),
+        Command::Survey(SurveyCommand::Check { .. }) | Command::I18n(_) => {
+            unreachable!("handled before opening the database")
+        }
         Command::Report { output } => {
             let state = new_state(db);
             report(&state, &output, lang).await?;
@@ -968,6 +983,27 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
 }
 
 /// `maillage survey check FILE`: every problem as `FILE:LINE: message`.
+fn check_catalogues() -> anyhow::Result<()> {
+    let checks = crate::i18n::check_catalogues();
+    for c in &checks {
+        let code = c.lang.code();
+        for e in &c.errors {
+            eprintln!("{code}: syntax: {e}");
+        }
+        for id in &c.missing {
+            eprintln!("{code}: missing: {id} (shown in French)");
+        }
+        for p in &c.placeholders {
+            eprintln!("{code}: placeholders: {p}");
+        }
+        let verdict = if c.is_ok() { "ok" } else { "problems above" };
+        eprintln!("{code}: {} of {} messages: {verdict}", c.messages, crate::i18n::INTERFACE_IDS.len());
+    }
+    let bad = checks.iter().filter(|c| !c.is_ok()).count();
+    anyhow::ensure!(bad == 0, "{bad} catalogue(s) with problems");
+    Ok(())
+}
+
 fn check_survey(file: &std::path::Path) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     match crate::survey::definition::parse(&text) {

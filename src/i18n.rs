@@ -448,6 +448,84 @@ pub fn missing(lang: Lang) -> Vec<&'static str> {
     INTERFACE_IDS.iter().copied().filter(|id| catalogue.text(id).is_none()).collect()
 }
 
+/// What `maillage i18n check` finds in one language's interface catalogue.
+pub struct CatalogueCheck {
+    pub lang: Lang,
+    pub messages: usize,
+    /// Fluent syntax errors.
+    pub errors: Vec<String>,
+    /// Messages it lacks (shown in French).
+    pub missing: Vec<&'static str>,
+    /// Messages whose placeholders differ from the French ones.
+    pub placeholders: Vec<String>,
+}
+
+impl CatalogueCheck {
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty() && self.missing.is_empty() && self.placeholders.is_empty()
+    }
+}
+
+/// Every language's interface catalogue checked against the French one.
+pub fn check_catalogues() -> Vec<CatalogueCheck> {
+    Lang::ALL
+        .iter()
+        .map(|&lang| CatalogueCheck {
+            lang,
+            messages: INTERFACE_IDS.len() - missing(lang).len(),
+            errors: catalogue_errors(lang),
+            missing: missing(lang),
+            placeholders: placeholder_mismatches(catalogue_source(Lang::Fr), catalogue_source(lang)),
+        })
+        .collect()
+}
+
+/// Each message's placeholders (`{ $name }`), by id, from a catalogue's source.
+fn placeholders(source: &str) -> std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> {
+    let mut found: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    let mut current = None;
+    for line in source.lines() {
+        let value = if line.starts_with([' ', '\t']) {
+            line
+        } else if let Some((id, value)) = line.split_once('=').filter(|(id, _)| {
+            let id = id.trim();
+            !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        }) {
+            current = Some(id.trim());
+            found.entry(id.trim()).or_default();
+            value
+        } else {
+            current = None;
+            continue;
+        };
+        let Some(id) = current else { continue };
+        for (i, _) in value.match_indices('$') {
+            let name = &value[i + 1..];
+            let end = name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(name.len());
+            if end > 0 {
+                found.entry(id).or_default().insert(&name[..end]);
+            }
+        }
+    }
+    found
+}
+
+/// The messages of `other` whose placeholders are not those of the same message in `french`.
+pub fn placeholder_mismatches(french: &str, other: &str) -> Vec<String> {
+    let reference = placeholders(french);
+    placeholders(other)
+        .into_iter()
+        .filter_map(|(id, vars)| {
+            let expected = reference.get(id)?;
+            (vars != *expected).then(|| format!("{id}: {{{}}} instead of {{{}}}", join(&vars), join(expected)))
+        })
+        .collect()
+}
+
+fn join(vars: &std::collections::BTreeSet<&str>) -> String {
+    vars.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Whether a language's interface catalogue parses as Fluent, with the parser's complaints.
 pub fn catalogue_errors(lang: Lang) -> Vec<String> {
     match fluent_bundle::FluentResource::try_new(catalogue_source(lang).to_owned()) {
@@ -1357,6 +1435,18 @@ mod catalogue_tests {
             }
         }
         assert_ne!(Lang::Fr.tr().nav_stakeholders, Lang::En.tr().nav_stakeholders);
+    }
+
+    #[test]
+    fn placeholders_must_match_the_french_ones() {
+        let french = "a = Bonjour { $name }\nb = { $count } fiches\nc =\n    sur { $total }\n";
+        assert!(placeholder_mismatches(french, french).is_empty());
+        let other = "a = Hello { $nom }\nb = { $count } records\nc =\n    of many\n";
+        assert_eq!(
+            placeholder_mismatches(french, other),
+            ["a: {$nom} instead of {$name}", "c: {} instead of {$total}"]
+        );
+        assert!(check_catalogues().iter().all(CatalogueCheck::is_ok), "the shipped catalogues are complete");
     }
 
     #[test]

@@ -276,3 +276,14 @@ fn cli_analysis_is_exact_by_default_on_a_small_network_and_states_its_margins_wh
     let both = maillage(&["--database-url", &url, "analyse", "--exact", "--sample", "10"]);
     assert!(!both.status.success(), "--exact and --sample exclude each other");
 }
+
+#[test]
+fn the_catalogue_check_passes_on_the_shipped_languages() {
+    let out = maillage(&["i18n", "check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let total = maillage::i18n::INTERFACE_IDS.len();
+    for lang in ["fr", "en"] {
+        assert!(err.contains(&format!("{lang}: {total} of {total} messages: ok")), "{err}");
+    }
+}

@@ -12,6 +12,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language the tool offers, French (the reference) first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().get(..2) {
             Some("fr") => Some(Lang::Fr),
