@@ -982,7 +982,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `maillage survey check FILE`: every problem as `FILE:LINE: message`.
+/// `maillage i18n check`: each catalogue's problems, then its verdict.
 fn check_catalogues() -> anyhow::Result<()> {
     let checks = crate::i18n::check_catalogues();
     for c in &checks {
@@ -1004,6 +1004,7 @@ fn check_catalogues() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `maillage survey check FILE`: every problem as `FILE:LINE: message`.
 fn check_survey(file: &std::path::Path) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     match crate::survey::definition::parse(&text) {

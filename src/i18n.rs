@@ -470,12 +470,15 @@ impl CatalogueCheck {
 pub fn check_catalogues() -> Vec<CatalogueCheck> {
     Lang::ALL
         .iter()
-        .map(|&lang| CatalogueCheck {
-            lang,
-            messages: INTERFACE_IDS.len() - missing(lang).len(),
-            errors: catalogue_errors(lang),
-            missing: missing(lang),
-            placeholders: placeholder_mismatches(catalogue_source(Lang::Fr), catalogue_source(lang)),
+        .map(|&lang| {
+            let missing = missing(lang);
+            CatalogueCheck {
+                lang,
+                messages: INTERFACE_IDS.len() - missing.len(),
+                errors: catalogue_errors(lang),
+                missing,
+                placeholders: placeholder_mismatches(catalogue_source(Lang::Fr), catalogue_source(lang)),
+            }
         })
         .collect()
 }

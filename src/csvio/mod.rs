@@ -91,12 +91,17 @@ impl ImportError {
         if self.line == 0 {
             return msg;
         }
-        match (&self.column, lang) {
-            (Some(c), Lang::Fr) => format!("ligne {}, colonne {c} : {msg}", self.line),
-            (Some(c), Lang::En) => format!("line {}, column {c}: {msg}", self.line),
-            (None, Lang::Fr) => format!("ligne {} : {msg}", self.line),
-            (None, Lang::En) => format!("line {}: {msg}", self.line),
-        }
+        located(self.line, self.column.as_deref(), &msg, lang)
+    }
+}
+
+/// A message prefixed with where in the file it applies.
+fn located(line: u64, column: Option<&str>, msg: &str, lang: Lang) -> String {
+    match (column, lang) {
+        (Some(c), Lang::Fr) => format!("ligne {line}, colonne {c} : {msg}"),
+        (Some(c), Lang::En) => format!("line {line}, column {c}: {msg}"),
+        (None, Lang::Fr) => format!("ligne {line} : {msg}"),
+        (None, Lang::En) => format!("line {line}: {msg}"),
     }
 }
 
@@ -134,11 +139,11 @@ pub struct ImportWarning {
 
 impl ImportWarning {
     pub fn message(&self, lang: Lang) -> String {
-        let t = lang.tr();
-        match lang {
-            Lang::Fr => format!("ligne {} : « {} » — {}", self.line, self.name, t.mixed_scripts),
-            Lang::En => format!("line {}: “{}” — {}", self.line, self.name, t.mixed_scripts),
-        }
+        let name = match lang {
+            Lang::Fr => format!("« {} »", self.name),
+            Lang::En => format!("“{}”", self.name),
+        };
+        located(self.line, None, &format!("{name} — {}", lang.tr().mixed_scripts), lang)
     }
 }
 
