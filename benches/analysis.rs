@@ -26,7 +26,7 @@ async fn main() {
         println!("\n== {n} stakeholders / {} links (graph build {build:.1} ms) ==", net.edge_count());
         let modes = [Mode::Exact, Mode::Sampled(maillage::analysis::SAMPLE_SOURCES)];
         for mode in if n > maillage::analysis::SAMPLE_SOURCES { &modes[..] } else { &modes[..1] } {
-            let a = maillage::analysis::analyse_with(&net, Lang::En, *mode);
+            let a = maillage::analysis::analyse_with(&net, Lang::EN, *mode);
             println!("  -- {mode:?}");
             for (step, ms) in &a.timings_ms {
                 println!("  {step:<22} {ms:>9.1} ms");

@@ -23,10 +23,10 @@ async fn measure(label: &str, reference: maillage::domain::reference::Reference,
     let net = Network::build(reference, s, l, &GraphFilter::default());
     println!("build graph ({} nodes, {} edges): {:.1} ms", net.node_count(), net.edge_count(), ms(t));
     let t = Instant::now();
-    let svg = band::render(&net, Lang::Fr);
+    let svg = band::render(&net, Lang::FR);
     println!("built-in renderer (band layout + SVG, {} KB): {:.1} ms", svg.len() / 1024, ms(t));
     let t = Instant::now();
-    let dot = print(&to_dot(&net, Lang::Fr, Engine::Bands, false));
+    let dot = print(&to_dot(&net, Lang::FR, Engine::Bands, false));
     println!("DOT text ({} KB): {:.1} ms", dot.len() / 1024, ms(t));
     if graphviz_available() {
         let t = Instant::now();
@@ -34,7 +34,7 @@ async fn measure(label: &str, reference: maillage::domain::reference::Reference,
             Ok(out) => println!("Graphviz neato -n2, pinned bands (SVG {} KB): {:.1} ms", out.len() / 1024, ms(t)),
             Err(e) => println!("Graphviz neato -n2: {e} after {:.1} ms", ms(t)),
         }
-        let sfdp = print(&to_dot(&net, Lang::Fr, Engine::Sfdp, false));
+        let sfdp = print(&to_dot(&net, Lang::FR, Engine::Sfdp, false));
         let t = Instant::now();
         match run_graphviz(&sfdp, Engine::Sfdp, "svg").await {
             Ok(out) => println!("Graphviz sfdp, force-directed (SVG {} KB): {:.1} ms", out.len() / 1024, ms(t)),
@@ -49,7 +49,7 @@ async fn measure(label: &str, reference: maillage::domain::reference::Reference,
     println!("GraphML + GEXF ({} + {} KB): {:.1} ms", g.len() / 1024, x.len() / 1024, ms(t));
     if net.node_count() <= 200 {
         // layout-rs, the pure-Rust Graphviz clone, on the same graph without clusters.
-        let plain = print(&to_dot(&net, Lang::Fr, Engine::Sfdp, false));
+        let plain = print(&to_dot(&net, Lang::FR, Engine::Sfdp, false));
         let t = Instant::now();
         let mut parser = layout::gv::DotParser::new(&plain);
         match parser.process() {

@@ -328,7 +328,7 @@ async fn main() {
     // igraph and NetworkX on the same 5,000 / 25,000 graph.
     let analysis = |net: &Network| {
         let t = Instant::now();
-        let a = maillage::analysis::analyse(net, Lang::En);
+        let a = maillage::analysis::analyse(net, Lang::EN);
         (secs(t), a.timings_ms.get("betweenness_and_closeness").copied().unwrap_or(0.0) / 1000.0)
     };
     let (whole, bc) = analysis(&net5);
@@ -366,13 +366,13 @@ async fn main() {
     let mut error = 0.0;
     for _ in 0..runs {
         let t = Instant::now();
-        let a = maillage::analysis::analyse_with(&net20, Lang::En, maillage::analysis::Mode::Exact);
+        let a = maillage::analysis::analyse_with(&net20, Lang::EN, maillage::analysis::Mode::Exact);
         exact.push(secs(t));
         drop(a);
         let t = Instant::now();
         let a = maillage::analysis::analyse_with(
             &net20,
-            Lang::En,
+            Lang::EN,
             maillage::analysis::Mode::Sampled(maillage::analysis::SAMPLE_SOURCES),
         );
         sampled.push(secs(t));

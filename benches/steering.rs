@@ -102,7 +102,7 @@ async fn main() {
     }
     println!("setup: 20 bodies, 200 meetings in {}", ms(t));
     let t = Instant::now();
-    maillage::app::snapshots::take(&state, &cli, Some("before"), None, Lang::En).await.unwrap();
+    maillage::app::snapshots::take(&state, &cli, Some("before"), None, Lang::EN).await.unwrap();
     println!("snapshot taken (analysis computed):     {}", ms(t));
     let t = Instant::now();
     maillage::app::mechanism::save_body(
@@ -117,27 +117,27 @@ async fn main() {
 
     for round in ["first (analysis computed)", "again (analysis cached)"] {
         let t = Instant::now();
-        let d = maillage::app::steering::dashboard(&state, &cli, Lang::En).await.unwrap();
+        let d = maillage::app::steering::dashboard(&state, &cli, Lang::EN).await.unwrap();
         let dash = ms(t);
         let t = Instant::now();
-        let v = maillage::report::view(&d, Lang::En);
+        let v = maillage::report::view(&d, Lang::EN);
         let view = ms(t);
         let t = Instant::now();
         let map = maillage::app::network::svg(
             &state,
             &cli,
             &FilterQuery::default(),
-            Lang::En,
+            Lang::EN,
             maillage::graph::render::Preference::Auto,
         )
         .await
         .unwrap();
         let svg = ms(t);
         let t = Instant::now();
-        let coverage = maillage::report::dashboard_coverage(&state, &cli, &d, Lang::En).await.unwrap();
+        let coverage = maillage::report::dashboard_coverage(&state, &cli, &d, Lang::EN).await.unwrap();
         let cov = ms(t);
         let t = Instant::now();
-        let html = maillage::report::html(&v, Lang::En, &map.svg, coverage.as_ref(), "/static/maillage.css").unwrap();
+        let html = maillage::report::html(&v, Lang::EN, &map.svg, coverage.as_ref(), "/static/maillage.css").unwrap();
         let page = ms(t);
         println!("\n/steering, {round}:");
         println!("  dashboard figures + diff since snapshot {dash}");
@@ -150,7 +150,7 @@ async fn main() {
         println!("  report HTML ({} KB)                    {page}", html.len() / 1024);
     }
     let t = Instant::now();
-    let review = maillage::app::mechanism::review(&state, &cli, Lang::En).await.unwrap();
+    let review = maillage::app::mechanism::review(&state, &cli, Lang::EN).await.unwrap();
     println!(
         "\ndesigned vs observed (analysis cached): {} ({} central outside bodies)",
         ms(t),
@@ -163,7 +163,7 @@ async fn main() {
         maillage::app::snapshots::Side::Snapshot(1),
         maillage::app::snapshots::Side::Now,
         15,
-        Lang::En,
+        Lang::EN,
     )
     .await
     .unwrap();
@@ -182,7 +182,7 @@ async fn main() {
         println!("\ncoverage shapes: {} KB GeoJSON read and projected once in {}", bytes.len() / 1024, ms(t));
         for sector in ["health", "social_aid", "reception_housing"] {
             let t = Instant::now();
-            let (svg, _, _) = maillage::report::coverage(&state, &cli, sector, Lang::En).await.unwrap();
+            let (svg, _, _) = maillage::report::coverage(&state, &cli, sector, Lang::EN).await.unwrap();
             println!("coverage map of {sector:<18} {} ({} KB)", ms(t), svg.map_or(0, |s| s.len() / 1024));
         }
         let counts = std::collections::HashMap::new();

@@ -530,7 +530,7 @@ fn message_lang(cli: &Cli) -> Lang {
         .as_deref()
         .and_then(Lang::parse)
         .or_else(|| std::env::var("LANG").ok().as_deref().and_then(Lang::parse))
-        .unwrap_or(Lang::En)
+        .unwrap_or(Lang::EN)
 }
 
 /// What `serve` runs: the web server, handed over by `main` (the command line does not
@@ -723,7 +723,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
                 (_, Some(k)) => Some(Mode::Sampled(k as usize)),
                 _ => None,
             };
-            let spinner = Spinner::new(lang.pick("analyse du réseau", "analysing the network"));
+            let spinner = Spinner::new(crate::i18n::text(lang, "cli-analysing", &[]));
             let analysed = crate::app::network::analysis_with(&state, &Actor::Cli, &graph.query().filters, lang, mode)
                 .await
                 .map_err(|e| anyhow::anyhow!(describe(&e, lang)))?;
@@ -997,10 +997,28 @@ fn check_catalogues() -> anyhow::Result<()> {
             eprintln!("{code}: placeholders: {p}");
         }
         let verdict = if c.is_ok() { "ok" } else { "problems above" };
-        eprintln!("{code}: {} of {} messages: {verdict}", c.messages, crate::i18n::INTERFACE_IDS.len());
+        eprintln!("{code}: {} of {} messages: {verdict}", c.messages, c.of);
     }
-    let bad = checks.iter().filter(|c| !c.is_ok()).count();
-    anyhow::ensure!(bad == 0, "{bad} catalogue(s) with problems");
+    let mut bad = checks.iter().filter(|c| !c.is_ok()).count();
+    // The questionnaires: complete in every language they declare.
+    for (file, text) in crate::survey::shipped::questionnaires() {
+        match crate::survey::definition::parse(&text) {
+            Ok(d) => {
+                let offered: Vec<&str> = d.offered().into_iter().map(Lang::code).collect();
+                let absent: Vec<&str> = Lang::all().map(Lang::code).filter(|c| !offered.contains(c)).collect();
+                let note =
+                    if absent.is_empty() { String::new() } else { format!(" (not offered in {})", absent.join(", ")) };
+                eprintln!("surveys/{file}: complete in {}{note}: ok", offered.join(", "));
+            }
+            Err(errors) => {
+                bad += 1;
+                for e in errors {
+                    eprintln!("surveys/{file}:{}: {}", e.line, e.message);
+                }
+            }
+        }
+    }
+    anyhow::ensure!(bad == 0, "{bad} catalogue(s) or questionnaire(s) with problems");
     Ok(())
 }
 

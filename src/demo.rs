@@ -659,13 +659,13 @@ async fn date_phases(state: &AppState) -> Result<(), AppError> {
     let last = phases.len();
     for (i, p) in phases.iter().enumerate() {
         let (start, end) = (p.planned_start + shift, p.planned_end + shift);
-        let mut draft = PhaseDraft::from_phase(p, crate::i18n::Lang::Fr);
+        let mut draft = PhaseDraft::from_phase(p, crate::i18n::Lang::FR);
         draft.planned_start = Some(format_date(start));
         draft.planned_end = Some(format_date(end));
         draft.actual_start = Some(format_date(start));
         draft.actual_end = (i + 1 < last).then(|| format_date(end));
         draft.status = Some(if i + 1 < last { "done" } else { "in_progress" }.into());
-        crate::app::phases::update(state, &cli, p.id, &draft, crate::i18n::Lang::Fr).await?;
+        crate::app::phases::update(state, &cli, p.id, &draft, crate::i18n::Lang::FR).await?;
     }
     Ok(())
 }
@@ -808,7 +808,7 @@ async fn snapshot(state: &AppState, name: &str, phase: &str) -> Result<(), AppEr
     let cli = crate::app::Actor::Cli;
     let phases = crate::app::phases::list(state, &cli).await?;
     let day = phases.iter().find(|p| p.code == phase).map(|p| crate::domain::values::format_date(p.planned_end));
-    crate::app::snapshots::take(state, &cli, Some(name), day.as_deref(), crate::i18n::Lang::Fr).await?;
+    crate::app::snapshots::take(state, &cli, Some(name), day.as_deref(), crate::i18n::Lang::FR).await?;
     Ok(())
 }
 
@@ -1134,13 +1134,13 @@ fn describe(e: AppError) -> anyhow::Error {
     match e {
         AppError::Import(errors) => anyhow::anyhow!(
             "the demo data is invalid (a bug): {}",
-            errors.iter().map(|e| e.message(crate::i18n::Lang::En)).collect::<Vec<_>>().join("; ")
+            errors.iter().map(|e| e.message(crate::i18n::Lang::EN)).collect::<Vec<_>>().join("; ")
         ),
         AppError::Validation(errors) => anyhow::anyhow!(
             "the demo data is invalid (a bug): {}",
             errors
                 .iter()
-                .map(|e| format!("{}: {}", e.field, e.problem.message(crate::i18n::Lang::En)))
+                .map(|e| format!("{}: {}", e.field, e.problem.message(crate::i18n::Lang::EN)))
                 .collect::<Vec<_>>()
                 .join("; ")
         ),

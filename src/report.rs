@@ -51,7 +51,7 @@ pub struct View {
     pub coverage_help: String,
     pub since: Option<SinceView>,
     /// The colon of the language (" : " in French, ": " in English).
-    pub colon: &'static str,
+    pub colon: String,
 }
 
 fn percent(x: Option<f64>) -> String {
@@ -60,13 +60,12 @@ fn percent(x: Option<f64>) -> String {
 
 /// A decimal number as the language writes it (0,046 in French).
 fn decimal(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.3}");
-    if lang == Lang::Fr { s.replace('.', ",") } else { s }
+    crate::i18n::number(lang, x, 3)
 }
 
 /// The colon between a name and its value: spaced in French.
-fn colon(lang: Lang) -> &'static str {
-    lang.pick(" : ", ": ")
+fn colon(lang: Lang) -> String {
+    crate::i18n::text(lang, "colon", &[])
 }
 
 fn lines(counts: &[Count], href: impl Fn(&str) -> String) -> Vec<Line> {
@@ -75,7 +74,7 @@ fn lines(counts: &[Count], href: impl Fn(&str) -> String) -> Vec<Line> {
 
 pub fn view(d: &Dashboard, lang: Lang) -> View {
     let t = lang.tr();
-    let m = t.mech;
+    let m = &t.mech;
     let day = |date: time::Date| long_date(&format_date(date), lang);
     let phases = d
         .phases
@@ -143,20 +142,14 @@ pub fn view(d: &Dashboard, lang: Lang) -> View {
     figures.push(Figure {
         name: m.nav_mechanism.to_owned(),
         value: d.bodies.to_string(),
-        meaning: m
-            .mechanism_line
-            .replace("{bodies}", &d.bodies.to_string())
-            .replace("{meetings}", &d.meetings_held.to_string()),
+        meaning: crate::i18n::tr!(lang, "mech-mechanism-line", bodies = d.bodies, meetings = d.meetings_held),
         href: "/bodies".into(),
         alert: false,
     });
     figures.push(Figure {
         name: m.nav_actions.to_owned(),
         value: d.actions_open.to_string(),
-        meaning: m
-            .actions_line
-            .replace("{open}", &d.actions_open.to_string())
-            .replace("{overdue}", &d.actions_overdue.to_string()),
+        meaning: crate::i18n::tr!(lang, "mech-actions-line", open = d.actions_open, overdue = d.actions_overdue),
         href: "/actions".into(),
         alert: d.actions_overdue > 0,
     });
@@ -165,7 +158,7 @@ pub fn view(d: &Dashboard, lang: Lang) -> View {
             v.iter().take(10).map(|s| (format!("/stakeholders/{}", s.id), s.name.clone())).collect()
         };
         SinceView {
-            heading: m.changes_since.replace("{name}", &s.name).replace("{date}", &day(s.taken_on)),
+            heading: crate::i18n::tr!(lang, "mech-changes-since", name = &s.name, date = day(s.taken_on)),
             summary: diff_summary(diff, lang),
             href: format!("/snapshots/compare?from={}&to=now", s.id),
             added: names(&diff.added_stakeholders),
@@ -174,7 +167,7 @@ pub fn view(d: &Dashboard, lang: Lang) -> View {
     });
     View {
         title: m.report_title.to_owned(),
-        as_of: m.as_of.replace("{date}", &day(d.today)),
+        as_of: crate::i18n::tr!(lang, "mech-as-of", date = day(d.today)),
         phases,
         figures,
         tables: vec![
@@ -183,7 +176,7 @@ pub fn view(d: &Dashboard, lang: Lang) -> View {
             (m.links_by_type.to_owned(), lines(&d.by_link_type, |c| format!("/map?type={c}"))),
         ],
         uncovered: lines(&d.uncovered, |c| format!("/analysis?sector={c}#gaps")),
-        coverage_help: m.coverage_help.replace("{n}", &d.communes.to_string()),
+        coverage_help: crate::i18n::tr!(lang, "mech-coverage-help", n = d.communes),
         since,
         colon: colon(lang),
     }
@@ -196,14 +189,13 @@ pub async fn coverage(
     sector: &str,
     lang: Lang,
 ) -> Result<(Option<String>, Option<String>, crate::app::coverage::CoverageMap), crate::app::AppError> {
-    let m = lang.tr().mech;
+    let m = &lang.tr().mech;
     let map = crate::app::coverage::map(state, actor, sector, lang).await?;
     let (svg, problem) = match &map.shapes {
         None => (None, Some(m.no_geojson.to_owned())),
-        Some(Err(e)) => (None, Some(m.geojson_error.replace("{error}", e))),
+        Some(Err(e)) => (None, Some(crate::i18n::tr!(lang, "mech-geojson-error", error = e))),
         Some(Ok(shapes)) => {
-            let tooltip =
-                |name: &str, n: usize| m.commune_tooltip.replace("{name}", name).replace("{n}", &n.to_string());
+            let tooltip = |name: &str, n: usize| crate::i18n::tr!(lang, "mech-commune-tooltip", name = name, n = n);
             let href = |ins: &str| format!("/map?commune={ins}&sector={sector}");
             let words = crate::graph::choropleth::Words {
                 title: m.coverage_title,
@@ -219,16 +211,17 @@ pub async fn coverage(
 
 /// What changed between two states, in one sentence: counts, what came and went, density.
 pub fn diff_summary(diff: &crate::domain::snapshot::Diff, lang: Lang) -> String {
-    lang.tr()
-        .mech
-        .summary_line
-        .replace("{stakeholders}", &format!("{} → {}", diff.stakeholders.0, diff.stakeholders.1))
-        .replace("{added_s}", &diff.added_stakeholders.len().to_string())
-        .replace("{removed_s}", &diff.removed_stakeholders.len().to_string())
-        .replace("{links}", &format!("{} → {}", diff.links.0, diff.links.1))
-        .replace("{added_l}", &diff.added_links.len().to_string())
-        .replace("{removed_l}", &diff.removed_links.len().to_string())
-        .replace("{density}", &format!("{} → {}", decimal(diff.density.0, lang), decimal(diff.density.1, lang)))
+    crate::i18n::tr!(
+        lang,
+        "mech-summary-line",
+        stakeholders = format!("{} → {}", diff.stakeholders.0, diff.stakeholders.1),
+        added_s = diff.added_stakeholders.len(),
+        removed_s = diff.removed_stakeholders.len(),
+        links = format!("{} → {}", diff.links.0, diff.links.1),
+        added_l = diff.added_links.len(),
+        removed_l = diff.removed_links.len(),
+        density = format!("{} → {}", decimal(diff.density.0, lang), decimal(diff.density.1, lang))
+    )
 }
 
 /// The report as a whole HTML document, its style sheet linked (`stylesheet`: the server's, or
@@ -279,7 +272,7 @@ pub async fn dashboard_coverage(
 /// The report in Markdown, for minutes kept as text.
 pub fn markdown(v: &View, lang: Lang) -> String {
     let t = lang.tr();
-    let m = t.mech;
+    let m = &t.mech;
     let mut out = format!("# {}\n\n{}\n\n## {}\n\n", v.title, v.as_of, m.timeline);
     for p in &v.phases {
         let mark = if p.current { " ←" } else { "" };

@@ -104,7 +104,7 @@ on_both!(every_use_case_leaves_one_change_row_per_record_with_its_actor_and_valu
     mechanism::set_action_status(state, &admin, item, "done").await.unwrap();
     let meeting = scalar(&app, "SELECT MAX(id) FROM meetings").await;
     mechanism::delete_meeting(state, &admin, meeting).await.unwrap();
-    let snapshot = snapshots::take(state, &admin, Some("Audit"), None, Lang::Fr).await.unwrap();
+    let snapshot = snapshots::take(state, &admin, Some("Audit"), None, Lang::FR).await.unwrap();
     snapshots::delete(state, &admin, snapshot.id).await.unwrap();
 
     // A campaign's proposal and correction, decided.
@@ -246,7 +246,8 @@ on_both!(a_revert_restores_the_values_before_and_refuses_when_a_later_change_tou
 
     // Reverting again conflicts with the revert, which touched the same fields; nothing changes.
     let again = audit::revert_change(state, &admin, edit).await.unwrap_err();
-    assert!(format!("{again:?}").contains(&format!("#{}", revert.id)), "{again:?}");
+    let said = again.message(maillage::i18n::Lang::EN);
+    assert!(said.contains(&format!("#{}", revert.id)), "{said}");
     assert_eq!(stakeholder_json(&app, a).await, original);
     // The revert itself is reverted: the edit's values are back.
     audit::revert_change(state, &admin, revert.id).await.unwrap();

@@ -95,7 +95,8 @@ on_both!(a_backup_taken_while_fifty_clients_write_restores_every_write_acknowled
     assert!(new.id > present.iter().map(|p| p.0).max().unwrap());
     // Restoring again into a database that is no longer empty is refused.
     let again = backup::restore(&restored, &Actor::Cli, &url, &file).await.unwrap_err();
-    assert!(format!("{again:?}").contains("not empty"), "{again:?}");
+    let said = again.message(maillage::i18n::Lang::EN);
+    assert!(said.contains("not empty"), "{said}");
 });
 
 #[tokio::test]

@@ -73,7 +73,7 @@ on_both!(each_commune_is_coloured_by_the_actors_that_cover_it, |app| {
         "Liège: none (the Wallonia-wide actor does not count)"
     );
     assert!(
-        html.contains("<title>Namur: 3 actor(s)</title>")
+        html.contains("<title>Namur: 3 actors</title>")
             && html.contains("href=\"/map?commune=92094&amp;sector=social_aid\"")
     );
     assert!(html.contains("class=\"provinces\""), "provinces outlined");

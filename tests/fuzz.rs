@@ -230,7 +230,7 @@ async fn fuzz_the_survey_answer_form() {
             let mut answers = maillage::survey::answers::Answers::default();
             answers.merge_section(&def.sections[section], &form, &Default::default());
             answers.drop_hidden(def);
-            let _ = maillage::survey::answers::check(&def.sections, &answers, codes, maillage::i18n::Lang::En);
+            let _ = maillage::survey::answers::check(&def.sections, &answers, codes, maillage::i18n::Lang::EN);
             let json = answers.to_json();
             assert_eq!(maillage::survey::answers::Answers::from_json(&json), answers, "answers survive a round trip");
         }

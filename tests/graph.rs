@@ -82,7 +82,7 @@ on_both!(dot_parses_back_with_every_node_and_edge_and_hostile_names_intact, |app
     small_network(&app).await;
     let net = network(&app, FilterQuery::default()).await;
     for engine in [Engine::Bands, Engine::Sfdp] {
-        let text = print(&to_dot(&net, Lang::Fr, engine, true));
+        let text = print(&to_dot(&net, Lang::FR, engine, true));
         let parsed = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("DOT does not parse: {e}\n{text}"));
         let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = parsed else { panic!("a digraph") };
         let mut nodes = BTreeSet::new();
@@ -135,7 +135,7 @@ on_both!(dot_parses_back_with_every_node_and_edge_and_hostile_names_intact, |app
 on_both!(the_builtin_svg_has_one_link_per_node_and_escapes_names, |app| {
     let ids = small_network(&app).await;
     let net = network(&app, FilterQuery::default()).await;
-    let svg = band::render(&net, Lang::En);
+    let svg = band::render(&net, Lang::EN);
     let hrefs: BTreeSet<String> = svg
         .match_indices("href=\"/stakeholders/")
         .map(|(i, _)| svg[i + 6..].split('"').next().unwrap().to_owned())
@@ -162,7 +162,7 @@ on_both!(the_graphviz_svg_has_one_link_per_node_when_graphviz_is_installed, |app
     let net = network(&app, FilterQuery::default()).await;
     let rendered = maillage::graph::render::render_svg(
         std::sync::Arc::new(net),
-        Lang::En,
+        Lang::EN,
         maillage::graph::render::Preference::Graphviz,
     )
     .await;
@@ -325,7 +325,7 @@ on_both!(renders_are_cached_until_the_data_changes, |app| {
         &state,
         &maillage::app::Actor::Cli,
         &q,
-        Lang::En,
+        Lang::EN,
         maillage::graph::render::Preference::Builtin,
     )
     .await
@@ -334,7 +334,7 @@ on_both!(renders_are_cached_until_the_data_changes, |app| {
         &state,
         &maillage::app::Actor::Cli,
         &q,
-        Lang::En,
+        Lang::EN,
         maillage::graph::render::Preference::Builtin,
     )
     .await
@@ -350,7 +350,7 @@ on_both!(renders_are_cached_until_the_data_changes, |app| {
         &state,
         &maillage::app::Actor::Cli,
         &q,
-        Lang::En,
+        Lang::EN,
         maillage::graph::render::Preference::Builtin,
     )
     .await

@@ -26,7 +26,7 @@ async fn import_links(app: &common::TestApp, bytes: &[u8]) -> Result<ImportRepor
 
 fn errors(r: Result<ImportReport, ImportFailure>) -> Vec<String> {
     match r {
-        Err(ImportFailure::Invalid(errors)) => errors.iter().map(|e| e.message(maillage::i18n::Lang::En)).collect(),
+        Err(ImportFailure::Invalid(errors)) => errors.iter().map(|e| e.message(maillage::i18n::Lang::EN)).collect(),
         other => panic!("expected validation errors, got {other:?}"),
     }
 }
@@ -295,7 +295,7 @@ on_both!(a_file_full_of_errors_lists_the_first_hundred_and_counts_the_rest, |app
     let listed = errors(import_stakeholders(&app, file.as_bytes()).await);
     assert_eq!(listed.len(), 101, "100 problems and a count");
     assert!(listed[0].starts_with("line 2, column sectors:"), "{}", listed[0]);
-    assert_eq!(listed[100], "… and 4900 more problem(s): fix these first, then import again");
+    assert_eq!(listed[100], "… and 4900 more problems: fix these first, then import again");
     assert_eq!(app.count("stakeholders").await, 0, "nothing written");
 });
 
@@ -309,7 +309,11 @@ on_both!(a_file_over_the_row_limit_is_refused_whole, |app| {
     let listed = errors(import_stakeholders(&app, file.as_bytes()).await);
     assert_eq!(
         listed,
-        [format!("line {}: the file has more than {max} data rows: split it into several files", max + 2)]
+        [format!(
+            "line {}: the file has more than {} data rows: split it into several files",
+            max + 2,
+            maillage::i18n::number(maillage::i18n::Lang::EN, max as f64, 0)
+        )]
     );
     assert_eq!(app.count("stakeholders").await, 0);
 });
@@ -475,7 +479,7 @@ on_both!(a_name_mixing_lookalike_scripts_is_imported_with_a_warning, |app| {
     assert_eq!(report.warnings.len(), 1, "{report:?}");
     assert_eq!((report.warnings[0].line, report.warnings[0].name.as_str()), (2, "\u{421}PAS de Namur"));
     assert!(
-        report.warnings[0].message(maillage::i18n::Lang::En).starts_with("line 2: “СPAS de Namur” — This name mixes")
+        report.warnings[0].message(maillage::i18n::Lang::EN).starts_with("line 2: “СPAS de Namur” — This name mixes")
     );
 
     let page = app

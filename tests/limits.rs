@@ -70,7 +70,8 @@ on_both!(a_network_answer_beyond_the_safety_bound_is_refused_quickly_and_clearly
         elapsed.as_secs_f64() * 1000.0
     );
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().contains(&format!("At most {} organisations per question", limits::NAMED_ORGANISATIONS)));
+    let max = maillage::i18n::number(maillage::i18n::Lang::EN, limits::NAMED_ORGANISATIONS as f64, 0);
+    assert!(r.text().contains(&format!("At most {max} organisations per question")), "{}", r.text());
     assert_eq!(app.get("/healthz").await.status, StatusCode::OK);
 });
 
@@ -93,7 +94,8 @@ on_both!(a_draft_beyond_the_size_limit_is_refused_and_nothing_saved, |app| {
     let text = "x".repeat(limits::DRAFT_BYTES + 10);
     let r = post_form(&app, &link, format!("_section={NETWORK_SECTION}&_action=save&q.missing_partners={text}")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().contains(&format!("at most {}", limits::DRAFT_BYTES)), "{}", &r.text()[..300.min(r.text().len())]);
+    let max = maillage::i18n::number(maillage::i18n::Lang::EN, limits::DRAFT_BYTES as f64, 0);
+    assert!(r.text().contains(&format!("at most {max}")), "{}", &r.text()[..300.min(r.text().len())]);
     use sqlx::Row;
     let saved: i64 = sqlx::query("SELECT COUNT(*) AS n FROM responses").fetch_one(&app.db.pool).await.unwrap().get("n");
     assert_eq!(saved, 0);

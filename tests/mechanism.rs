@@ -439,9 +439,9 @@ on_both!(suggestions_bring_the_most_of_the_network_within_one_step_and_can_be_ac
     let body = body.json()["id"].as_i64().unwrap();
     let editor = app.session(Role::Editor).await;
     let page = app.get_as(&editor, &format!("/mechanism/suggestions?body={body}&k=2")).await.text();
-    let first = page.find("Acteur H would bring 5 more actor(s) within one step of the body").expect(&page);
+    let first = page.find("Acteur H would bring 5 more actors within one step of the body").expect(&page);
     let second =
-        page.find("Acteur A would bring 1 more actor(s) within one step of the body, among them <a").expect("A second");
+        page.find("Acteur A would bring one more actor within one step of the body, among them <a").expect("A second");
     assert!(first < second);
     assert!(page.contains(&format!("<a href=\"/stakeholders/{}\">Acteur X1</a>", id["X1"])), "says whom it brings");
 
@@ -456,7 +456,7 @@ on_both!(suggestions_bring_the_most_of_the_network_within_one_step_and_can_be_ac
         .await;
     assert_eq!(r.location(), back);
     let page = app.get_as(&editor, &back).await.text();
-    assert!(!page.contains("Acteur H would") && page.contains("Acteur X1 would bring 3 more actor(s)"), "{page}");
+    assert!(!page.contains("Acteur H would") && page.contains("Acteur X1 would bring 3 more actors"), "{page}");
     // Accepted, X1 becomes a member; the next suggestions start from there.
     let r = app
         .post_as(
@@ -508,7 +508,7 @@ on_both!(a_commune_without_an_actor_gets_the_nearest_actors_of_the_sector, |app|
         &app.state,
         &maillage::app::Actor::Cli,
         "health",
-        maillage::i18n::Lang::En,
+        maillage::i18n::Lang::EN,
     )
     .await
     .unwrap();
@@ -538,7 +538,7 @@ on_both!(a_commune_without_an_actor_gets_the_nearest_actors_of_the_sector, |app|
         &app.state,
         &maillage::app::Actor::Cli,
         "health",
-        maillage::i18n::Lang::En,
+        maillage::i18n::Lang::EN,
     )
     .await
     .unwrap();

@@ -88,7 +88,7 @@ on_both!(the_dashboard_says_where_things_stand_on_a_known_dataset, |app| {
         assert!(html.contains(&figure(value, name)), "{name} = {value} in {html}");
     }
     assert!(
-        html.contains("4 links") && html.contains("Consultation: 0 / 4") && html.contains("1 bodies, 1 meetings held")
+        html.contains("4 links") && html.contains("Consultation: 0 / 4") && html.contains("one body, one meeting held")
     );
     assert!(html.contains("2 open, 1 of them overdue") && html.contains("alert-figure"), "overdue items stand out");
     let row = |href: &str, label: &str, n: usize| format!("<a href=\"{href}\">{label}</a></th><td>{n}</td>");
@@ -142,7 +142,7 @@ on_both!(the_dashboard_says_where_things_stand_on_a_known_dataset, |app| {
         text.contains("Report to the steering committee")
             && text.contains(&format!(
                 "As of {}",
-                maillage::i18n::long_date(&maillage::domain::values::format_date(today), maillage::i18n::Lang::En)
+                maillage::i18n::long_date(&maillage::domain::values::format_date(today), maillage::i18n::Lang::EN)
             ))
     );
     assert!(

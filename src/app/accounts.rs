@@ -306,22 +306,8 @@ pub async fn forgot_password(
     tx.commit().await?;
     if let (Some(u), Some(token)) = (user, token) {
         let link = format!("{}/welcome/{token}", base_url.trim_end_matches('/'));
-        let (subject, body) = match lang {
-            crate::i18n::Lang::Fr => (
-                "Maillage : choisir un nouveau mot de passe".to_owned(),
-                format!(
-                    "Bonjour,\n\nQuelqu'un (sans doute vous) a demandé à choisir un nouveau mot de passe pour le compte {} de Maillage.\n\nCe lien sert une fois, pendant deux jours :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n",
-                    u.email
-                ),
-            ),
-            crate::i18n::Lang::En => (
-                "Maillage: choose a new password".to_owned(),
-                format!(
-                    "Hello,\n\nSomeone (probably you) asked to choose a new password for the Maillage account {}.\n\nThis link works once, for two days:\n{link}\n\nIf you did not ask, ignore this message: your password does not change.\n",
-                    u.email
-                ),
-            ),
-        };
+        let subject = crate::i18n::text(lang, "mail-reset-subject", &[]);
+        let body = crate::i18n::tr!(lang, "mail-reset-body", account = &u.email, link = &link);
         if let Err(e) = mailer.send_text(&u.email, None, subject, body).await {
             // Said to the operator, not to the requester (that would tell the account exists).
             tracing::error!(error = %e, "password-reset e-mail not sent");

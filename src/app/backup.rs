@@ -5,6 +5,7 @@
 
 use super::{Action, Actor, AppError, AppState};
 use crate::db::Backend;
+use crate::domain::problem::Message;
 use crate::store::dump::{self, Dump, LoadError};
 use std::path::{Path, PathBuf};
 
@@ -21,32 +22,25 @@ pub async fn take_dump(state: &AppState, actor: &Actor) -> Result<Dump, AppError
 }
 
 fn load_error(e: LoadError) -> AppError {
-    match e {
-        LoadError::Db(e) => AppError::from(crate::store::StoreError::Db(e)),
-        other => AppError::Conflict { field: "dump", fr: french(&other), en: other.to_string() },
-    }
-}
-
-fn french(e: &LoadError) -> String {
-    match e {
-        LoadError::Format(f, v) => format!("ce n'est pas un export complet de Maillage (format {f:?}, version {v})"),
-        LoadError::Schema { dump, here } => format!(
-            "l'export a été fait au schéma {dump}, cette base est au schéma {here} : chargez-le avec la version de Maillage qui l'a fait, puis mettez à jour"
-        ),
-        LoadError::NotEmpty(what) => {
-            format!(
-                "la base n'est pas vide ({what}) : le chargement et la restauration ne remplissent qu'une base vide"
-            )
+    let m = Message::new;
+    let message = match e {
+        LoadError::Db(e) => return AppError::from(crate::store::StoreError::Db(e)),
+        LoadError::Format(f, v) => m("load-format").with("format", format!("{f:?}")).with("version", v.to_string()),
+        LoadError::Schema { dump, here } => {
+            m("load-schema").with("dump", dump.to_string()).with("here", here.to_string())
         }
-        LoadError::UnknownTable(t) => format!("l'export contient une table « {t} » que cette base n'a pas"),
+        LoadError::NotEmpty(what) => m("load-not-empty").with("what", what.to_string()),
+        LoadError::UnknownTable(t) => m("load-unknown-table").with("table", t),
         LoadError::UnknownColumn { table, column } => {
-            format!("table {table} : la colonne « {column} » n'existe pas dans cette base")
+            m("load-unknown-column").with("table", table).with("column", column)
         }
-        LoadError::RowWidth { table, row, columns, expected } => {
-            format!("table {table}, ligne {row} : {columns} valeurs pour {expected} colonnes")
-        }
-        LoadError::Db(e) => e.to_string(),
-    }
+        LoadError::RowWidth { table, row, columns, expected } => m("load-row-width")
+            .with("table", table)
+            .with("row", row as u64)
+            .with("columns", columns as u64)
+            .with("expected", expected as u64),
+    };
+    AppError::Conflict { field: "dump", message }
 }
 
 /// The dump with no personal data: contact persons named by number, no e-mails, phones,
@@ -179,8 +173,10 @@ pub async fn load(state: &AppState, actor: &Actor, d: &Dump) -> Result<(), AppEr
 pub fn parse_dump(bytes: &[u8]) -> Result<Dump, AppError> {
     serde_json::from_slice(bytes).map_err(|e| AppError::Conflict {
         field: "dump",
-        fr: format!("export illisible, ligne {}, colonne {} : {e}", e.line(), e.column()),
-        en: format!("unreadable dump, line {}, column {}: {e}", e.line(), e.column()),
+        message: Message::new("load-unreadable")
+            .with("line", e.line())
+            .with("column", e.column())
+            .with("detail", e.to_string()),
     })
 }
 
@@ -228,8 +224,7 @@ pub async fn backup(state: &AppState, actor: &Actor, url: &str, output: &Path) -
     if output.exists() {
         return Err(AppError::Conflict {
             field: "output",
-            fr: format!("{} existe déjà : choisissez un autre fichier", output.display()),
-            en: format!("{} already exists: choose another file", output.display()),
+            message: Message::new("backup-exists").with("file", output.display().to_string()),
         });
     }
     match state.db.backend {
@@ -290,11 +285,7 @@ pub async fn restore(state: &AppState, actor: &Actor, url: &str, file: &Path) ->
     };
     let format = BackupFormat::of(&head).ok_or_else(|| AppError::Conflict {
         field: "file",
-        fr: format!(
-            "{} n'est ni une base SQLite, ni une archive pg_dump, ni un export JSON de Maillage",
-            file.display()
-        ),
-        en: format!("{} is neither a SQLite database, a pg_dump archive nor a Maillage JSON dump", file.display()),
+        message: Message::new("restore-unknown-format").with("file", file.display().to_string()),
     })?;
     {
         let mut conn = state.db.pool.acquire().await?;
@@ -328,16 +319,10 @@ pub async fn restore(state: &AppState, actor: &Actor, url: &str, file: &Path) ->
         }
         BackupFormat::PgDump => {
             if state.db.backend != Backend::Postgres {
-                return Err(AppError::Conflict {
-                    field: "file",
-                    fr: "une archive pg_dump se restaure dans une base PostgreSQL ; pour SQLite, faites un export JSON (maillage dump)".into(),
-                    en: "a pg_dump archive restores into a PostgreSQL database; for SQLite, use a JSON dump (maillage dump)".into(),
-                });
+                return Err(AppError::Conflict { field: "file", message: Message::new("restore-pg-dump-into-sqlite") });
             }
-            let pg_restore = pg_tool("pg_restore").ok_or_else(|| AppError::Unavailable {
-                fr: "pg_restore n'est pas installé sur cette machine".into(),
-                en: "pg_restore is not installed on this machine".into(),
-            })?;
+            let pg_restore =
+                pg_tool("pg_restore").ok_or_else(|| AppError::Unavailable(Message::new("unavailable-pg-restore")))?;
             let out = tokio::process::Command::new(pg_restore)
                 .args(["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname"])
                 .arg(url)

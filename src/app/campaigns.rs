@@ -3,7 +3,7 @@
 
 use super::inventory::ListQuery;
 use super::{Action, Actor, AppError, AppState, Work};
-use crate::domain::problem::{Collector, FieldError, Problem};
+use crate::domain::problem::{Collector, FieldError, Message, Problem};
 use crate::domain::stakeholder::StakeholderDraft;
 use crate::domain::values::{date, format_date};
 use crate::i18n::Lang;
@@ -57,13 +57,7 @@ impl OpenError {
             OpenError::Fields(errors) => {
                 errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect()
             }
-            OpenError::Nobody => vec![
-                lang.pick(
-                    "aucun acteur ne correspond à ces filtres : personne à inviter",
-                    "no stakeholder matches these filters: nobody to invite",
-                )
-                .to_owned(),
-            ],
+            OpenError::Nobody => vec![crate::i18n::text(lang, "campaign-nobody", &[])],
             OpenError::App(e) => vec![e.message(lang)],
         }
     }
@@ -166,8 +160,7 @@ pub async fn decide_proposal(
             };
             let data = draft.parse(&reference).map_err(|errors| AppError::Conflict {
                 field: "name",
-                fr: format!("proposition invalide : {}", errors.len()),
-                en: format!("invalid proposal: {} problem(s)", errors.len()),
+                message: Message::new("conflict-invalid-proposal").with("count", errors.len()),
             })?;
             let s = store::stakeholders::create(&mut work, &data).await?;
             store::record_detail(&mut work, "stakeholder", s, "provenance", &pending.provenance).await?;
@@ -196,11 +189,15 @@ pub async fn decide_correction(state: &AppState, actor: &Actor, correction: i64,
         let mut draft = StakeholderDraft::from(&s.data);
         set_entry_field(&mut draft, &c.field, &c.proposed);
         let data = draft.parse(&reference).map_err(|errors| {
-            let say = |lang| errors.iter().map(|e| e.problem.message(lang)).collect::<Vec<_>>();
+            // The first problem says why (one field is corrected at a time).
+            let problem =
+                errors.first().map(|e| e.problem.to_message()).unwrap_or_else(|| Message::new("problem-required"));
             AppError::Conflict {
                 field: "correction",
-                fr: format!("« {} » ne convient pas pour {} : {}", c.proposed, c.field, say(Lang::Fr).join(" ; ")),
-                en: format!("\"{}\" does not fit {}: {}", c.proposed, c.field, say(Lang::En).join("; ")),
+                message: Message::new("conflict-correction")
+                    .with("value", &c.proposed)
+                    .with("field", &c.field)
+                    .with("problem", problem),
             }
         })?;
         store::stakeholders::update(&mut work, c.stakeholder, &data).await?;

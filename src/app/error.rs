@@ -2,8 +2,9 @@
 //! `/api` and an HTML page elsewhere, the CLI into a message, in the user's language.
 
 use crate::csvio::{ImportError, ImportFailure};
-use crate::domain::problem::{FieldError, messages};
+use crate::domain::problem::{FieldError, Message};
 use crate::i18n::Lang;
+use crate::i18n::{messages, say, text};
 use crate::store::StoreError;
 use serde_json::json;
 
@@ -15,13 +16,13 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     #[error("invalid file")]
     Import(Vec<ImportError>),
-    #[error("conflict: {en}")]
-    Conflict { field: &'static str, fr: String, en: String },
+    #[error("conflict on {field}: {}", message.id)]
+    Conflict { field: &'static str, message: Message },
     #[error("bad request: {0}")]
     BadRequest(String),
     /// A feature this server cannot provide (e.g. PNG without Graphviz), said plainly.
-    #[error("unavailable: {en}")]
-    Unavailable { fr: String, en: String },
+    #[error("unavailable: {}", .0.id)]
+    Unavailable(Message),
     /// Nobody is signed in and the action needs someone.
     #[error("sign-in required")]
     Unauthenticated,
@@ -75,7 +76,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
-            StoreError::Conflict { field, fr, en } => AppError::Conflict { field, fr, en },
+            StoreError::Conflict { field, message } => AppError::Conflict { field, message },
             StoreError::Db(e) => from_sqlx(e),
         }
     }
@@ -113,57 +114,23 @@ impl AppError {
                 lang.tr().invalid_input,
                 errors
                     .iter()
-                    .map(|e| format!("{}{}{}", e.field, lang.pick(" : ", ": "), e.problem.message(lang)))
+                    .map(|e| format!("{}{}{}", e.field, text(lang, "colon", &[]), e.problem.message(lang)))
                     .collect::<Vec<_>>()
-                    .join(lang.pick(" ; ", "; "))
+                    .join(&text(lang, "list-separator", &[]))
             ),
             AppError::Import(_) => lang.tr().import_failed.to_owned(),
-            AppError::Conflict { fr, en, .. } => lang.pick(fr, en).to_owned(),
+            AppError::Conflict { message, .. } => say(lang, message),
             AppError::BadRequest(m) => m.clone(),
-            AppError::Unavailable { fr, en } => lang.pick(fr, en).to_owned(),
-            AppError::Unauthenticated => {
-                lang.pick("Connectez-vous pour accéder à cette page.", "Sign in to reach this page.").to_owned()
+            AppError::Unavailable(message) => say(lang, message),
+            AppError::Unauthenticated => text(lang, "error-unauthenticated", &[]),
+            AppError::Forbidden => text(lang, "error-forbidden", &[]),
+            AppError::CrossSite => text(lang, "error-cross-site", &[]),
+            AppError::TooManyAttempts { retry_after } => {
+                crate::i18n::tr!(lang, "error-too-many-attempts", seconds = *retry_after)
             }
-            AppError::Forbidden => lang
-                .pick(
-                    "Votre rôle ne permet pas cette action ; demandez-la à un administrateur.",
-                    "Your role does not allow this; ask an administrator.",
-                )
-                .to_owned(),
-            AppError::CrossSite => lang
-                .pick(
-                    "Requête refusée : elle ne vient pas d'une page de Maillage, ou la page a expiré. \
-                     Rechargez la page et recommencez.",
-                    "Request refused: it did not come from a Maillage page, or the page expired. \
-                     Reload the page and try again.",
-                )
-                .to_owned(),
-            AppError::TooManyAttempts { retry_after } => match lang {
-                Lang::Fr => format!("Trop de tentatives ; réessayez dans {retry_after} s."),
-                Lang::En => format!("Too many attempts; try again in {retry_after} s."),
-            },
-            AppError::Storage(_) => lang
-                .pick(
-                    "La base de données ne peut pas enregistrer pour le moment (disque plein ou serveur indisponible) : \
-                     rien n'a été enregistré. Réessayez dans un moment ; l'incident est consigné.",
-                    "The database cannot save right now (disk full or server unavailable): nothing was saved. \
-                     Try again in a moment; the incident was logged.",
-                )
-                .to_owned(),
-            AppError::Unconfirmed(_) => lang
-                .pick(
-                    "La base de données n'a pas confirmé l'enregistrement (disque plein ou serveur indisponible) : \
-                     vérifiez si la modification apparaît avant de recommencer.",
-                    "The database did not confirm the save (disk full or server unavailable): check whether the \
-                     change is there before trying again.",
-                )
-                .to_owned(),
-            AppError::Internal(_) => lang
-                .pick(
-                    "Erreur interne ; elle a été consignée dans le journal du serveur.",
-                    "Internal error; it was recorded in the server log.",
-                )
-                .to_owned(),
+            AppError::Storage(_) => text(lang, "error-storage", &[]),
+            AppError::Unconfirmed(_) => text(lang, "error-unconfirmed", &[]),
+            AppError::Internal(_) => text(lang, "error-internal", &[]),
         }
     }
 
@@ -208,7 +175,7 @@ mod tests {
     fn a_failing_storage_is_said_as_such_and_a_bug_stays_internal() {
         let full = AppError::from(sqlx::Error::Io(std::io::Error::other("No space left on device")));
         assert!(matches!(full, AppError::Storage(_)));
-        assert!(full.message(Lang::En).contains("nothing was saved"));
+        assert!(full.message(Lang::EN).contains("nothing was saved"));
         assert!(matches!(AppError::from(sqlx::Error::PoolTimedOut), AppError::Storage(_)));
         assert!(matches!(AppError::from(sqlx::Error::RowNotFound), AppError::Internal(_)));
     }

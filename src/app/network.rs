@@ -3,6 +3,7 @@
 //! and export it.
 
 use super::{Action, Actor, AppError, AppState};
+use crate::domain::problem::Message;
 use crate::graph::dot::{Engine, print, to_dot};
 use crate::graph::export;
 use crate::graph::model::FilterQuery;
@@ -275,14 +276,7 @@ pub async fn produce(
         "png" => match render::render_png(&net, lang).await {
             Some(png) => png.map_err(|e| AppError::Internal(e.into()))?,
             None => {
-                return Err(AppError::Unavailable {
-                    fr: "Le PNG demande Graphviz (paquet « graphviz »), qui n'est pas installé sur ce serveur ; \
-                         téléchargez le SVG ou le DOT."
-                        .into(),
-                    en: "PNG needs Graphviz (package \"graphviz\"), which is not installed on this server; \
-                         download the SVG or the DOT instead."
-                        .into(),
-                });
+                return Err(AppError::Unavailable(Message::new("unavailable-png")));
             }
         },
         "graphml" => export::graphml(&net),

@@ -2,6 +2,7 @@
 //! them, and its erasure from every table while the organisation-level network stays.
 
 use super::{Action, Actor, AppError, AppState, Work};
+use crate::domain::problem::Message;
 use crate::store;
 use crate::store::privacy::{Erased, Person};
 use serde_json::{Value, json};
@@ -24,11 +25,7 @@ impl Who {
         if crate::domain::values::Email::parse(raw).is_ok() {
             return Ok(Who::Email(raw.to_owned()));
         }
-        Err(AppError::Conflict {
-            field: "who",
-            fr: format!("« {raw} » n'est ni une adresse e-mail ni un numéro de personne de contact (contact:12)"),
-            en: format!("\"{raw}\" is neither an e-mail address nor a contact person's number (contact:12)"),
-        })
+        Err(AppError::Conflict { field: "who", message: Message::new("privacy-who-unknown").with("value", raw) })
     }
 }
 
@@ -38,11 +35,7 @@ async fn person(conn: &mut sqlx::AnyConnection, who: &Who) -> Result<Person, App
         Who::Contact(id) => store::privacy::contact(conn, *id).await?.ok_or(AppError::NotFound)?,
     };
     if person.is_empty() {
-        return Err(AppError::Conflict {
-            field: "who",
-            fr: "rien d'assez précis pour identifier la personne (5 caractères au moins)".into(),
-            en: "nothing precise enough to identify the person (5 characters at least)".into(),
-        });
+        return Err(AppError::Conflict { field: "who", message: Message::new("privacy-who-vague") });
     }
     Ok(person)
 }

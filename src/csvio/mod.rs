@@ -97,11 +97,9 @@ impl ImportError {
 
 /// A message prefixed with where in the file it applies.
 fn located(line: u64, column: Option<&str>, msg: &str, lang: Lang) -> String {
-    match (column, lang) {
-        (Some(c), Lang::Fr) => format!("ligne {line}, colonne {c} : {msg}"),
-        (Some(c), Lang::En) => format!("line {line}, column {c}: {msg}"),
-        (None, Lang::Fr) => format!("ligne {line} : {msg}"),
-        (None, Lang::En) => format!("line {line}: {msg}"),
+    match column {
+        Some(c) => crate::i18n::tr!(lang, "at-line-column", line = line.to_string(), column = c, text = msg),
+        None => crate::i18n::tr!(lang, "at-line", line = line.to_string(), text = msg),
     }
 }
 
@@ -139,10 +137,7 @@ pub struct ImportWarning {
 
 impl ImportWarning {
     pub fn message(&self, lang: Lang) -> String {
-        let name = match lang {
-            Lang::Fr => format!("« {} »", self.name),
-            Lang::En => format!("“{}”", self.name),
-        };
+        let name = crate::i18n::tr!(lang, "quoted", text = &self.name);
         located(self.line, None, &format!("{name} — {}", lang.tr().mixed_scripts), lang)
     }
 }

@@ -175,8 +175,8 @@ mod tests {
             status: Some("in_progress".into()),
             ..Default::default()
         };
-        let p = draft.apply(&phase(), Lang::Fr).unwrap();
-        assert_eq!((p.title(Lang::Fr), p.title(Lang::En)), ("Inventaire", "Inventory"));
+        let p = draft.apply(&phase(), Lang::FR).unwrap();
+        assert_eq!((p.title(Lang::FR), p.title(Lang::EN)), ("Inventaire", "Inventory"));
         assert_eq!(
             (p.planned_start, p.actual_start, p.status.as_str()),
             (date!(2022 - 07 - 01), Some(date!(2022 - 07 - 04)), "in_progress")
@@ -188,7 +188,7 @@ mod tests {
             status: Some("sleeping".into()),
             ..Default::default()
         };
-        let fields: Vec<String> = bad.apply(&phase(), Lang::En).unwrap_err().into_iter().map(|e| e.field).collect();
+        let fields: Vec<String> = bad.apply(&phase(), Lang::EN).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["title", "planned_end", "status"]);
     }
 }

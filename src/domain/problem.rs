@@ -1,7 +1,6 @@
 //! What can be wrong with one field of user input, said in the user's language.
 //! The same problems serve forms, the JSON API, CSV imports and the CLI.
 
-use super::lang::Lang;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,32 +113,84 @@ pub enum RefTable {
 }
 
 impl RefTable {
-    fn noun(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (RefTable::LegalBasis, Lang::Fr) => "base légale",
-            (RefTable::LegalBasis, Lang::En) => "legal basis",
-            (RefTable::Level, Lang::Fr) => "niveau",
-            (RefTable::Level, Lang::En) => "level",
-            (RefTable::Kind, Lang::Fr) => "type d'acteur",
-            (RefTable::Kind, Lang::En) => "kind",
-            (RefTable::Sector, Lang::Fr) => "secteur",
-            (RefTable::Sector, Lang::En) => "sector",
-            (RefTable::LinkType, Lang::Fr) => "type de lien",
-            (RefTable::LinkType, Lang::En) => "link type",
-            (RefTable::Territory, Lang::Fr) => "territoire",
-            (RefTable::Territory, Lang::En) => "territory",
-            (RefTable::Format, Lang::Fr) => "format",
-            (RefTable::Format, Lang::En) => "format",
-            (RefTable::Body, Lang::Fr) => "organe de coordination",
-            (RefTable::Body, Lang::En) => "coordination body",
-            (RefTable::Phase, Lang::Fr) => "code de phase",
-            (RefTable::Phase, Lang::En) => "phase",
-            (RefTable::Choice, Lang::Fr) => "choix",
-            (RefTable::Choice, Lang::En) => "choice",
+    /// The table's code, as messages select on it.
+    pub fn code(self) -> &'static str {
+        match self {
+            RefTable::LegalBasis => "legal_basis",
+            RefTable::Level => "level",
+            RefTable::Kind => "kind",
+            RefTable::Sector => "sector",
+            RefTable::LinkType => "link_type",
+            RefTable::Territory => "territory",
+            RefTable::Format => "format",
+            RefTable::Body => "body",
+            RefTable::Phase => "phase",
+            RefTable::Choice => "choice",
         }
     }
 }
 
+/// A value given to a message: a text, or a number (which chooses plural forms).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(f64),
+    /// Another message, said in the same language.
+    Message(Box<Message>),
+}
+
+impl From<Message> for Value {
+    fn from(m: Message) -> Value {
+        Value::Message(Box::new(m))
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::Text(s.to_owned())
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::Text(s)
+    }
+}
+impl From<&String> for Value {
+    fn from(s: &String) -> Value {
+        Value::Text(s.clone())
+    }
+}
+macro_rules! number_value {
+    ($($t:ty)*) => {$(
+        impl From<$t> for Value {
+            fn from(n: $t) -> Value {
+                Value::Number(n as f64)
+            }
+        }
+    )*};
+}
+number_value!(i32 i64 u32 u64 usize f64);
+
+/// A text to be said in the reader's language, later: the id of a catalogue message and its
+/// values. Lower layers return these; `i18n` says them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Value)>,
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message { id, args: Vec::new() }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+}
+
+/// A list of values as a message shows it: the first dozen, then an ellipsis.
 fn list(items: &[String]) -> String {
     const SHOWN: usize = 12;
     let mut s = items.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
@@ -150,135 +201,53 @@ fn list(items: &[String]) -> String {
 }
 
 impl Problem {
-    pub fn message(&self, lang: Lang) -> String {
+    /// What to say of this problem (said by `i18n`: `problem.message(lang)`).
+    pub fn to_message(&self) -> Message {
         use Problem::*;
-        match (self, lang) {
-            (Required, Lang::Fr) => "ce champ est obligatoire".into(),
-            (Required, Lang::En) => "this field is required".into(),
-            (TooLong { max }, Lang::Fr) => format!("trop long (au plus {max} caractères)"),
-            (TooLong { max }, Lang::En) => format!("too long (at most {max} characters)"),
-            (ControlCharacters, Lang::Fr) => "contient des caractères de contrôle".into(),
-            (ControlCharacters, Lang::En) => "contains control characters".into(),
-            (Unknown { what, value, expected }, Lang::Fr) => {
-                format!("{} inconnu « {value} » ; valeurs attendues : {}", what.noun(lang), list(expected))
+        let m = Message::new;
+        match self {
+            Required => m("problem-required"),
+            TooLong { max } => m("problem-too-long").with("max", *max),
+            TooShort { min } => m("problem-too-short").with("min", *min),
+            ControlCharacters => m("problem-control-characters"),
+            Unknown { what, value, expected } => {
+                m("problem-unknown").with("what", what.code()).with("value", value).with("expected", list(expected))
             }
-            (Unknown { what, value, expected }, Lang::En) => {
-                format!("unknown {} \"{value}\"; expected one of: {}", what.noun(lang), list(expected))
+            Ambiguous { value, candidates } => {
+                m("problem-ambiguous").with("value", value).with("candidates", list(candidates))
             }
-            (Ambiguous { value, candidates }, Lang::Fr) => {
-                format!("« {value} » est ambigu : {} ; précisez (code ou nom complet)", list(candidates))
+            OutOfRange { value, min, max } => {
+                m("problem-out-of-range").with("value", value).with("min", *min).with("max", *max)
             }
-            (Ambiguous { value, candidates }, Lang::En) => {
-                format!("\"{value}\" is ambiguous: {}; be more specific (code or full name)", list(candidates))
+            NotAnInteger { value } => m("problem-not-an-integer").with("value", value),
+            InvalidEmail { value } => m("problem-invalid-email").with("value", value),
+            InvalidPhone { value } => m("problem-invalid-phone").with("value", value),
+            InvalidUrl { value } => m("problem-invalid-url").with("value", value),
+            InvalidDate { value } => m("problem-invalid-date").with("value", value),
+            InvalidBool { value } => m("problem-invalid-bool").with("value", value),
+            WrongPassword => m("problem-wrong-password"),
+            InvalidProvenance { value } => m("problem-invalid-provenance").with("value", value),
+            MoreErrors { count } => m("problem-more-errors").with("count", *count),
+            TooManyRows { max } => m("problem-too-many-rows").with("max", *max),
+            TooManyItems { max } => m("problem-too-many-items").with("max", *max),
+            Repeated { value } => m("problem-repeated").with("value", value),
+            WrongCode => m("problem-wrong-code"),
+            Expired => m("problem-expired"),
+            BadCredentials => m("problem-bad-credentials"),
+            DateOrder => m("problem-date-order"),
+            UnknownStakeholder { value } => m("problem-unknown-stakeholder").with("value", value),
+            SelfLink => m("problem-self-link"),
+            DuplicateInFile { first_line } => m("problem-duplicate-in-file").with("line", first_line.to_string()),
+            UnknownColumn { value, expected } => {
+                m("problem-unknown-column").with("value", value).with("expected", expected.join(", "))
             }
-            (OutOfRange { value, min, max }, Lang::Fr) => {
-                format!("« {value} » hors limites : un nombre entier de {min} à {max}")
+            MissingColumn => m("problem-missing-column"),
+            DuplicateColumn => m("problem-duplicate-column"),
+            WrongFieldCount { found, expected } => {
+                m("problem-wrong-field-count").with("found", *found).with("expected", *expected)
             }
-            (OutOfRange { value, min, max }, Lang::En) => {
-                format!("\"{value}\" out of range: a whole number from {min} to {max}")
-            }
-            (NotAnInteger { value }, Lang::Fr) => format!("« {value} » n'est pas un nombre entier"),
-            (NotAnInteger { value }, Lang::En) => format!("\"{value}\" is not a whole number"),
-            (InvalidEmail { value }, Lang::Fr) => {
-                format!("« {value} » n'est pas une adresse courriel (nom@domaine.be)")
-            }
-            (InvalidEmail { value }, Lang::En) => {
-                format!("\"{value}\" is not an email address (name@domain.be)")
-            }
-            (InvalidPhone { value }, Lang::Fr) => {
-                format!("« {value} » n'est pas un numéro de téléphone (chiffres, espaces, + / . -)")
-            }
-            (InvalidPhone { value }, Lang::En) => {
-                format!("\"{value}\" is not a phone number (digits, spaces, + / . -)")
-            }
-            (InvalidUrl { value }, Lang::Fr) => {
-                format!("« {value} » n'est pas une adresse web (https://…)")
-            }
-            (InvalidUrl { value }, Lang::En) => format!("\"{value}\" is not a web address (https://…)"),
-            (InvalidDate { value }, Lang::Fr) => {
-                format!("« {value} » n'est pas une date (AAAA-MM-JJ ou JJ/MM/AAAA)")
-            }
-            (InvalidDate { value }, Lang::En) => {
-                format!("\"{value}\" is not a date (YYYY-MM-DD or DD/MM/YYYY)")
-            }
-            (InvalidBool { value }, Lang::Fr) => {
-                format!("« {value} » : répondez oui/non (ou 1/0, formel/informel)")
-            }
-            (InvalidBool { value }, Lang::En) => {
-                format!("\"{value}\": expected yes/no (or 1/0, formal/informal)")
-            }
-            (TooShort { min }, Lang::Fr) => format!("trop court (au moins {min} caractères)"),
-            (TooShort { min }, Lang::En) => format!("too short (at least {min} characters)"),
-            (WrongPassword, Lang::Fr) => "ce n'est pas votre mot de passe actuel".into(),
-            (WrongPassword, Lang::En) => "this is not your current password".into(),
-            (InvalidProvenance { value }, Lang::Fr) => format!(
-                "« {value} » : provenance attendue manual, import:<fichier>, meeting:<réunion> ou observed:<description> \
-                 (survey:… est réservé aux enquêtes)"
-            ),
-            (InvalidProvenance { value }, Lang::En) => format!(
-                "\"{value}\": expected provenance manual, import:<file>, meeting:<meeting> or observed:<description> \
-                 (survey:… is for surveys only)"
-            ),
-            (MoreErrors { count }, Lang::Fr) => {
-                format!("… et {count} autre(s) problème(s) : corrigez d'abord ceux-ci, puis importez à nouveau")
-            }
-            (MoreErrors { count }, Lang::En) => {
-                format!("… and {count} more problem(s): fix these first, then import again")
-            }
-            (TooManyRows { max }, Lang::Fr) => {
-                format!("le fichier dépasse {max} lignes de données : découpez-le en plusieurs fichiers")
-            }
-            (TooManyRows { max }, Lang::En) => {
-                format!("the file has more than {max} data rows: split it into several files")
-            }
-            (TooManyItems { max }, Lang::Fr) => format!("au plus {max} entrées"),
-            (TooManyItems { max }, Lang::En) => format!("at most {max} entries"),
-            (Repeated { value }, Lang::Fr) => format!("« {value} » figure deux fois"),
-            (Repeated { value }, Lang::En) => format!("\"{value}\" appears twice"),
-            (WrongCode, Lang::Fr) => {
-                "ce code n'est pas le bon, ou a déjà servi ; prenez le code affiché maintenant".into()
-            }
-            (WrongCode, Lang::En) => "this code is wrong or was used already; take the one shown now".into(),
-            (Expired, Lang::Fr) => "délai dépassé ; recommencez la connexion".into(),
-            (Expired, Lang::En) => "too late; sign in again".into(),
-            (BadCredentials, Lang::Fr) => "adresse ou mot de passe incorrect".into(),
-            (BadCredentials, Lang::En) => "wrong e-mail address or password".into(),
-            (DateOrder, Lang::Fr) => "la date de fin précède la date de début".into(),
-            (DateOrder, Lang::En) => "the end date is before the start date".into(),
-            (UnknownStakeholder { value }, Lang::Fr) => {
-                format!("aucun acteur ne porte le nom ou le sigle « {value} »")
-            }
-            (UnknownStakeholder { value }, Lang::En) => {
-                format!("no stakeholder has the name or acronym \"{value}\"")
-            }
-            (SelfLink, Lang::Fr) => "un lien relie deux acteurs différents".into(),
-            (SelfLink, Lang::En) => "a link joins two different stakeholders".into(),
-            (DuplicateInFile { first_line }, Lang::Fr) => {
-                format!("doublon de la ligne {first_line}")
-            }
-            (DuplicateInFile { first_line }, Lang::En) => {
-                format!("duplicate of line {first_line}")
-            }
-            (UnknownColumn { value, expected }, Lang::Fr) => {
-                format!("colonne inconnue « {value} » ; colonnes reconnues : {}", expected.join(", "))
-            }
-            (UnknownColumn { value, expected }, Lang::En) => {
-                format!("unknown column \"{value}\"; known columns: {}", expected.join(", "))
-            }
-            (MissingColumn, Lang::Fr) => "colonne obligatoire absente de l'en-tête".into(),
-            (MissingColumn, Lang::En) => "required column missing from the header".into(),
-            (DuplicateColumn, Lang::Fr) => "colonne présente deux fois dans l'en-tête".into(),
-            (DuplicateColumn, Lang::En) => "column appears twice in the header".into(),
-            (WrongFieldCount { found, expected }, Lang::Fr) => {
-                format!("{found} champ(s) au lieu de {expected}")
-            }
-            (WrongFieldCount { found, expected }, Lang::En) => {
-                format!("{found} field(s) instead of {expected}")
-            }
-            (Unreadable { detail }, Lang::Fr) => format!("fichier illisible : {detail}"),
-            (Unreadable { detail }, Lang::En) => format!("unreadable file: {detail}"),
-            (Empty, Lang::Fr) => "le fichier est vide".into(),
-            (Empty, Lang::En) => "the file is empty".into(),
+            Unreadable { detail } => m("problem-unreadable").with("detail", detail),
+            Empty => m("problem-empty"),
         }
     }
 }
@@ -301,10 +270,6 @@ impl FieldError {
 pub struct FieldMessage {
     pub field: String,
     pub message: String,
-}
-
-pub fn messages(errors: &[FieldError], lang: Lang) -> Vec<FieldMessage> {
-    errors.iter().map(|e| FieldMessage { field: e.field.clone(), message: e.problem.message(lang) }).collect()
 }
 
 /// Gathers field errors while parsing several fields, so that all are reported at once.

@@ -84,13 +84,16 @@ impl Territory {
         }
     }
 
-    pub fn label(&self, lang: Lang) -> String {
-        match (self.kind, lang) {
-            (TerritoryKind::Region, Lang::En) => "Wallonia".to_owned(),
-            (TerritoryKind::Province, Lang::En) => format!("Province of {}", self.name()),
-            (TerritoryKind::Arrondissement, Lang::En) => format!("Arrondissement of {}", self.name()),
-            _ => self.display_name(),
-        }
+    /// What to call it: the message `territory-<kind>` with its name (said by `i18n`:
+    /// `territory.label(lang)`).
+    pub fn to_message(&self) -> super::problem::Message {
+        let kind = match self.kind {
+            TerritoryKind::Region => "territory-region",
+            TerritoryKind::Province => "territory-province",
+            TerritoryKind::Arrondissement => "territory-arrondissement",
+            TerritoryKind::Commune => "territory-commune",
+        };
+        super::problem::Message::new(kind).with("name", self.name())
     }
 }
 
@@ -280,7 +283,7 @@ pub(crate) mod tests {
         assert_eq!(r.sector("Santé et santé mentale").unwrap().code, "health");
         let err = r.level("regionale").unwrap_err();
         assert!(matches!(&err, Problem::Unknown { what: RefTable::Level, value, .. } if value == "regionale"));
-        assert!(err.message(Lang::En).contains("expected one of: regional, provincial, local"));
+        assert!(err.message(Lang::EN).contains("expected one of: regional, provincial, local"));
     }
 
     #[test]

@@ -117,7 +117,7 @@ mod tests {
     fn labels_are_keyed_by_language() {
         let r = shipped();
         let regional = r.level("regional").unwrap();
-        assert_eq!((regional.label(Lang::Fr), regional.label(Lang::En)), ("Régional", "Regional"));
+        assert_eq!((regional.label(Lang::FR), regional.label(Lang::EN)), ("Régional", "Regional"));
         assert_eq!(r.link_types.iter().filter(|t| t.directed == Some(true)).count(), 5);
         assert_eq!((r.levels.len(), r.kinds.len(), r.sectors.len(), r.link_types.len()), (7, 8, 9, 8));
     }

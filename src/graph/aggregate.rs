@@ -35,12 +35,8 @@ impl Dimension {
     }
 
     /// What the groups are made by, in words ("level", "province", …).
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Dimension::Level => lang.pick("niveau", "level"),
-            Dimension::Province => lang.pick("province", "province"),
-            Dimension::Kind => lang.pick("type d'acteur", "kind of actor"),
-        }
+    pub fn name(self, lang: Lang) -> String {
+        crate::i18n::text(lang, &format!("grouped-by-{}", self.filter()), &[])
     }
 }
 
@@ -111,9 +107,7 @@ pub fn aggregate(net: &Network, dimension: Dimension, lang: Lang) -> Aggregate {
                 (Some(v), Dimension::Province) => {
                     reference.territory_by_ins(v).map_or_else(|| v.clone(), |t| t.label(lang))
                 }
-                (None, _) => lang
-                    .pick("Sans province (niveaux supra-provinciaux)", "No province (above provincial level)")
-                    .to_owned(),
+                (None, _) => crate::i18n::text(lang, "group-no-province", &[]),
             };
             groups.push(Group {
                 value: value.clone(),
@@ -197,22 +191,14 @@ pub fn render(
     };
     let radius = |g: &Group| 18.0 + 62.0 * (g.members as f64 / largest).sqrt();
     let heaviest = agg.between.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;
-    let title = match lang {
-        Lang::Fr => format!(
-            "Réseau de {} acteurs et {} liens, regroupés par {} ({} groupes)",
-            agg.actors,
-            agg.links,
-            agg.dimension.name(lang),
-            agg.groups.len()
-        ),
-        Lang::En => format!(
-            "Network of {} actors and {} links, grouped by {} ({} groups)",
-            agg.actors,
-            agg.links,
-            agg.dimension.name(lang),
-            agg.groups.len()
-        ),
-    };
+    let title = crate::i18n::tr!(
+        lang,
+        "grouped-title",
+        actors = agg.actors,
+        links = agg.links,
+        by = agg.dimension.name(lang),
+        groups = agg.groups.len()
+    );
     let mut out = String::with_capacity(8_192 + agg.groups.len() * 600 + agg.between.len() * 300);
     let _ = write!(
         out,
@@ -224,10 +210,13 @@ pub fn render(
     for &(a, b, count) in &agg.between {
         let ((x1, y1), (x2, y2)) = (place(a), place(b));
         let width = 1.0 + 11.0 * (count as f64 / heaviest).sqrt();
-        let label = match lang {
-            Lang::Fr => format!("{} – {} : {count} liens", agg.groups[a].label, agg.groups[b].label),
-            Lang::En => format!("{} – {}: {count} links", agg.groups[a].label, agg.groups[b].label),
-        };
+        let label = crate::i18n::tr!(
+            lang,
+            "grouped-between",
+            a = &agg.groups[a].label,
+            b = &agg.groups[b].label,
+            count = count
+        );
         let _ = write!(
             out,
             "<g class=\"between\"><title>{}</title><line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
@@ -243,25 +232,9 @@ pub fn render(
         let (x, y) = place(i);
         let r = radius(group);
         let (fill, stroke) = kind_colours(reference, &group.main_kind);
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let members = match lang {
-            Lang::Fr => format!(
-                "{} · {}",
-                plural(group.members, "acteur", "acteurs"),
-                plural(group.inner, "lien interne", "liens internes")
-            ),
-            Lang::En => format!(
-                "{} · {}",
-                plural(group.members, "actor", "actors"),
-                plural(group.inner, "link inside", "links inside")
-            ),
-        };
+        let members = crate::i18n::tr!(lang, "grouped-members", actors = group.members, links = group.inner);
         let open = href(group);
-        let hint = if open.is_some() {
-            lang.pick(" — cliquer pour afficher ce groupe", " — click to show this group")
-        } else {
-            ""
-        };
+        let hint = if open.is_some() { crate::i18n::text(lang, "grouped-click", &[]) } else { String::new() };
         if let Some(h) = &open {
             let _ = write!(out, "<a href=\"{}\" class=\"group\">", escape(h));
         } else {
@@ -362,14 +335,14 @@ mod tests {
     fn groups_count_members_and_the_links_inside_and_between_them() {
         let net =
             network(&["local", "local", "local", "regional", "regional"], &[(0, 1), (1, 2), (2, 3), (3, 4), (0, 4)]);
-        let agg = aggregate(&net, Dimension::Level, Lang::En);
+        let agg = aggregate(&net, Dimension::Level, Lang::EN);
         assert_eq!(agg.groups.len(), 2);
         // Regional is above local: it comes first.
         assert_eq!(agg.groups[0].value.as_deref(), Some("regional"));
         assert_eq!((agg.groups[0].members, agg.groups[0].inner), (2, 1));
         assert_eq!((agg.groups[1].members, agg.groups[1].inner, agg.groups[1].key), (3, 2, 1));
         assert_eq!(agg.between, vec![(0, 1, 2)]);
-        let svg = render(&agg, Lang::En, &net.reference, &|g| g.value.as_ref().map(|v| format!("/map?level={v}&x=1")));
+        let svg = render(&agg, Lang::EN, &net.reference, &|g| g.value.as_ref().map(|v| format!("/map?level={v}&x=1")));
         assert!(svg.contains("href=\"/map?level=local&amp;x=1\""), "{svg}");
         assert!(svg.contains("3 actors · 2 links inside"));
         assert!(svg.contains(">2</text>"), "the count of links between the groups is written");
@@ -378,7 +351,7 @@ mod tests {
     #[test]
     fn the_first_open_dimension_that_splits_the_network_is_chosen() {
         let net = network(&["local", "local", "regional"], &[(0, 1)]);
-        let by = |level, province, kind| choose(&net, Lang::En, level, province, kind).map(|a| a.dimension);
+        let by = |level, province, kind| choose(&net, Lang::EN, level, province, kind).map(|a| a.dimension);
         assert_eq!(by(false, false, false), Some(Dimension::Level));
         // Level set: provinces do not split (no territory here), kinds do.
         assert_eq!(by(true, false, false), Some(Dimension::Kind));

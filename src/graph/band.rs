@@ -366,7 +366,7 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
             .write_text_content(BytesText::new(s))?;
         Ok(())
     };
-    text(w, x, top + 14.0, lang.pick("Légende", "Legend"))?;
+    text(w, x, top + 14.0, lang.tr().legend)?;
     x += 70.0;
     for k in net.reference.kinds.iter().filter(|k| g.node_weights().any(|n| n.kind == k.code)) {
         let (fill, stroke) = style::kind_colours(&net.reference, &k.code);

@@ -357,7 +357,7 @@ pub fn kumu_elements(net: &Network) -> anyhow::Result<Vec<u8>> {
         let d = &g[n];
         w.write_record([
             d.name.as_str(),
-            &crate::domain::reference::label_of(&net.reference.kinds, &d.kind, crate::i18n::Lang::En),
+            &crate::domain::reference::label_of(&net.reference.kinds, &d.kind, crate::i18n::Lang::EN),
             &d.level,
             &d.sectors.join("|"),
             &d.provinces.join("|"),

@@ -30,11 +30,14 @@ pub fn tooltip(net: &Network, n: petgraph::graph::NodeIndex, lang: Lang) -> Stri
         t.push_str(&sectors.join(", "));
     }
     if d.answered == Some(false) {
-        t.push_str(lang.pick("\n(invité, n'a pas répondu)", "\n(invited, has not answered)"));
+        t.push('\n');
+        t.push_str(&crate::i18n::text(lang, "node-not-answered", &[]));
     }
     match d.change {
-        Some(super::model::Change::Added) => t.push_str(lang.pick("\n(nouveau)", "\n(new)")),
-        Some(super::model::Change::Removed) => t.push_str(lang.pick("\n(disparu depuis)", "\n(gone since)")),
+        Some(super::model::Change::Added) => t.push_str(&format!("\n{}", crate::i18n::text(lang, "node-added", &[]))),
+        Some(super::model::Change::Removed) => {
+            t.push_str(&format!("\n{}", crate::i18n::text(lang, "node-removed", &[])))
+        }
         None => {}
     }
     t

@@ -23,9 +23,7 @@ impl Renderer {
     pub fn describe(self, lang: Lang) -> String {
         match self {
             Renderer::Graphviz(e) => format!("Graphviz ({})", e.name()),
-            Renderer::Builtin => {
-                lang.pick("moteur intégré (bandes par niveau)", "built-in engine (level bands)").to_owned()
-            }
+            Renderer::Builtin => crate::i18n::text(lang, "renderer-builtin", &[]),
         }
     }
 }
@@ -101,9 +99,8 @@ pub async fn render_svg(net: std::sync::Arc<Network>, lang: Lang, preference: Pr
         Preference::Builtin => false,
         Preference::Auto | Preference::Graphviz => graphviz_available(),
     };
-    let mut note = (preference == Preference::Graphviz && !use_graphviz).then(|| {
-        lang.pick("Graphviz n'est pas installé sur ce serveur.", "Graphviz is not installed on this server.").to_owned()
-    });
+    let mut note =
+        (preference == Preference::Graphviz && !use_graphviz).then(|| crate::i18n::text(lang, "graphviz-missing", &[]));
     if use_graphviz {
         let engine = Engine::Bands;
         let n = net.clone();
@@ -115,7 +112,7 @@ pub async fn render_svg(net: std::sync::Arc<Network>, lang: Lang, preference: Pr
             }
             Err(e) => {
                 tracing::warn!(error = %e, nodes = net.node_count(), "Graphviz failed; using the built-in renderer");
-                note = Some(format!("{} ({e})", lang.pick("Graphviz a échoué", "Graphviz failed")));
+                note = Some(crate::i18n::tr!(lang, "graphviz-failed", detail = e.to_string()));
             }
         }
     }

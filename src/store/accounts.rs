@@ -2,6 +2,7 @@
 //! already hashed; times are RFC 3339 UTC text, compared as text.
 
 use super::{StoreError, on_unique};
+use crate::domain::problem::Message;
 use sqlx::{AnyConnection, Row};
 
 #[derive(Debug, Clone)]
@@ -57,8 +58,7 @@ pub async fn create_user(
         on_unique(
             e,
             "email",
-            format!("Un compte existe déjà pour {email}."),
-            format!("An account already exists for {email}."),
+            Message::new("conflict-account-email").with("email", email),
         )
     })?;
     let id: i64 = row.try_get("id")?;

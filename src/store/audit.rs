@@ -8,6 +8,7 @@
 
 use super::schema::{self, Kind, Table};
 use super::{StoreError, now};
+use crate::domain::problem::Message;
 use serde_json::{Map, Value};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 use std::collections::{BTreeSet, HashMap};
@@ -779,27 +780,21 @@ pub async fn check_revert(conn: &mut AnyConnection, changes: &[Change]) -> Resul
 }
 
 fn refused(r: Refusal) -> StoreError {
-    let (fr, en) = match &r {
-        Refusal::Conflict { change, later, fields } => (
-            format!(
-                "la modification n° {change} ne peut être annulée : la modification n° {later} a changé depuis {}",
-                if fields.is_empty() { "cet enregistrement".to_owned() } else { fields.join(", ") }
-            ),
-            format!(
-                "change #{change} cannot be reverted: change #{later} has since changed {}",
-                if fields.is_empty() { "this record".to_owned() } else { fields.join(", ") }
-            ),
-        ),
-        Refusal::Final { change } => (
-            format!("la modification n° {change} ne peut pas être annulée (elle est définitive par nature)"),
-            format!("change #{change} cannot be reverted (it is final by nature)"),
-        ),
-        Refusal::Unrecorded { change } => (
-            format!("les valeurs d'avant la modification n° {change} n'ont pas été enregistrées"),
-            format!("the values before change #{change} were not recorded"),
-        ),
+    let message = match &r {
+        Refusal::Conflict { change, later, fields } => {
+            Message::new("revert-conflict").with("change", *change).with("later", *later).with(
+                "fields",
+                if fields.is_empty() {
+                    Message::new("revert-this-record").into()
+                } else {
+                    crate::domain::problem::Value::from(fields.join(", "))
+                },
+            )
+        }
+        Refusal::Final { change } => Message::new("revert-final").with("change", *change),
+        Refusal::Unrecorded { change } => Message::new("revert-unrecorded").with("change", *change),
     };
-    StoreError::Conflict { field: "revert", fr, en }
+    StoreError::Conflict { field: "revert", message }
 }
 
 /// Reverts one change: its record takes back the values it had before, in the fields the

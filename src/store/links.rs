@@ -2,6 +2,7 @@
 
 use super::{Conditions, StoreError, flag, now, on_unique};
 use crate::domain::link::{Link, LinkData};
+use crate::domain::problem::Message;
 use crate::domain::values::{Strength, date, format_date};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
@@ -133,17 +134,13 @@ fn bind_columns<'q>(
         .bind(data.note.clone())
 }
 
-fn duplicate() -> (&'static str, String, String) {
-    (
-        "target",
-        "un lien de ce type existe déjà entre ces deux acteurs".to_owned(),
-        "a link of this type already exists between these two stakeholders".to_owned(),
-    )
+fn conflict() -> StoreError {
+    StoreError::Conflict { field: "target", message: Message::new("conflict-link-exists") }
 }
 
-fn conflict() -> StoreError {
-    let (field, fr, en) = duplicate();
-    StoreError::Conflict { field, fr, en }
+/// A unique-constraint violation on links: the same link exists.
+fn duplicate(e: sqlx::Error) -> StoreError {
+    on_unique(e, "target", Message::new("conflict-link-exists"))
 }
 
 /// Creates a link. The same link already active is a conflict; an archived one is revived
@@ -174,10 +171,7 @@ pub async fn insert(conn: &mut AnyConnection, data: &LinkData, provenance: &str)
         .bind(ts)
         .fetch_one(&mut *conn)
         .await
-        .map_err(|e| {
-            let (field, fr, en) = duplicate();
-            on_unique(e, field, fr, en)
-        })?;
+        .map_err(duplicate)?;
     let id: i64 = row.try_get("id")?;
     super::record_change(conn, "link", id, "create").await?;
     Ok(id)
@@ -204,10 +198,7 @@ pub async fn insert_many(conn: &mut AnyConnection, list: &[(&LinkData, &str)]) -
                 .bind(ts.clone())
                 .bind(ts.clone());
         }
-        let rows = q.fetch_all(&mut *conn).await.map_err(|e| {
-            let (field, fr, en) = duplicate();
-            on_unique(e, field, fr, en)
-        })?;
+        let rows = q.fetch_all(&mut *conn).await.map_err(duplicate)?;
         let mut by_ends: std::collections::HashMap<(i64, i64, String), i64> =
             std::collections::HashMap::with_capacity(rows.len());
         for r in rows {
@@ -271,10 +262,7 @@ async fn write(
         .bind(id)
         .execute(&mut *conn)
         .await
-        .map_err(|e| {
-            let (field, fr, en) = duplicate();
-            on_unique(e, field, fr, en)
-        })?;
+        .map_err(duplicate)?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }

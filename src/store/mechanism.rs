@@ -3,6 +3,7 @@
 
 use super::{StoreError, flag, now, on_unique, record_change};
 use crate::domain::mechanism::{ActionItem, Attendee, Body, BodyData, Meeting, MeetingData, Member};
+use crate::domain::problem::Message;
 use crate::domain::values::{date, format_date};
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
@@ -88,12 +89,7 @@ pub async fn body(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Body
 }
 
 fn name_taken(err: sqlx::Error, name: &str) -> StoreError {
-    on_unique(
-        err,
-        "name",
-        format!("un organe s'appelle déjà « {name} »"),
-        format!("a body named \"{name}\" exists already"),
-    )
+    on_unique(err, "name", Message::new("conflict-body-name").with("name", name))
 }
 
 async fn write_members(conn: &mut AnyConnection, id: i64, members: &[(i64, String)]) -> sqlx::Result<()> {

@@ -18,6 +18,7 @@ pub mod schema;
 pub mod snapshots;
 pub mod stakeholders;
 
+use crate::domain::problem::Message;
 use crate::i18n::Lang;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -26,25 +27,25 @@ use time::format_description::well_known::Rfc3339;
 pub enum StoreError {
     #[error("not found")]
     NotFound,
-    #[error("{en}")]
-    Conflict { field: &'static str, fr: String, en: String },
+    #[error("conflict on {field}: {}", message.id)]
+    Conflict { field: &'static str, message: Message },
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
 
 impl StoreError {
-    pub fn conflict_message(&self, lang: Lang) -> Option<&str> {
+    pub fn conflict_message(&self, lang: Lang) -> Option<String> {
         match self {
-            StoreError::Conflict { fr, en, .. } => Some(lang.pick(fr, en)),
+            StoreError::Conflict { message, .. } => Some(crate::i18n::say(lang, message)),
             _ => None,
         }
     }
 }
 
 /// Turns a unique-constraint violation into a user-facing conflict; other errors pass through.
-pub fn on_unique(err: sqlx::Error, field: &'static str, fr: String, en: String) -> StoreError {
+pub fn on_unique(err: sqlx::Error, field: &'static str, message: Message) -> StoreError {
     match &err {
-        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict { field, fr, en },
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict { field, message },
         _ => StoreError::Db(err),
     }
 }

@@ -1,6 +1,7 @@
 //! Stakeholders and their sectors, territory and contact persons.
 
 use super::{Conditions, StoreError, flag, now, on_unique};
+use crate::domain::problem::Message;
 use crate::domain::stakeholder::{Contact, NameKeys, Stakeholder, StakeholderData};
 use crate::domain::text::like_pattern;
 use crate::domain::values::{Email, Score, StakeholderName, Website};
@@ -244,12 +245,7 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Stake
 
 fn duplicate_name(err: sqlx::Error, data: &StakeholderData) -> StoreError {
     let name = data.name.as_str();
-    on_unique(
-        err,
-        "name",
-        format!("un acteur nommé « {name} » existe déjà"),
-        format!("a stakeholder named \"{name}\" already exists"),
-    )
+    on_unique(err, "name", Message::new("conflict-stakeholder-name").with("name", name))
 }
 
 /// Binds $1..$15: the stakeholder's own columns, in the order INSERT and UPDATE list them.
@@ -312,14 +308,10 @@ pub async fn create_many(conn: &mut AnyConnection, list: &[&StakeholderData]) ->
         }
         // The caller checked every name; a clash here is another writer's stakeholder created
         // meanwhile, and which row met it is not known.
-        let rows = q.fetch_all(&mut *conn).await.map_err(|e| {
-            on_unique(
-                e,
-                "name",
-                "un acteur de ce fichier porte un nom pris entre-temps par un autre ; relancez l'import".to_owned(),
-                "a stakeholder of this file has a name taken meanwhile by another; run the import again".to_owned(),
-            )
-        })?;
+        let rows = q
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(|e| on_unique(e, "name", Message::new("conflict-name-taken-meanwhile")))?;
         let mut by_key: HashMap<String, i64> = HashMap::with_capacity(rows.len());
         for r in rows {
             by_key.insert(r.try_get("name_key")?, r.try_get("id")?);

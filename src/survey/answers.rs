@@ -127,27 +127,24 @@ pub fn set_entry_field(d: &mut StakeholderDraft, field: &str, value: &str) {
 }
 
 /// How a network question's tie type reads from the respondent's side, and the link it
-/// becomes: (value, link type, respondent is the link's target, French, English).
-pub const TIE_TYPES: [(&str, &str, bool, &str, &str); 7] = [
-    ("coordinates", "coordinates", false, "Nous nous coordonnons", "We coordinate"),
-    ("partners", "partners", false, "Partenariat", "Partnership"),
-    ("refers", "refers", false, "Nous leur orientons des personnes", "We refer people to them"),
-    ("referred_by", "refers", true, "Ils nous orientent des personnes", "They refer people to us"),
-    ("funds", "funds", false, "Nous les finançons", "We fund them"),
-    ("funded_by", "funds", true, "Ils nous financent", "They fund us"),
-    ("shares_data", "shares_data", false, "Nous partageons des données", "We share data"),
+/// becomes: (value, link type, respondent is the link's target). Its words are the
+/// catalogue's `tie-type-<value>`.
+pub const TIE_TYPES: [(&str, &str, bool); 7] = [
+    ("coordinates", "coordinates", false),
+    ("partners", "partners", false),
+    ("refers", "refers", false),
+    ("referred_by", "refers", true),
+    ("funds", "funds", false),
+    ("funded_by", "funds", true),
+    ("shares_data", "shares_data", false),
 ];
 
-/// Frequencies, most frequent first, with the link strength each gives (3 = strong).
-pub const FREQUENCIES: [(&str, i64, &str, &str); 4] = [
-    ("weekly", 3, "Chaque semaine", "Weekly"),
-    ("monthly", 2, "Chaque mois", "Monthly"),
-    ("quarterly", 1, "Chaque trimestre", "Quarterly"),
-    ("less", 1, "Moins souvent", "Less often"),
-];
+/// Frequencies, most frequent first, with the link strength each gives (3 = strong). Their
+/// words are the catalogue's `tie-frequency-<code>`.
+pub const FREQUENCIES: [(&str, i64); 4] = [("weekly", 3), ("monthly", 2), ("quarterly", 1), ("less", 1)];
 
-pub const FORMAL: [(&str, &str, &str); 2] =
-    [("yes", "Accord formel (convention…)", "Formal agreement"), ("no", "Informel", "Informal")];
+/// Whether a tie is formal (`tie-formal-<code>`).
+pub const FORMAL: [&str; 2] = ["yes", "no"];
 
 /// All answers of a response, by question id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -332,14 +329,14 @@ pub fn check<'a>(
 }
 
 fn check_one(q: &Question, a: &Answer, codes: &Codes, lang: Lang) -> Option<String> {
-    let say = |fr: &str, en: &str| Some(lang.pick(fr, en).to_owned());
+    let say = |id: &str| Some(crate::i18n::text(lang, id, &[]));
     let answered = match q.kind {
         Kind::Network => !a.ties.is_empty(),
         Kind::EntryCheck => a.entry.as_ref().is_some_and(|e| e.confirmed.is_some()),
         _ => !a.values.is_empty() || a.other.is_some(),
     };
     if !answered {
-        return if q.required { say("Cette question est obligatoire.", "This question is required.") } else { None };
+        return if q.required { say("answer-required") } else { None };
     }
     let allowed: Vec<&str> = match q.kind {
         Kind::Likert => q.scale.iter().map(|c| c.value.as_str()).collect(),
@@ -348,73 +345,56 @@ fn check_one(q: &Question, a: &Answer, codes: &Codes, lang: Lang) -> Option<Stri
     match q.kind {
         Kind::SingleChoice | Kind::MultipleChoice | Kind::Likert => {
             if a.values.iter().any(|v| !allowed.contains(&v.as_str())) {
-                return say("Choisissez parmi les options proposées.", "Choose among the options given.");
+                return say("answer-choose-given");
             }
             if a.other.is_some() && !q.other {
-                return say("Choisissez parmi les options proposées.", "Choose among the options given.");
+                return say("answer-choose-given");
             }
             if q.kind == Kind::SingleChoice && a.values.len() + usize::from(a.other.is_some()) > 1 {
-                return say("Une seule réponse, s'il vous plaît.", "One answer only, please.");
+                return say("answer-one-only");
             }
             if a.other.as_ref().is_some_and(|o| o.chars().count() > 500) {
-                return say("« Autre » : 500 caractères au plus.", "\"Other\": 500 characters at most.");
+                return say("answer-other-too-long");
             }
         }
         Kind::ShortText | Kind::LongText => {
             let max = q.max_length.unwrap_or(if q.kind == Kind::ShortText { 300 } else { 5000 });
             let n = a.first().map_or(0, |v| v.chars().count());
             if n > max {
-                return Some(match lang {
-                    Lang::Fr => format!("{max} caractères au plus (vous en avez écrit {n})."),
-                    Lang::En => format!("{max} characters at most (you wrote {n})."),
-                });
+                return Some(crate::i18n::tr!(lang, "answer-too-long", max = max, written = n));
             }
         }
         Kind::Number => {
             let Some(n) = a.first().and_then(parse_number) else {
-                return say("Indiquez un nombre, par exemple 2,5.", "Enter a number, for example 2.5.");
+                return say("answer-not-a-number");
             };
             if q.min.is_some_and(|m| n < m) || q.max.is_some_and(|m| n > m) {
-                let (min, max) = (q.min.map_or("–".into(), fmt_number), q.max.map_or("–".into(), fmt_number));
-                return Some(match lang {
-                    Lang::Fr => format!("Indiquez un nombre entre {min} et {max}."),
-                    Lang::En => format!("Enter a number between {min} and {max}."),
-                });
+                let bound = |b: Option<f64>| b.map_or("–".into(), |b| crate::i18n::number(lang, b, decimals(b)));
+                return Some(crate::i18n::tr!(lang, "answer-out-of-range", min = bound(q.min), max = bound(q.max)));
             }
         }
         Kind::Date => {
             if a.first().is_none_or(|v| crate::domain::values::date(v).is_err()) {
-                return say("Indiquez une date (jj/mm/aaaa).", "Enter a date (dd/mm/yyyy).");
+                return say("answer-not-a-date");
             }
         }
         Kind::Network => {
             let max = crate::domain::limits::NAMED_ORGANISATIONS;
             if a.ties.len() > max {
-                return match lang {
-                    Lang::Fr => {
-                        Some(format!("{max} organisations au plus par question (vous en citez {}).", a.ties.len()))
-                    }
-                    Lang::En => Some(format!("At most {max} organisations per question (you named {}).", a.ties.len())),
-                };
+                return Some(crate::i18n::tr!(lang, "answer-too-many-ties", max = max, named = a.ties.len()));
             }
             for tie in &a.ties {
                 if let Some(new) = &tie.new
                     && new.name.chars().count() > crate::domain::limits::SHORT_TEXT
                 {
-                    return say(
-                        "Le nom d'une organisation à ajouter compte 200 caractères au plus.",
-                        "The name of an organisation to add has at most 200 characters.",
-                    );
+                    return say("answer-new-name-too-long");
                 }
                 if let Some(new) = &tie.new
                     && (new.name.trim().is_empty()
                         || !codes.levels.contains(&new.level)
                         || !codes.kinds.contains(&new.kind))
                 {
-                    return say(
-                        "Pour une organisation à ajouter, donnez son nom, son niveau et son type.",
-                        "For an organisation to add, give its name, level and type.",
-                    );
+                    return say("answer-new-incomplete");
                 }
                 let bad = |value: Option<&str>, allowed: &[&str]| value.is_some_and(|v| !allowed.contains(&v));
                 let types: Vec<&str> = TIE_TYPES.iter().map(|t| t.0).collect();
@@ -424,14 +404,11 @@ fn check_one(q: &Question, a: &Answer, codes: &Codes, lang: Lang) -> Option<Stri
                     || bad(tie.formal.as_deref(), &["yes", "no"])
                     || bad(tie.satisfaction.as_deref(), &["1", "2", "3", "4", "5"])
                 {
-                    return say("Choisissez parmi les options proposées.", "Choose among the options given.");
+                    return say("answer-choose-given");
                 }
                 for attr in &q.attributes {
                     if tie.attribute(attr).is_none() {
-                        return say(
-                            "Complétez la description de chaque organisation citée.",
-                            "Describe each organisation you named.",
-                        );
+                        return say("answer-describe-ties");
                     }
                 }
             }
@@ -441,15 +418,12 @@ fn check_one(q: &Question, a: &Answer, codes: &Codes, lang: Lang) -> Option<Stri
                 && e.confirmed == Some(false)
                 && e.changes.is_empty()
             {
-                return say(
-                    "Modifiez les champs inexacts, ou confirmez que tout est exact.",
-                    "Change the wrong fields, or confirm that everything is correct.",
-                );
+                return say("answer-entry-undecided");
             }
             if let Some(e) = &a.entry
                 && e.changes.get("name").is_some_and(|n| n.trim().is_empty())
             {
-                return say("Le nom ne peut pas être vide.", "The name cannot be empty.");
+                return say("answer-entry-name-empty");
             }
         }
     }
@@ -462,8 +436,9 @@ pub fn parse_number(s: &str) -> Option<f64> {
     cleaned.replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-fn fmt_number(n: f64) -> String {
-    if n.fract() == 0.0 { format!("{n:.0}") } else { n.to_string() }
+/// How many decimals a bound needs to be written exactly (at most 6).
+fn decimals(n: f64) -> usize {
+    (0..6).find(|d| (n * 10f64.powi(*d as i32)).fract() == 0.0).unwrap_or(6)
 }
 
 #[cfg(test)]
@@ -503,9 +478,9 @@ mod tests {
         let sectors = answers.get("sectors").unwrap();
         assert_eq!(sectors.values, ["health", "social_aid"]);
         assert_eq!(sectors.other.as_deref(), Some("Transport"));
-        let problems = check([services], &answers, &codes(), Lang::En);
+        let problems = check([services], &answers, &codes(), Lang::EN);
         assert_eq!(problems.keys().collect::<Vec<_>>(), ["since", "staff"]);
-        assert!(problems["staff"].contains("between 0 and 10000"), "{}", problems["staff"]);
+        assert!(problems["staff"].contains("between 0 and 10,000"), "{}", problems["staff"]);
         assert!(problems["since"].contains("date"));
         // Fixing the values clears the problems; an emptied field removes the answer.
         answers.merge_section(
@@ -513,7 +488,7 @@ mod tests {
             &form(&[("q.sectors", "health"), ("q.people_reached", "50-199"), ("q.staff", "2,5")]),
             &BTreeMap::new(),
         );
-        assert!(check([services], &answers, &codes(), Lang::En).is_empty());
+        assert!(check([services], &answers, &codes(), Lang::EN).is_empty());
         assert!(answers.get("since").is_none());
         assert_eq!(parse_number("2,5"), Some(2.5));
     }
@@ -525,7 +500,7 @@ mod tests {
         let why = needs.questions.iter().find(|q| q.id.get_ref() == "mechanism_level_why").unwrap();
         let mut answers = Answers::default();
         let codes = codes();
-        let problems = check([needs], &answers, &codes, Lang::Fr);
+        let problems = check([needs], &answers, &codes, Lang::FR);
         assert_eq!(problems.get("mechanism_level").map(String::as_str), Some("Cette question est obligatoire."));
         answers.merge_section(
             needs,
@@ -541,7 +516,7 @@ mod tests {
         assert!(!answers.shows(why));
         answers.drop_hidden(&d);
         assert!(answers.get("mechanism_level_why").is_none(), "a hidden question's answer is dropped");
-        assert!(check([needs], &answers, &codes, Lang::Fr).is_empty());
+        assert!(check([needs], &answers, &codes, Lang::FR).is_empty());
     }
 
     #[test]
@@ -573,7 +548,7 @@ mod tests {
         assert_eq!(ties[0].link_type.as_deref(), Some("refers"));
         assert_eq!(ties[1].stakeholder, Some(11));
         assert_eq!(ties[2].new.as_ref().unwrap().name, "Maison de quartier");
-        let problems = check([network], &answers, &codes(), Lang::En);
+        let problems = check([network], &answers, &codes(), Lang::EN);
         assert_eq!(problems["partners"], "Describe each organisation you named.");
     }
 

@@ -1,16 +1,24 @@
-//! A questionnaire definition: sections of bilingual questions of typed kinds, with
+//! A questionnaire definition: sections of questions of typed kinds, each text in the
+//! languages the definition declares (`languages = ["fr", "en", "de"]`; French and English
+//! when it says nothing, as earlier definitions and the copies kept by open campaigns do), with
 //! conditional display and per-question validation rules. `parse` reports every problem
 //! with its line, so `maillage survey check FILE` can say what to fix and where.
 
+use crate::domain::lang::Lang;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    pub fr: String,
-    pub en: String,
+/// One text in several languages, keyed by language code (`{ fr = "…", de = "…" }`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, else in French.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.text_in(&self.0).unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -29,12 +37,13 @@ pub enum Kind {
     EntryCheck,
 }
 
+/// An option: its value (what results and exports keep, the same in every language) and its
+/// label in each language (`{ value = "weekly", fr = "Chaque semaine", de = "Wöchentlich" }`).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Choice {
     pub value: String,
-    pub fr: String,
-    pub en: String,
+    #[serde(flatten)]
+    pub label: Text,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -91,12 +100,24 @@ pub struct Section {
 pub struct Definition {
     pub id: Spanned<String>,
     pub version: u32,
+    /// The languages every text is given in, French first (`fr` and `en` when not said).
+    #[serde(default = "french_and_english")]
+    pub languages: Spanned<Vec<String>>,
     pub title: Text,
     pub intro: Option<Text>,
     pub sections: Vec<Section>,
 }
 
+fn french_and_english() -> Spanned<Vec<String>> {
+    Spanned::new(0..0, vec!["fr".to_owned(), "en".to_owned()])
+}
+
 impl Definition {
+    /// The languages of the tool this questionnaire can be answered in, French first.
+    pub fn offered(&self) -> Vec<Lang> {
+        Lang::all().filter(|l| self.languages.get_ref().iter().any(|c| c == l.code())).collect()
+    }
+
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.sections.iter().flat_map(|s| &s.questions)
     }
@@ -111,6 +132,10 @@ pub struct DefinitionError {
 
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+fn is_language_code(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -128,6 +153,57 @@ pub fn parse(text: &str) -> Result<Definition, Vec<DefinitionError>> {
     };
     if !is_identifier(def.id.get_ref()) {
         err(def.id.span(), format!("survey id \"{}\" must be lowercase letters, digits, - or _", def.id.get_ref()));
+    }
+    let languages = def.languages.get_ref();
+    if languages.first().is_none_or(|l| l != "fr") {
+        err(def.languages.span(), "languages: French (\"fr\") comes first, every text falls back to it".to_owned());
+    }
+    for l in languages.iter().filter(|l| !is_language_code(l)) {
+        err(
+            def.languages.span(),
+            format!("languages: \"{l}\" is not a language code (two or three lowercase letters)"),
+        );
+    }
+    // Every text in every declared language, and in no other.
+    let complete =
+        |t: &Text, what: &str, err: &mut dyn FnMut(std::ops::Range<usize>, String), span: std::ops::Range<usize>| {
+            let absent: Vec<&str> = languages
+                .iter()
+                .filter(|l| t.0.get(l.as_str()).is_none_or(|s| s.trim().is_empty()))
+                .map(String::as_str)
+                .collect();
+            if !absent.is_empty() {
+                err(span.clone(), format!("{what} has no text in {}", absent.join(", ")));
+            }
+            for extra in t.0.keys().filter(|k| !languages.contains(k)) {
+                let why = if is_language_code(extra) {
+                    "a language that `languages` does not declare"
+                } else {
+                    "not a language code"
+                };
+                err(span.clone(), format!("{what}: \"{extra}\" is {why} (declared: {})", languages.join(", ")));
+            }
+        };
+    complete(&def.title, "the title", &mut err, def.id.span());
+    if let Some(intro) = &def.intro {
+        complete(intro, "the introduction", &mut err, def.id.span());
+    }
+    for section in &def.sections {
+        let what = format!("section \"{}\"", section.id.get_ref());
+        complete(&section.title, &format!("{what}: title"), &mut err, section.id.span());
+        if let Some(intro) = &section.intro {
+            complete(intro, &format!("{what}: introduction"), &mut err, section.id.span());
+        }
+        for q in &section.questions {
+            let what = format!("question \"{}\"", q.id.get_ref());
+            complete(&q.text, &format!("{what}: text"), &mut err, q.id.span());
+            if let Some(help) = &q.help {
+                complete(help, &format!("{what}: help"), &mut err, q.id.span());
+            }
+            for c in q.options.iter().chain(&q.scale) {
+                complete(&c.label, &format!("{what}: option \"{}\"", c.value), &mut err, q.id.span());
+            }
+        }
     }
     let mut seen: HashMap<String, (Kind, Vec<String>)> = HashMap::new();
     let mut section_ids: HashMap<String, usize> = HashMap::new();
@@ -147,13 +223,6 @@ pub fn parse(text: &str) -> Result<Definition, Vec<DefinitionError>> {
             let span = q.id.span();
             if !is_identifier(id) {
                 err(span.clone(), format!("question id \"{id}\" must be lowercase letters, digits, - or _"));
-            }
-            for (what, t) in [("text", Some(&q.text)), ("help", q.help.as_ref())] {
-                if let Some(t) = t
-                    && (t.fr.trim().is_empty() || t.en.trim().is_empty())
-                {
-                    err(span.clone(), format!("question \"{id}\": {what} needs both French and English"));
-                }
             }
             let values = |list: &[Choice]| list.iter().map(|c| c.value.clone()).collect::<Vec<_>>();
             match q.kind {
@@ -190,12 +259,6 @@ pub fn parse(text: &str) -> Result<Definition, Vec<DefinitionError>> {
                 v.sort();
                 if v.windows(2).any(|w| w[0] == w[1]) {
                     err(span.clone(), format!("question \"{id}\": two options have the same value"));
-                }
-                for c in list.iter().filter(|c| c.fr.trim().is_empty() || c.en.trim().is_empty()) {
-                    err(
-                        span.clone(),
-                        format!("question \"{id}\": option \"{}\" needs both French and English", c.value),
-                    );
                 }
             }
             if let Some(cond) = &q.show_if {
@@ -250,7 +313,7 @@ mod tests {
     #[test]
     fn problems_are_reported_with_their_line() {
         let cases: [(&str, usize, &str); 7] = [
-            ("[[sections]]\nid = \"a\"\ntitle = { fr = \"A\" }\nquestions = []\n", 6, "missing field `en`"),
+            ("[[sections]]\nid = \"a\"\ntitle = { fr = \"A\" }\nquestions = []\n", 5, "title has no text in en"),
             (
                 "[[sections]]\nid = \"a\"\ntitle = { fr = \"A\", en = \"A\" }\n[[sections.questions]]\nid = \"q1\"\ntype = \"single_choice\"\ntext = { fr = \"Q\", en = \"Q\" }\noptions = [{ value = \"x\", fr = \"X\", en = \"X\" }]\n",
                 8,
@@ -274,7 +337,7 @@ mod tests {
             (
                 "[[sections]]\nid = \"a\"\ntitle = { fr = \"A\", en = \"A\" }\n[[sections.questions]]\nid = \"q1\"\ntype = \"number\"\ntext = { fr = \"Q\", en = \"\" }\nmin = 5.0\nmax = 1.0\n",
                 8,
-                "text needs both French and English",
+                "question \"q1\": text has no text in en",
             ),
             (
                 "[[sections]]\nid = \"a\"\ntitle = { fr = \"A\", en = \"A\" }\n[[sections.questions]]\nid = \"q1\"\ntype = \"date\"\ntext = { fr = \"Q\", en = \"Q\" }\n[[sections.questions]]\nid = \"q1\"\ntype = \"date\"\ntext = { fr = \"Q\", en = \"Q\" }\n",

@@ -53,6 +53,8 @@ impl Mailer {
         notice: &dyn Fn(Lang) -> String,
     ) -> Report {
         let mut report = Report::default();
+        // The questionnaire's own title, in each invitee's language.
+        let definition = super::definition::parse(&campaign.definition).ok();
         for i in invitees {
             let Some(address) = i.email.as_deref() else {
                 report.without_email.push(i.name.clone());
@@ -60,7 +62,8 @@ impl Mailer {
             };
             let link = format!("{}/s/{}", base_url.trim_end_matches('/'), secret.token(i.invitation_id));
             let lang = Lang::parse(&i.lang).unwrap_or_default();
-            let (subject, mut body) = letter(campaign, &i.name, &link, lang, reminder);
+            let title = definition.as_ref().map_or(campaign.title.as_str(), |d| d.title.get(lang));
+            let (subject, mut body) = letter(campaign, title, &i.name, &link, lang, reminder);
             body.push_str("\n-- \n");
             body.push_str(&notice(lang));
             body.push('\n');
@@ -92,24 +95,19 @@ impl Mailer {
     }
 }
 
-fn letter(campaign: &Campaign, name: &str, link: &str, lang: Lang, reminder: bool) -> (String, String) {
+fn letter(campaign: &Campaign, title: &str, name: &str, link: &str, lang: Lang, reminder: bool) -> (String, String) {
     let closes = crate::i18n::long_date(&campaign.closes_on, lang);
-    match lang {
-        Lang::Fr => (
-            format!("{}{}", if reminder { "Rappel : " } else { "" }, campaign.title),
-            format!(
-                "Bonjour,\n\n{}{name} est invité·e à répondre à l'enquête « {} ».\n\nVotre lien personnel (ne le transférez pas : il ouvre la réponse de votre organisation) :\n{link}\n\nVous pouvez enregistrer un brouillon, revenir plus tard avec le même lien et modifier vos réponses jusqu'au {closes}.\n\nMerci pour votre participation.\n",
-                if reminder { "Sauf erreur, nous n'avons pas encore reçu votre réponse. " } else { "" },
-                campaign.title
-            ),
+    let kind = if reminder { "reminder" } else { "invitation" };
+    (
+        crate::i18n::tr!(lang, "mail-invitation-subject", kind = kind, title = title),
+        crate::i18n::tr!(
+            lang,
+            "mail-invitation-body",
+            kind = kind,
+            name = name,
+            title = title,
+            link = link,
+            closes = closes
         ),
-        Lang::En => (
-            format!("{}{}", if reminder { "Reminder: " } else { "" }, campaign.title),
-            format!(
-                "Hello,\n\n{}{name} is invited to answer the survey \"{}\".\n\nYour personal link (do not forward it: it opens your organisation's answer):\n{link}\n\nYou can save a draft, come back later with the same link and change your answers until {closes}.\n\nThank you for taking part.\n",
-                if reminder { "We have not received your answer yet. " } else { "" },
-                campaign.title
-            ),
-        ),
-    }
+    )
 }

@@ -6,4 +6,5 @@ pub mod definition;
 pub mod derive;
 pub mod mail;
 pub mod results;
+pub mod shipped;
 pub mod token;

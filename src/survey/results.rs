@@ -75,7 +75,7 @@ pub fn rates(respondents: &[&Respondent], reference: &Reference, lang: Lang) -> 
     };
     let levels: Vec<String> = reference.levels.iter().map(|i| i.label(lang).to_owned()).collect();
     let kinds: Vec<String> = reference.kinds.iter().map(|i| i.label(lang).to_owned()).collect();
-    let unknown = lang.pick("(non précisée)", "(not given)").to_owned();
+    let unknown = crate::i18n::text(lang, "province-not-given", &[]);
     let province_label = |r: &Respondent| {
         province_of(reference, &r.territories)
             .and_then(|p| reference.territory_by_ins(&p).map(|t| t.label(lang)))
@@ -136,7 +136,7 @@ pub fn question_results(def: &Definition, submitted: &[(&Respondent, Answers)], 
                         let count = answers.iter().filter(|(_, a)| a.values.contains(&c.value)).count();
                         shares.push(Share {
                             value: c.value.clone(),
-                            label: lang.pick(&c.fr, &c.en).to_owned(),
+                            label: c.label.get(lang).to_owned(),
                             count,
                             percent: (count * 100).checked_div(answered).unwrap_or(0),
                         });
@@ -155,10 +155,12 @@ pub fn question_results(def: &Definition, submitted: &[(&Respondent, Answers)], 
                             })
                             .sum();
                         let mean = sum / answered as f64;
-                        summary = match lang {
-                            Lang::Fr => format!("moyenne {:.1} sur {}", mean, q.scale.len()).replace('.', ","),
-                            Lang::En => format!("mean {:.1} out of {}", mean, q.scale.len()),
-                        };
+                        summary = crate::i18n::tr!(
+                            lang,
+                            "result-mean",
+                            mean = crate::i18n::number(lang, mean, 1),
+                            points = q.scale.len()
+                        );
                     }
                 }
                 Kind::ShortText | Kind::LongText => {
@@ -175,21 +177,14 @@ pub fn question_results(def: &Definition, submitted: &[(&Respondent, Answers)], 
                             (values[values.len() / 2 - 1] + values[values.len() / 2]) / 2.0
                         };
                         let total: f64 = values.iter().sum();
-                        summary = match lang {
-                            Lang::Fr => format!(
-                                "médiane {median}, total {total}, de {} à {}",
-                                values[0],
-                                values[values.len() - 1]
-                            )
-                            .replace('.', ","),
-                            Lang::En => {
-                                format!(
-                                    "median {median}, total {total}, from {} to {}",
-                                    values[0],
-                                    values[values.len() - 1]
-                                )
-                            }
-                        };
+                        summary = crate::i18n::tr!(
+                            lang,
+                            "result-numbers",
+                            median = median,
+                            total = total,
+                            lowest = values[0],
+                            highest = values[values.len() - 1]
+                        );
                     }
                 }
                 Kind::Date => {
@@ -197,47 +192,38 @@ pub fn question_results(def: &Definition, submitted: &[(&Respondent, Answers)], 
                         answers.iter().filter_map(|(_, a)| a.first().map(str::to_owned)).collect();
                     days.sort();
                     if let (Some(first), Some(last)) = (days.first(), days.last()) {
-                        summary = format!("{first} → {last}");
+                        summary =
+                            format!("{} → {}", crate::i18n::long_date(first, lang), crate::i18n::long_date(last, lang));
                     }
                 }
                 Kind::Network => {
                     let ties: usize = answers.iter().map(|(_, a)| a.ties.len()).sum();
                     let proposed: usize =
                         answers.iter().map(|(_, a)| a.ties.iter().filter(|t| t.new.is_some()).count()).sum();
-                    summary = match lang {
-                        Lang::Fr => format!(
-                            "{ties} liens déclarés, {:.1} par répondant ; {proposed} organisations proposées",
-                            ties as f64 / answered.max(1) as f64
-                        )
-                        .replace('.', ","),
-                        Lang::En => format!(
-                            "{ties} ties declared, {:.1} per respondent; {proposed} organisations proposed",
-                            ties as f64 / answered.max(1) as f64
-                        ),
-                    };
+                    summary = crate::i18n::tr!(
+                        lang,
+                        "result-ties",
+                        ties = ties,
+                        per_respondent = crate::i18n::number(lang, ties as f64 / answered.max(1) as f64, 1),
+                        proposed = proposed
+                    );
                 }
                 Kind::EntryCheck => {
                     let confirmed = answers
                         .iter()
                         .filter(|(_, a)| a.entry.as_ref().is_some_and(|e| e.confirmed == Some(true)))
                         .count();
-                    summary = match lang {
-                        Lang::Fr => format!(
-                            "{confirmed} fiches confirmées telles quelles, {} avec corrections",
-                            answered - confirmed
-                        ),
-                        Lang::En => {
-                            format!(
-                                "{confirmed} records confirmed as they are, {} with corrections",
-                                answered - confirmed
-                            )
-                        }
-                    };
+                    summary = crate::i18n::tr!(
+                        lang,
+                        "result-entries",
+                        confirmed = confirmed,
+                        corrected = answered - confirmed
+                    );
                 }
             }
             QuestionResult {
                 id: id.clone(),
-                text: lang.pick(&q.text.fr, &q.text.en).to_owned(),
+                text: q.text.get(lang).to_owned(),
                 kind: q.kind,
                 answered,
                 shares,

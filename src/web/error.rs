@@ -36,7 +36,7 @@ impl IntoResponse for AppError {
             AppError::Unconfirmed(e) => tracing::error!(error = %e, "storage failed at commit; outcome unknown"),
             _ => {}
         }
-        let mut response = (self.status(), Json(self.to_json(Lang::En))).into_response();
+        let mut response = (self.status(), Json(self.to_json(Lang::EN))).into_response();
         response.extensions_mut().insert(Arc::new(self));
         response
     }

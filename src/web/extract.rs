@@ -2,7 +2,6 @@
 //! JSON or HTML error as everything else.
 
 use super::error::AppError;
-use crate::i18n::Lang;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
@@ -36,10 +35,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                     crate::domain::problem::Problem::Unreadable { detail: e.body_text() },
                 )]))
             }
-            Err(e) => Err(AppError::BadRequest(match lang {
-                Lang::Fr => format!("corps de requête JSON invalide : {}", e.body_text()),
-                Lang::En => format!("invalid JSON request body: {}", e.body_text()),
-            })),
+            Err(e) => Err(AppError::BadRequest(crate::i18n::tr!(lang, "error-json-body", detail = e.body_text()))),
         }
     }
 }

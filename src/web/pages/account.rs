@@ -564,8 +564,8 @@ async fn add_user(
             let page = users_page(&state, &actor, lang, &uri, None, FormErrors::new(&errors, lang)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(AppError::Conflict { field, fr, en }) => {
-            let errors = FormErrors::conflict(field, lang.pick(&fr, &en).to_owned());
+        Err(AppError::Conflict { field, message }) => {
+            let errors = FormErrors::conflict(field, crate::i18n::say(lang, &message));
             let page = users_page(&state, &actor, lang, &uri, None, errors).await?;
             Ok((StatusCode::CONFLICT, page).into_response())
         }

@@ -38,17 +38,17 @@ struct AnalysisQuery {
 }
 
 /// The sortable measures: key, column heading (fr, en).
-const COLUMNS: [(&str, &str, &str); 10] = [
-    ("degree", "Liens", "Links"),
-    ("weighted_degree", "Liens pondérés", "Weighted links"),
-    ("in_degree", "Reçus", "In"),
-    ("out_degree", "Émis", "Out"),
-    ("betweenness", "Intermédiarité", "Betweenness"),
-    ("closeness", "Proximité", "Closeness"),
-    ("eigenvector", "Vecteur propre", "Eigenvector"),
-    ("clustering", "Regroupement", "Clustering"),
-    ("constraint", "Contrainte", "Constraint"),
-    ("brokerage", "Courtage", "Brokerage"),
+const COLUMNS: [&str; 10] = [
+    "degree",
+    "weighted_degree",
+    "in_degree",
+    "out_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "clustering",
+    "constraint",
+    "brokerage",
 ];
 
 fn value(m: &NodeMeasures, key: &str) -> f64 {
@@ -69,8 +69,8 @@ fn value(m: &NodeMeasures, key: &str) -> f64 {
 
 pub struct Column {
     pub key: &'static str,
-    pub label: &'static str,
-    pub help: &'static str,
+    pub label: String,
+    pub help: String,
     pub href: String,
     pub active: bool,
 }
@@ -147,7 +147,7 @@ struct AnalysisPage {
     provinces: Heat,
     sectors: Heat,
     grid: Vec<Dot>,
-    explanations: Vec<(String, &'static str)>,
+    explanations: Vec<(String, String)>,
     bridges: Vec<(i64, String, i64, String)>,
     elapsed_ms: String,
     /// Says how betweenness and closeness were estimated, on a sampled analysis.
@@ -167,7 +167,7 @@ async fn page(
 ) -> Result<Response, AppError> {
     let started = std::time::Instant::now();
     let t = lang.tr();
-    let sort = q.sort.as_deref().filter(|s| COLUMNS.iter().any(|(k, _, _)| k == s)).unwrap_or("betweenness").to_owned();
+    let sort = q.sort.as_deref().filter(|s| COLUMNS.contains(s)).unwrap_or("betweenness").to_owned();
     let top = q.n.unwrap_or(20).clamp(5, 500);
     let result = network::analysis(&state, &actor, &q.filters, lang).await;
     let (analysed, errors) = match result {
@@ -182,9 +182,9 @@ async fn page(
     let filters = serde_urlencoded::to_string(q.filters.pairs()).unwrap_or_default();
     let columns = COLUMNS
         .iter()
-        .map(|(key, fr, en)| Column {
+        .map(|key| Column {
             key,
-            label: lang.pick(fr, en),
+            label: crate::i18n::text(lang, &format!("column-{key}"), &[]),
             help: explain(key, lang),
             href: format!("/analysis?sort={key}&n={top}&{filters}"),
             active: *key == sort,
@@ -198,7 +198,7 @@ async fn page(
     let empty = Heat { labels: vec![], rows: vec![] };
     let limit = if q.all.as_deref() == Some("1") { usize::MAX } else { LIST_LIMIT };
     let left_out = |len: usize| {
-        if len > limit { t.mech.more_rows.replace("{n}", &(len - limit).to_string()) } else { String::new() }
+        if len > limit { crate::i18n::tr!(lang, "mech-more-rows", n = len - limit) } else { String::new() }
     };
     let more = match &a {
         Some(a) => [
@@ -221,10 +221,7 @@ async fn page(
         columns,
         rows,
         grid,
-        explanations: crate::analysis::explain::MEASURES
-            .iter()
-            .map(|(k, _, _)| ((*k).to_owned(), explain(k, lang)))
-            .collect(),
+        explanations: crate::analysis::explain::MEASURES.iter().map(|k| ((*k).to_owned(), explain(k, lang))).collect(),
         bridges,
         elapsed_ms: format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0),
         sampling: a
@@ -254,25 +251,21 @@ fn measure_rows(a: &Analysis, sort: &str, top: usize, level_label: &dyn Fn(&str)
                 m.weighted_degree.to_string(),
                 m.in_degree.to_string(),
                 m.out_degree.to_string(),
-                format!("{:.3}", m.betweenness),
-                format!("{:.3}", m.closeness),
-                m.eigenvector.map_or("–".into(), |e| format!("{e:.3}")),
-                format!("{:.2}", m.clustering),
-                m.constraint.map_or("–".into(), |c| format!("{c:.2}")),
+                crate::i18n::number(lang, m.betweenness, 3),
+                crate::i18n::number(lang, m.closeness, 3),
+                m.eigenvector.map_or("–".into(), |e| crate::i18n::number(lang, e, 3)),
+                crate::i18n::number(lang, m.clustering, 2),
+                m.constraint.map_or("–".into(), |c| crate::i18n::number(lang, c, 2)),
                 m.brokerage.total().to_string(),
             ],
-            roles: format!(
-                "{} {} · {} {} · {} {} · {} {} · {} {}",
-                lang.pick("coord.", "coord."),
-                m.brokerage.coordinator,
-                lang.pick("itin.", "itin."),
-                m.brokerage.itinerant,
-                lang.pick("repr.", "repr."),
-                m.brokerage.representative,
-                lang.pick("gardien", "gatek."),
-                m.brokerage.gatekeeper,
-                lang.pick("liaison", "liaison"),
-                m.brokerage.liaison
+            roles: crate::i18n::tr!(
+                lang,
+                "brokerage-roles",
+                coordinator = m.brokerage.coordinator,
+                itinerant = m.brokerage.itinerant,
+                representative = m.brokerage.representative,
+                gatekeeper = m.brokerage.gatekeeper,
+                liaison = m.brokerage.liaison
             ),
             articulation: m.articulation_point,
             community: m.community + 1,
@@ -306,10 +299,7 @@ fn power_interest_grid(a: &Analysis, lang: Lang) -> Vec<Dot> {
         y: 520.0 - (inf as f64 - 0.5) * 100.0,
         id: 0,
         label: count.to_string(),
-        title: match lang {
-            Lang::Fr => format!("{count} acteurs (hors acteurs clés) — {} {inf}, {} {int}", t.influence, t.interest),
-            Lang::En => format!("{count} actors (key actors apart) — {} {inf}, {} {int}", t.influence, t.interest),
-        },
+        title: crate::i18n::tr!(lang, "grid-cell", count = count, influence = inf, interest = int),
         key: false,
         count,
         r: 10.0 + 30.0 * (count as f64 / placed.max(1) as f64).sqrt(),

@@ -64,28 +64,8 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-/// The questionnaires a campaign can be opened from: the `.toml` files of `surveys/` (the
-/// shipped ones when the server runs elsewhere).
-fn questionnaires() -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = std::fs::read_dir("surveys")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).ok()?)))
-        .collect();
-    if found.is_empty() {
-        found = vec![
-            ("consultation-2023.toml".into(), include_str!("../../../surveys/consultation-2023.toml").into()),
-            ("pulse-2023.toml".into(), include_str!("../../../surveys/pulse-2023.toml").into()),
-        ];
-    }
-    found.sort();
-    found
-}
-
 fn text(t: &definition::Text, lang: Lang) -> String {
-    lang.pick(&t.fr, &t.en).to_owned()
+    t.get(lang).to_owned()
 }
 
 // ---- list and open ------------------------------------------------------------------------
@@ -141,7 +121,7 @@ fn new_page(
     let one = |v: &Option<String>| v.clone().unwrap_or_default();
     NewPage {
         page: Page::new(lang, lang.tr().campaign_new, uri),
-        questionnaires: questionnaires()
+        questionnaires: crate::survey::shipped::questionnaires()
             .into_iter()
             .map(|(file, t)| {
                 let label = definition::parse(&t)
@@ -173,11 +153,10 @@ async fn create(
     Form(form): Form<NewForm>,
 ) -> Result<Response, AppError> {
     let reference = reference(&state).await?;
-    let Some((file, text)) = questionnaires().into_iter().find(|(f, _)| *f == form.questionnaire) else {
-        let errors = FormErrors::conflict(
-            "questionnaire",
-            lang.pick("Choisissez un questionnaire.", "Choose a questionnaire.").into(),
-        );
+    let Some((file, text)) =
+        crate::survey::shipped::questionnaires().into_iter().find(|(f, _)| *f == form.questionnaire)
+    else {
+        let errors = FormErrors::conflict("questionnaire", crate::i18n::text(lang, "choose-questionnaire", &[]));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, new_page(lang, &uri, &reference, form, errors, Vec::new()))
             .into_response());
     };
@@ -538,8 +517,8 @@ async fn after_decision(
 ) -> Result<Response, AppError> {
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/campaigns/{campaign}/review")).into_response()),
-        Err(AppError::Conflict { fr, en, .. }) => {
-            let message = lang.pick(&fr, &en).to_owned();
+        Err(AppError::Conflict { message, .. }) => {
+            let message = crate::i18n::say(lang, &message);
             Ok((StatusCode::CONFLICT, review_page(state, actor, lang, uri, campaign, message).await?).into_response())
         }
         Err(e) => Err(e),
@@ -655,7 +634,7 @@ async fn compare(
     let tie_types = TIE_TYPES
         .iter()
         .map(|t| CompareRow {
-            label: lang.pick(t.3, t.4).to_owned(),
+            label: crate::i18n::text(lang, &format!("tie-type-{}", t.0), &[]),
             a: count_type(&ta, t.0).to_string(),
             b: count_type(&tb, t.0).to_string(),
         })

@@ -40,10 +40,10 @@ pub struct ChangeView {
     pub id: i64,
     pub at: String,
     pub who: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub record: String,
     pub record_url: Option<String>,
-    pub action: &'static str,
+    pub action: String,
     pub detail: Option<String>,
     pub fields: Vec<FieldRow>,
     pub operation: Option<i64>,
@@ -146,7 +146,7 @@ impl History {
 
 /// The changes of a feed as pages show them.
 pub fn views(feed: &Feed, lang: Lang) -> Vec<ChangeView> {
-    let t = lang.tr().audit;
+    let t = &lang.tr().audit;
     feed.changes
         .iter()
         .map(|c| {
@@ -192,7 +192,7 @@ pub fn views(feed: &Feed, lang: Lang) -> Vec<ChangeView> {
 
 pub struct KindOption {
     code: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 #[derive(Template, WebTemplate)]

@@ -51,13 +51,13 @@ async fn page(
         None => reference.sectors.first().map(|s| s.code.clone()).unwrap_or_default(),
     };
     let (svg, problem, map) = crate::report::coverage(&state, &actor, &sector, lang).await?;
-    let m = lang.tr().mech;
+    let m = &lang.tr().mech;
     Ok(CoveragePage {
         page: Page::new(lang, m.coverage_title, &uri),
         sectors: options(&reference.sectors, lang, &[sector.as_str()]),
         svg,
         problem,
-        uncovered_heading: m.uncovered_communes.replace("{n}", &map.uncovered.len().to_string()),
+        uncovered_heading: crate::i18n::tr!(lang, "mech-uncovered-communes", n = map.uncovered.len()),
         uncovered: map.uncovered,
         sector,
     })

@@ -200,7 +200,7 @@ async fn save(
     let errors = match inventory::save_link(&state, actor, id, &draft).await {
         Ok(l) => return Ok(Redirect::to(&format!("/stakeholders/{}", l.data.source)).into_response()),
         Err(AppError::Validation(errors)) => FormErrors::new(&errors, lang),
-        Err(AppError::Conflict { field, fr, en }) => FormErrors::conflict(field, lang.pick(&fr, &en).to_owned()),
+        Err(AppError::Conflict { field, message }) => FormErrors::conflict(field, crate::i18n::say(lang, &message)),
         Err(e) => return Err(e),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, lang, &uri, existing, &draft, errors, None).await?)

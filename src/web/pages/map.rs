@@ -206,19 +206,7 @@ async fn map(
         campaigns,
         response_rates,
         grouped: rendered.as_ref().and_then(|r| r.grouped).map(|d| {
-            let by = d.name(lang);
-            match lang {
-                Lang::Fr => format!(
-                    "Plus de {} acteurs : la carte les regroupe par {by}. Cliquez un groupe pour l'ouvrir ; \
-                     chaque groupe assez petit s'affiche acteur par acteur.",
-                    crate::graph::aggregate::DETAIL_LIMIT
-                ),
-                Lang::En => format!(
-                    "More than {} actors: the map groups them by {by}. Click a group to open it; \
-                     a group small enough is drawn actor by actor.",
-                    crate::graph::aggregate::DETAIL_LIMIT
-                ),
-            }
+            crate::i18n::tr!(lang, "map-grouped", limit = crate::graph::aggregate::DETAIL_LIMIT, by = d.name(lang))
         }),
         detail_url: format!("/map?{}", query_string(&q.filters, &[("detail", "all")])),
         f: q.filters,

@@ -347,7 +347,7 @@ async fn body_form(
     errors: FormErrors,
 ) -> Result<BodyFormPage, AppError> {
     let reference = inventory::reference(state).await?;
-    let t = lang.tr().mech;
+    let t = &lang.tr().mech;
     let chosen = |v: &Option<String>| v.clone().unwrap_or_default();
     let mark = |mut opts: Vec<Opt>, v: &str| {
         for o in &mut opts {
@@ -377,7 +377,7 @@ async fn body_form(
 fn form_errors(e: AppError, lang: Lang) -> Result<FormErrors, AppError> {
     match e {
         AppError::Validation(errors) => Ok(FormErrors::new(&errors, lang)),
-        AppError::Conflict { field, fr, en } => Ok(FormErrors::conflict(field, lang.pick(&fr, &en).to_owned())),
+        AppError::Conflict { field, message } => Ok(FormErrors::conflict(field, crate::i18n::say(lang, &message))),
         other => Err(other),
     }
 }
@@ -634,7 +634,7 @@ async fn meeting_form(
     d: MeetingDraft,
     errors: FormErrors,
 ) -> Result<MeetingFormPage, AppError> {
-    let t = lang.tr().mech;
+    let t = &lang.tr().mech;
     let phase = d.phase.clone().unwrap_or_default();
     let phases = phases::list(state, actor)
         .await?
@@ -867,7 +867,7 @@ async fn actions(
     Query(q): Query<ActionsQuery>,
 ) -> Result<ActionsPage, AppError> {
     let today = state.clock.now().date();
-    let t = lang.tr().mech;
+    let t = &lang.tr().mech;
     let all = mechanism::action_items(&state, &actor).await?;
     let bodies = mechanism::bodies(&state, &actor, true).await?;
     let body_name = |id: Option<i64>| match id {
@@ -953,7 +953,7 @@ struct ReviewPage {
 }
 
 async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Uri) -> Result<ReviewPage, AppError> {
-    let t = lang.tr().mech;
+    let t = &lang.tr().mech;
     let r = mechanism::review(&state, &actor, lang).await?;
     let names: std::collections::HashMap<i64, &str> =
         r.analysed.network.graph.node_weights().map(|n| (n.id, n.name.as_str())).collect();
@@ -970,7 +970,7 @@ async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Ur
         .isolated_members
         .iter()
         .map(|(b, m)| {
-            let text = t.review_isolated_line.replace("{body}", &body_name(*b)).replace("{n}", &m.len().to_string());
+            let text = crate::i18n::tr!(lang, "mech-review-isolated-line", body = body_name(*b), n = m.len());
             finding(text, actor_links(m))
         })
         .collect();
@@ -978,11 +978,13 @@ async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Ur
         Vec::new()
     } else {
         let ids: Vec<i64> = f.central_outside.iter().map(|(id, _)| *id).collect();
-        let text = t
-            .review_central_line
-            .replace("{n}", &f.central_count.to_string())
-            .replace("{pct}", &format!("{}", r.central_percent.round()))
-            .replace("{count}", &ids.len().to_string());
+        let text = crate::i18n::tr!(
+            lang,
+            "mech-review-central-line",
+            n = f.central_count,
+            pct = format!("{}", r.central_percent.round()),
+            count = ids.len()
+        );
         vec![finding(text, actor_links(&ids))]
     };
     let reference = &r.analysed.network.reference;
@@ -1018,13 +1020,15 @@ async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Ur
         .iter()
         .filter_map(|(b, held, expected)| {
             let b = body(*b)?;
-            let text = t
-                .review_under_line
-                .replace("{body}", &b.name)
-                .replace("{held}", &held.to_string())
-                .replace("{expected}", &expected.to_string())
-                .replace("{frequency}", &code_label(&b.frequency, lang).to_lowercase())
-                .replace("{since}", &long_date(&format_date(b.established_on), lang));
+            let text = crate::i18n::tr!(
+                lang,
+                "mech-review-under-line",
+                body = &b.name,
+                held = held,
+                expected = expected,
+                frequency = code_label(&b.frequency, lang).to_lowercase(),
+                since = long_date(&format_date(b.established_on), lang)
+            );
             Some(finding(text, vec![(format!("/bodies/{}", b.id), b.name.clone())]))
         })
         .collect();
@@ -1032,7 +1036,7 @@ async fn review(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Ur
         .fragile
         .iter()
         .map(|(b, m)| Finding {
-            text: t.review_fragile_line.replace("{body}", &body_name(*b)),
+            text: crate::i18n::tr!(lang, "mech-review-fragile-line", body = body_name(*b)),
             links: actor_links(m),
             end: if m.len() > 1 { t.review_fragile_end_many } else { t.review_fragile_end }.to_owned(),
         })

@@ -31,8 +31,8 @@ pub struct Page {
     pub lang: Lang,
     pub t: &'static Tr,
     pub title: String,
-    /// The language switch, coming back to this very page.
-    pub switch_url: String,
+    /// The other languages the page can be read in, each link coming back to this very page.
+    pub languages: Vec<LanguageLink>,
     /// The session's form token, sent back by every form (`_csrf`).
     pub csrf: String,
     /// Who is signed in, if anyone.
@@ -42,6 +42,13 @@ pub struct Page {
     pub is_admin: bool,
     /// The privacy notice shown at the foot of a respondent's page.
     pub privacy_notice: Option<String>,
+}
+
+/// A link to the page in another language, named in that language.
+pub struct LanguageLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub url: String,
 }
 
 impl Page {
@@ -59,7 +66,14 @@ impl Page {
             lang,
             t: lang.tr(),
             title: title.into(),
-            switch_url: format!("/lang/{}?{next}", lang.other().code()),
+            languages: Lang::all()
+                .filter(|l| *l != lang)
+                .map(|l| LanguageLink {
+                    code: l.code(),
+                    name: l.native_name(),
+                    url: format!("/lang/{}?{next}", l.code()),
+                })
+                .collect(),
             csrf,
             user,
             can_edit: actor.may(Action::Edit),
@@ -131,7 +145,7 @@ pub fn territory_groups(reference: &Reference, lang: Lang, selected: &[String]) 
         selected: selected.contains(&t.ins_code),
     };
     let mut groups = vec![OptGroup {
-        label: lang.pick("Région et provinces", "Region and provinces").to_owned(),
+        label: crate::i18n::text(lang, "territory-region-and-provinces", &[]),
         options: reference
             .territories
             .iter()

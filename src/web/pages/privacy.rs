@@ -114,8 +114,7 @@ async fn erase(State(state): State<AppState>, actor: Actor, Form(f): Form<EraseF
     if f.confirm != "yes" {
         return Err(AppError::Conflict {
             field: "confirm",
-            fr: crate::i18n::AUDIT_FR.erase_confirm.to_owned(),
-            en: crate::i18n::AUDIT_EN.erase_confirm.to_owned(),
+            message: crate::domain::problem::Message::new("audit_erase_confirm"),
         });
     }
     let done = privacy::erase(&state, &actor, &Who::parse(&f.who)?).await?;

@@ -402,14 +402,14 @@ struct SectionPage {
 }
 
 fn text(t: &Text, lang: Lang) -> String {
-    lang.pick(&t.fr, &t.en).to_owned()
+    t.get(lang).to_owned()
 }
 
 fn choices(list: &[Choice], chosen: &[String], lang: Lang) -> Vec<ChoiceView> {
     list.iter()
         .map(|c| ChoiceView {
             value: c.value.clone(),
-            label: lang.pick(&c.fr, &c.en).to_owned(),
+            label: c.label.get(lang).to_owned(),
             checked: chosen.contains(&c.value),
         })
         .collect()
@@ -417,11 +417,12 @@ fn choices(list: &[Choice], chosen: &[String], lang: Lang) -> Vec<ChoiceView> {
 
 fn attributes(q: &Question, tie: Option<&TieAnswer>, lang: Lang) -> Vec<AttrView> {
     let t = lang.tr();
-    let pick = |value: Option<&str>, list: Vec<(&'static str, &'static str, &'static str)>| {
-        list.into_iter()
-            .map(|(v, fr, en)| ChoiceView {
+    // The options of one attribute: their values, worded by the catalogue's `<prefix>-<value>`.
+    let pick = |value: Option<&str>, prefix: &str, values: &mut dyn Iterator<Item = &'static str>| {
+        values
+            .map(|v| ChoiceView {
                 value: v.to_owned(),
-                label: lang.pick(fr, en).to_owned(),
+                label: crate::i18n::text(lang, &format!("{prefix}-{v}"), &[]),
                 checked: value == Some(v),
             })
             .collect::<Vec<_>>()
@@ -431,22 +432,12 @@ fn attributes(q: &Question, tie: Option<&TieAnswer>, lang: Lang) -> Vec<AttrView
         .filter_map(|a| {
             let value = tie.and_then(|t| t.attribute(a));
             let (label, options) = match a.as_str() {
-                "link_type" => (t.tie_type, pick(value, TIE_TYPES.iter().map(|x| (x.0, x.3, x.4)).collect())),
-                "frequency" => (t.tie_frequency, pick(value, FREQUENCIES.iter().map(|x| (x.0, x.2, x.3)).collect())),
-                "formal" => (t.tie_formal, pick(value, FORMAL.to_vec())),
-                "satisfaction" => (
-                    t.tie_satisfaction,
-                    pick(
-                        value,
-                        vec![
-                            ("1", "1 – très insatisfaisant", "1 – very poor"),
-                            ("2", "2", "2"),
-                            ("3", "3", "3"),
-                            ("4", "4", "4"),
-                            ("5", "5 – très satisfaisant", "5 – very good"),
-                        ],
-                    ),
-                ),
+                "link_type" => (t.tie_type, pick(value, "tie-type", &mut TIE_TYPES.iter().map(|x| x.0))),
+                "frequency" => (t.tie_frequency, pick(value, "tie-frequency", &mut FREQUENCIES.iter().map(|x| x.0))),
+                "formal" => (t.tie_formal, pick(value, "tie-formal", &mut FORMAL.into_iter())),
+                "satisfaction" => {
+                    (t.tie_satisfaction, pick(value, "tie-satisfaction", &mut ["1", "2", "3", "4", "5"].into_iter()))
+                }
                 _ => return None,
             };
             Some(AttrView { name: a.clone(), label, options })

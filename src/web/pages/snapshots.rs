@@ -149,11 +149,8 @@ struct ComparePage {
 }
 
 fn capped<T: Clone>(v: &[T], lang: Lang) -> (Vec<T>, String) {
-    let more = if v.len() > SHOWN {
-        lang.tr().mech.more_rows.replace("{n}", &(v.len() - SHOWN).to_string())
-    } else {
-        String::new()
-    };
+    let more =
+        if v.len() > SHOWN { crate::i18n::tr!(lang, "mech-more-rows", n = v.len() - SHOWN) } else { String::new() };
     (v.iter().take(SHOWN).cloned().collect(), more)
 }
 
@@ -164,7 +161,7 @@ async fn compare(
     uri: Uri,
     Query(q): Query<CompareQuery>,
 ) -> Result<ComparePage, AppError> {
-    let t = lang.tr().mech;
+    let t = &lang.tr().mech;
     let (from, to) = q.sides()?;
     let c = snapshots::compare(&state, &actor, from, to, 15, lang).await?;
     let d = &c.diff;

@@ -465,7 +465,7 @@ async fn save(
     let errors = match inventory::save_stakeholder(&state, actor, id, &draft).await {
         Ok(s) => return Ok(Redirect::to(&format!("/stakeholders/{}", s.id)).into_response()),
         Err(AppError::Validation(errors)) => FormErrors::new(&errors, lang),
-        Err(AppError::Conflict { field, fr, en }) => FormErrors::conflict(field, lang.pick(&fr, &en).to_owned()),
+        Err(AppError::Conflict { field, message }) => FormErrors::conflict(field, crate::i18n::say(lang, &message)),
         Err(e) => return Err(e),
     };
     let reference = inventory::reference(&state).await?;

@@ -75,7 +75,7 @@ async fn page(
     uri: Uri,
     Query(q): Query<SuggestQuery>,
 ) -> Result<SuggestionsPage, AppError> {
-    let m = lang.tr().mech;
+    let m = &lang.tr().mech;
     let reference = inventory::reference(&state).await?;
     let body = q.body.as_deref().and_then(|b| b.parse::<i64>().ok());
     let k = q.k.as_deref().and_then(|k| k.parse::<usize>().ok()).unwrap_or(5).clamp(1, 50);
@@ -102,15 +102,18 @@ async fn page(
             .into_iter()
             .map(|r| ReachRow {
                 id: r.id,
-                text: m.reach_line.replace("{name}", &name(&r.id)).replace("{n}", &r.gain.to_string()),
+                text: crate::i18n::tr!(lang, "mech-reach-line", name = name(&r.id), n = r.gain),
                 brings: r.brings.iter().map(|b| (*b, name(b))).collect(),
             })
             .collect(),
         None => Vec::new(),
     };
     let commune_name = |ins: &str| reference.territory_by_ins(ins).map_or_else(|| ins.to_owned(), |t| t.label(lang));
-    let more =
-        if gaps.len() > SHOWN { m.more_rows.replace("{n}", &(gaps.len() - SHOWN).to_string()) } else { String::new() };
+    let more = if gaps.len() > SHOWN {
+        crate::i18n::tr!(lang, "mech-more-rows", n = gaps.len() - SHOWN)
+    } else {
+        String::new()
+    };
     let communes = gaps
         .iter()
         .take(SHOWN)
@@ -127,7 +130,7 @@ async fn page(
                     };
                     let distance = c
                         .distance
-                        .map_or_else(|| m.no_path.to_owned(), |d| m.at_distance.replace("{n}", &d.to_string()));
+                        .map_or_else(|| m.no_path.to_owned(), |d| crate::i18n::tr!(lang, "mech-at-distance", n = d));
                     CandidateRow { id: c.id, name: name(&c.id), why: format!("{near}, {distance}") }
                 })
                 .collect(),
