@@ -215,13 +215,16 @@ async fn insert(conn: &mut AnyConnection, r: &Reference) -> sqlx::Result<()> {
     territories.sort_by_key(|t| (t.kind as u8, t.ins_code.clone()));
     for t in territories {
         let kind = serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        sqlx::query("INSERT INTO territories (ins_code, kind, parent_ins, province_ins) VALUES ($1, $2, $3, $4)")
-            .bind(t.ins_code.clone())
-            .bind(kind)
-            .bind(t.parent_ins.clone())
-            .bind(t.province_ins.clone())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO territories (ins_code, kind, parent_ins, province_ins, lang) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(t.ins_code.clone())
+        .bind(kind)
+        .bind(t.parent_ins.clone())
+        .bind(t.province_ins.clone())
+        .bind(t.lang.clone())
+        .execute(&mut *conn)
+        .await?;
         insert_labels(conn, "territory", &t.ins_code, &t.names).await?;
     }
     Ok(())

@@ -159,7 +159,7 @@ impl Problem {
 impl crate::domain::reference::Territory {
     /// The territory's name as `lang` writes it (`Province de Liège`, `Provinz Lüttich`).
     pub fn label(&self, lang: Lang) -> String {
-        say(lang, &self.to_message())
+        say(lang, &self.to_message(lang))
     }
 }
 
@@ -281,6 +281,10 @@ table! {
     nav_export,
     language_name,
     language,
+    survey_language,
+    survey_language_auto,
+    survey_language_chosen,
+    survey_language_set,
     search,
     search_placeholder,
     filter,

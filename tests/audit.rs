@@ -93,6 +93,7 @@ on_both!(every_use_case_leaves_one_change_row_per_record_with_its_actor_and_valu
     inventory::archive_link(state, &admin, link.id).await.unwrap();
     inventory::set_archived(state, &admin, aviq, true).await.unwrap();
     inventory::set_archived(state, &admin, aviq, false).await.unwrap();
+    inventory::set_language(state, &admin, aviq, maillage::i18n::Lang::parse("de")).await.unwrap();
 
     // Mechanism.
     let body = scalar(&app, "SELECT MIN(id) FROM bodies").await;

@@ -106,7 +106,6 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow() {
     d.wait_for("return !!document.querySelector('svg[preserveAspectRatio=\"xMidYMid meet\"]');").await;
     let nodes = d.script("return document.querySelectorAll('.node').length;", vec![]).await;
     assert_eq!(nodes, 170, "one clickable node per demo stakeholder");
-    d.quit().await;
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
@@ -228,6 +227,37 @@ fn chromedriver() -> PathBuf {
     path
 }
 
+/// The network step of the consultation on a 360×740 phone in Dutch, German and Ukrainian
+/// (Cyrillic needs its fonts): the page is in the language asked, nothing is wider than the
+/// phone; screenshots kept in target/screenshots/survey-<lang>.png.
+#[test]
+fn a_survey_step_reads_in_dutch_german_and_ukrainian_on_a_phone() {
+    on_a_large_stack(a_survey_step_reads_in_dutch_german_and_ukrainian_on_a_phone_flow);
+}
+
+async fn a_survey_step_reads_in_dutch_german_and_ukrainian_on_a_phone_flow() {
+    let Some(browser) = chromium() else { return };
+    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
+    let respondent = app.stakeholder("ÖSHZ Eupen", None, "local").await;
+    let (_, links) = common::survey::consultation(&app, &[respondent]).await;
+    let (base, stop, server) = start_server(&app).await;
+    let d = common::webdriver::Driver::start(&browser, &chromedriver(), 360, 740).await;
+    for (code, words) in
+        [("nl", "Met wie u samenwerkt"), ("de", "Mit wem Sie zusammenarbeiten"), ("uk", "З ким ви співпрацюєте")]
+    {
+        let next = serde_urlencoded::to_string([("next", format!("{}?section=2", links[0]))]).unwrap();
+        d.goto(&format!("{base}/lang/{code}?{next}")).await;
+        assert_eq!(d.script("return document.documentElement.lang;", vec![]).await, code);
+        assert!(d.text().await.contains(words), "{code}: {}", d.text().await);
+        assert_eq!(d.script("return document.documentElement.scrollWidth <= 360;", vec![]).await, true, "{code}");
+        let png = d.screenshot(&screenshots().join(format!("survey-{code}.png"))).await;
+        assert_eq!(png_size(&png), (720, 1480));
+    }
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
+
 /// A respondent fills in the shipped consultation survey on a 360×740 phone, in French:
 /// a server-side error kept their input, the roster search added an organisation, the
 /// conditional question appeared, and the submission reached the database.
@@ -264,7 +294,9 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
         opens_on: &day(today),
         closes_on: &day(today + time::Duration::days(20)),
     };
-    maillage::store::campaigns::open(&mut tx, &campaign, &[respondent], &|i| secret.token_hash(i)).await.unwrap();
+    maillage::store::campaigns::open(&mut tx, &campaign, &[(respondent, "fr")], &|i| secret.token_hash(i))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     // The demo's own campaigns have invitations too: this campaign and invitation are the last made.
     let last = |sql: &'static str| {
@@ -354,7 +386,6 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
     assert_eq!(d.script(no_sideways_scroll, vec![]).await, true, "the results page fits a phone too");
     d.script("document.getElementById('r-clarity_roles').scrollIntoView();", vec![]).await;
     shot("campaign-results.png").await;
-    d.quit().await;
 
     let submitted: Option<String> = sqlx::query("SELECT submitted_at FROM invitations WHERE id = $1")
         .bind(invitation)
@@ -426,7 +457,6 @@ async fn a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_re
     assert_eq!(title.as_str(), Some("CPAS de Namur"));
     let record = d.script("return document.querySelector('main dl').innerText;", vec![]).await;
     assert!(!record.as_str().unwrap_or_default().contains("081 33 70 11"), "the phone is gone again: {record}");
-    d.quit().await;
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }

@@ -35,6 +35,8 @@ async fn post_form(app: &common::TestApp, uri: &str, body: String) -> common::Re
         Request::post(uri)
             .header(header::HOST, "localhost")
             .header(header::ACCEPT_LANGUAGE, "en")
+            // The respondent switched to English (the invitation went out in French).
+            .header(header::COOKIE, "lang=en")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(body))
             .unwrap(),

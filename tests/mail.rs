@@ -103,7 +103,7 @@ on_both!(invitations_and_reminders_go_out_by_smtp_with_each_personal_link, |app|
         opens_on: "2023-01-01",
         closes_on: "2099-12-31",
     };
-    let id = open(&mut tx, &campaign, &[a, b, c], &|i| secret.token_hash(i)).await.unwrap();
+    let id = open(&mut tx, &campaign, &[(a, "fr"), (b, "fr"), (c, "fr")], &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
     sqlx::query("UPDATE invitations SET submitted_at = '2023-02-01' WHERE stakeholder_id = $1")
         .bind(b)
@@ -204,4 +204,73 @@ on_both!(a_forgotten_password_is_reset_through_a_link_sent_by_email_without_tell
     assert_eq!(r.location(), "/login", "{}", r.text());
     assert!(app.login("forgetful@example.org", new_password).await.is_ok(), "the new password works");
     assert!(app.login("forgetful@example.org", common::PASSWORD).await.is_err(), "the old one no longer");
+});
+
+// A stakeholder acting on Eupen (a German-speaking commune) is invited in German, e-mail and
+// page; one of Namur in French; one whose language a coordinator chose, in that language. A
+// respondent can switch, among the questionnaire's languages.
+on_both!(each_invitation_goes_out_in_its_stakeholder_s_language, |app| {
+    use maillage::app::campaigns::{OpenRequest, open as open_campaign};
+    let mut ids = Vec::new();
+    for (name, commune) in [("ÖSHZ Eupen", "Eupen"), ("CPAS de Namur", "Namur"), ("Stad Luik", "Liège")] {
+        let r = app
+            .json(
+                axum::http::Method::POST,
+                "/api/stakeholders",
+                serde_json::json!({ "name": name, "kind": "public_authority", "level": "local",
+                    "territory": [commune], "email": format!("{}@example.be", ids.len()) }),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        ids.push(r.json()["id"].as_i64().unwrap());
+    }
+    // A coordinator chooses Dutch for the third; the change log says so.
+    let editor = app.session(maillage::app::Role::Editor).await;
+    let r = app.post_as(&editor, &format!("/stakeholders/{}/language", ids[2]), &[("lang", "nl")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let page = app.get_as(&editor, &format!("/stakeholders/{}", ids[0])).await.text();
+    assert!(page.contains("Deutsch (from its communes)"), "Eupen's default is shown: {page}");
+    let page = app.get_as(&editor, &format!("/stakeholders/{}", ids[2])).await.text();
+    assert!(page.contains("Nederlands (chosen by a coordinator)"), "{page}");
+    let log = app.get_as(&editor, &format!("/changes?kind=stakeholder&record={}", ids[2])).await.text();
+    assert!(log.contains("survey language"), "the choice is in the change log: {log}");
+
+    let request = OpenRequest {
+        definition: include_str!("../surveys/pulse-2023.toml"),
+        title: "Baromètre 2023",
+        opens: "2023-01-01",
+        closes: "2099-12-31",
+        invite: Default::default(),
+    };
+    let opened = open_campaign(&app.state, &maillage::app::Actor::Cli, &request).await.unwrap();
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    let list = invitees(&mut conn, opened.id).await.unwrap();
+    let lang_of = |id: i64| list.iter().find(|i| i.stakeholder_id == id).unwrap().lang.clone();
+    assert_eq!([lang_of(ids[0]), lang_of(ids[1]), lang_of(ids[2])], ["de", "fr", "nl"]);
+
+    let (addr, received) = fake_relay().await;
+    let mailer = Mailer::new(&format!("smtp://{addr}"), "Coordination Ukraine <coordination@example.be>").unwrap();
+    let campaign = maillage::store::campaigns::get(&mut conn, opened.id).await.unwrap().unwrap();
+    let everyone: Vec<_> = list.iter().collect();
+    let notice = |l: maillage::i18n::Lang| app.state.settings.privacy_notice(l);
+    let report = mailer.send(&campaign, &everyone, &app.state.secret, "https://m.example.be", false, &notice).await;
+    assert_eq!(report.sent, 3, "{:?}", report.failed);
+    let got = received.lock().unwrap().clone();
+    let mail_to = |n: usize| got.iter().find(|(to, _)| *to == format!("{n}@example.be")).unwrap().1.clone();
+    let german = mail_to(0);
+    assert_eq!(subject(&german), "Kurzbefragung zum Koordinierungsmechanismus");
+    let unfolded = german.replace("=\r\n", "").replace("=\n", "");
+    assert!(unfolded.contains("Guten Tag,") && unfolded.contains("Datenschutz."), "{german}");
+    assert!(unfolded.contains("31. Dezember 2099"), "the date the German way: {unfolded}");
+    assert_eq!(subject(&mail_to(1)), "Baromètre du mécanisme de coordination");
+    assert_eq!(subject(&mail_to(2)), "Peiling over het coördinatiemechanisme");
+
+    // The page opens in German; the switch offers the questionnaire's languages and is obeyed.
+    let eupen = list.iter().find(|i| i.stakeholder_id == ids[0]).unwrap();
+    let link = format!("/s/{}", app.state.secret.token(eupen.invitation_id));
+    let page = app.get(&link).await.text();
+    assert!(page.contains("<html lang=\"de\">") && page.contains("Speichern und weiter"), "{page}");
+    assert!(page.contains("hreflang=\"uk\""), "Ukrainian is offered: the questionnaire has it");
+    let page = app.get_lang(&link, "fr").await.text();
+    assert!(page.contains("<html lang=\"fr\">") && page.contains("Baromètre du mécanisme de coordination"), "{page}");
 });

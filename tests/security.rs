@@ -134,6 +134,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/stakeholders/{id}/edit", "nnnnyy"),
     ("POST", "/stakeholders/{id}/edit", "nnnnyy"),
     ("POST", "/stakeholders/{id}/archive", "nnnnyy"),
+    ("POST", "/stakeholders/{id}/language", "nnnnyy"),
     ("POST", "/stakeholders/{id}/restore", "nnnnyy"),
     ("POST", "/links", "nnnnyy"),
     ("GET", "/links/new", "nnnnyy"),

@@ -23,7 +23,7 @@ on_both!(opening_a_campaign_invites_each_stakeholder_with_a_link_only_its_hash_s
         opens_on: "2023-04-01",
         closes_on: "2023-06-30",
     };
-    let id = open(&mut tx, &campaign, &[a, b], &|i| secret.token_hash(i)).await.unwrap();
+    let id = open(&mut tx, &campaign, &[(a, "fr"), (b, "fr")], &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
 
     let mut conn = app.db.pool.acquire().await.unwrap();

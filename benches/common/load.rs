@@ -101,7 +101,8 @@ pub async fn run(label: &str, url: &str) -> (f64, f64) {
         closes_on: &day(today + time::Duration::days(10)),
     };
     let invited = &ids[..RESPONDENTS];
-    store::campaigns::open(&mut tx, &campaign, invited, &|i| secret.token_hash(i)).await.unwrap();
+    let invited: Vec<(i64, &str)> = invited.iter().map(|&s| (s, "fr")).collect();
+    store::campaigns::open(&mut tx, &campaign, &invited, &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
     let invitees = store::campaigns::invitees(&mut conn, 1).await.unwrap();

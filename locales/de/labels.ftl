@@ -42,6 +42,7 @@ action-revoke = widerrufen
 action-dismiss = Vorschlag verworfen
 action-provenance = Herkunft vermerkt
 action-erase = gelöscht
+action-language = Sprache der Umfragen
 action-other = geändert
 field-name = Name
 field-acronym = Kürzel

@@ -42,6 +42,7 @@ action-revoke = revoked
 action-dismiss = suggestion dismissed
 action-provenance = provenance noted
 action-erase = erased
+action-language = survey language
 action-other = changed
 field-name = Name
 field-acronym = Acronym

@@ -42,6 +42,7 @@ action-revoke = révocation
 action-dismiss = suggestion écartée
 action-provenance = origine notée
 action-erase = effacement
+action-language = langue des enquêtes
 action-other = modification
 field-name = Nom
 field-acronym = Sigle

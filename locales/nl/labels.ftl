@@ -42,6 +42,7 @@ action-revoke = ingetrokken
 action-dismiss = suggestie genegeerd
 action-provenance = herkomst genoteerd
 action-erase = gewist
+action-language = taal van de bevragingen
 action-other = gewijzigd
 field-name = Naam
 field-acronym = Afkorting

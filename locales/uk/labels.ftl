@@ -42,6 +42,7 @@ action-revoke = відкликання
 action-dismiss = пропозицію відхилено
 action-provenance = походження зазначено
 action-erase = видалення
+action-language = мова опитувань
 action-other = зміна
 field-name = Назва
 field-acronym = Абревіатура

@@ -105,7 +105,21 @@ pub async fn open(state: &AppState, actor: &Actor, req: &OpenRequest<'_>) -> Res
     let (Some(opens), Some(closes), Some(filter)) = (opens, closes, filter) else {
         return Err(OpenError::Fields(Vec::new()));
     };
-    let invited: Vec<i64> = store::stakeholders::list(&mut tx, &filter).await?.iter().map(|s| s.id).collect();
+    // Each invitation in its stakeholder's language: the one a coordinator chose, else its
+    // communes' (German for the German-speaking communes); French when the questionnaire does
+    // not offer it.
+    let chosen = store::stakeholders::languages(&mut tx).await?;
+    let offered = def.offered();
+    let invited: Vec<(i64, &str)> = store::stakeholders::list(&mut tx, &filter)
+        .await?
+        .iter()
+        .map(|s| {
+            let wanted =
+                chosen.get(&s.id).map(String::as_str).or_else(|| reference.territory_language(&s.data.territory));
+            let lang = wanted.and_then(Lang::parse).filter(|l| offered.contains(l)).unwrap_or_default();
+            (s.id, lang.code())
+        })
+        .collect();
     if invited.is_empty() {
         return Err(OpenError::Nobody);
     }

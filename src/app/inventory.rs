@@ -10,6 +10,7 @@ use crate::domain::reference::Reference;
 use crate::domain::stakeholder::{NameIndex, Stakeholder, StakeholderDraft};
 use crate::domain::text::given;
 use crate::domain::values::flag;
+use crate::i18n::Lang;
 use crate::store;
 use serde::Deserialize;
 
@@ -174,6 +175,26 @@ pub async fn set_archived(state: &AppState, actor: &Actor, id: i64, archived: bo
     let mut work = Work::begin(state, actor, "inventory.set_archived").await?;
     store::stakeholders::set_archived(&mut work, id, archived).await?;
     work.commit().await
+}
+
+/// Sets the language a stakeholder is invited in (`None`: from its communes).
+pub async fn set_language(state: &AppState, actor: &Actor, id: i64, lang: Option<Lang>) -> Result<(), AppError> {
+    actor.require(Action::Edit)?;
+    let mut work = Work::begin(state, actor, "inventory.set_language").await?;
+    store::stakeholders::set_language(&mut work, id, lang.map(Lang::code)).await?;
+    work.commit().await
+}
+
+/// The language a stakeholder is invited in, and whether a coordinator chose it.
+pub async fn language(state: &AppState, actor: &Actor, id: i64) -> Result<(Lang, bool), AppError> {
+    let s = stakeholder(state, actor, id).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let chosen = store::stakeholders::languages(&mut conn).await?.remove(&id).and_then(|l| Lang::parse(&l));
+    let reference = reference(state).await?;
+    Ok(match chosen {
+        Some(l) => (l, true),
+        None => (reference.territory_language(&s.data.territory).and_then(Lang::parse).unwrap_or_default(), false),
+    })
 }
 
 /// Creates (`id` None) or replaces a link. Links typed by a coordinator are confirmed

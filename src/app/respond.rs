@@ -24,6 +24,8 @@ pub struct Invitation {
     pub closes_on: String,
     pub answers: Answers,
     pub submitted_at: Option<String>,
+    /// The language the invitation was sent in: the page's, unless the respondent switched.
+    pub lang: String,
 }
 
 impl From<InvitationRow> for Invitation {
@@ -38,6 +40,7 @@ impl From<InvitationRow> for Invitation {
             closes_on: r.closes_on,
             answers: r.answers.as_deref().map(Answers::from_json).unwrap_or_default(),
             submitted_at: r.submitted_at,
+            lang: r.lang,
         }
     }
 }

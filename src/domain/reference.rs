@@ -65,6 +65,22 @@ pub struct Territory {
     pub names: BTreeMap<String, String>,
     pub parent_ins: Option<String>,
     pub province_ins: Option<String>,
+    /// The official language of a commune whose language is not French (`de` for the nine
+    /// German-speaking communes): the language its stakeholders are invited in by default.
+    pub lang: Option<String>,
+}
+
+impl Reference {
+    /// The language a stakeholder acting on `territory` is invited in when no one chose: the
+    /// language of its communes when it acts on communes only and they all share one that is
+    /// not French (the German-speaking communes), else none (French).
+    pub fn territory_language(&self, territory: &[String]) -> Option<&str> {
+        let mut langs = territory.iter().map(|ins| {
+            self.territory_by_ins(ins).filter(|t| t.kind == TerritoryKind::Commune).and_then(|t| t.lang.as_deref())
+        });
+        let first = langs.next()??;
+        langs.all(|l| l == Some(first)).then_some(first)
+    }
 }
 
 impl Territory {
@@ -86,14 +102,14 @@ impl Territory {
 
     /// What to call it: the message `territory-<kind>` with its name (said by `i18n`:
     /// `territory.label(lang)`).
-    pub fn to_message(&self) -> super::problem::Message {
+    pub fn to_message(&self, lang: Lang) -> super::problem::Message {
         let kind = match self.kind {
             TerritoryKind::Region => "territory-region",
             TerritoryKind::Province => "territory-province",
             TerritoryKind::Arrondissement => "territory-arrondissement",
             TerritoryKind::Commune => "territory-commune",
         };
-        super::problem::Message::new(kind).with("name", self.name())
+        super::problem::Message::new(kind).with("name", lang.text_in(&self.names).unwrap_or(&self.ins_code))
     }
 }
 
@@ -241,6 +257,7 @@ pub(crate) mod tests {
             names: labels(&[("fr", name), ("nl", name), ("de", name)]),
             parent_ins: parent.map(String::from),
             province_ins: province.map(String::from),
+            lang: None,
         }
     }
 

@@ -13,6 +13,9 @@ struct File {
     sector: Vec<Item>,
     link_type: Vec<Item>,
     territory: Vec<Unit>,
+    /// Communes whose official language is not French, by language code.
+    #[serde(default)]
+    commune_languages: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +61,7 @@ pub fn parse(toml_text: &str, communes_csv: &str) -> Result<Reference, String> {
             names: u.names,
             parent_ins: u.parent,
             province_ins: u.province,
+            lang: None,
         });
     }
     let mut reader = csv::Reader::from_reader(communes_csv.as_bytes());
@@ -73,7 +77,17 @@ pub fn parse(toml_text: &str, communes_csv: &str) -> Result<Reference, String> {
             names,
             parent_ins: Some(c.arrondissement_ins),
             province_ins: Some(c.province_ins),
+            lang: None,
         });
+    }
+    for (lang, communes) in &file.commune_languages {
+        for ins in communes {
+            let t = territories
+                .iter_mut()
+                .find(|t| t.ins_code == *ins && t.kind == TerritoryKind::Commune)
+                .ok_or_else(|| format!("data/reference.toml: commune_languages.{lang}: no commune {ins}"))?;
+            t.lang = Some(lang.clone());
+        }
     }
     let known: std::collections::HashSet<&str> = territories.iter().map(|t| t.ins_code.as_str()).collect();
     for t in &territories {

@@ -13,12 +13,12 @@ pub struct NewCampaign<'a> {
     pub closes_on: &'a str,
 }
 
-/// Opens a campaign and invites `stakeholders`, each with its own link; only the hash of
-/// each link's token is stored.
+/// Opens a campaign and invites `stakeholders`, each with its own link and in its language;
+/// only the hash of each link's token is stored.
 pub async fn open(
     conn: &mut AnyConnection,
     campaign: &NewCampaign<'_>,
-    stakeholders: &[i64],
+    stakeholders: &[(i64, &str)],
     token_hash: &(dyn Fn(i64) -> String + Sync),
 ) -> Result<i64, StoreError> {
     let ts = now();
@@ -36,12 +36,13 @@ pub async fn open(
     .fetch_one(&mut *conn)
     .await?
     .try_get("id")?;
-    for &stakeholder in stakeholders {
+    for &(stakeholder, lang) in stakeholders {
         let invitation: i64 = sqlx::query(
-            "INSERT INTO invitations (campaign_id, stakeholder_id, lang, created_at) VALUES ($1, $2, 'fr', $3) RETURNING id",
+            "INSERT INTO invitations (campaign_id, stakeholder_id, lang, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(id)
         .bind(stakeholder)
+        .bind(lang.to_owned())
         .bind(ts.clone())
         .fetch_one(&mut *conn)
         .await?

@@ -46,22 +46,24 @@ pub async fn load(conn: &mut AnyConnection) -> sqlx::Result<Reference> {
             _ => link_types.push(item),
         }
     }
-    let territories = sqlx::query("SELECT ins_code, kind, parent_ins, province_ins FROM territories ORDER BY ins_code")
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| {
-            let kind: String = r.try_get("kind")?;
-            let ins_code: String = r.try_get("ins_code")?;
-            Ok(Territory {
-                names: take("territory", &ins_code),
-                ins_code,
-                kind: TerritoryKind::parse(&kind)
-                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown territory kind {kind:?}").into()))?,
-                parent_ins: r.try_get("parent_ins")?,
-                province_ins: r.try_get("province_ins")?,
+    let territories =
+        sqlx::query("SELECT ins_code, kind, parent_ins, province_ins, lang FROM territories ORDER BY ins_code")
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| {
+                let kind: String = r.try_get("kind")?;
+                let ins_code: String = r.try_get("ins_code")?;
+                Ok(Territory {
+                    names: take("territory", &ins_code),
+                    ins_code,
+                    kind: TerritoryKind::parse(&kind)
+                        .ok_or_else(|| sqlx::Error::Decode(format!("unknown territory kind {kind:?}").into()))?,
+                    parent_ins: r.try_get("parent_ins")?,
+                    province_ins: r.try_get("province_ins")?,
+                    lang: r.try_get("lang")?,
+                })
             })
-        })
-        .collect::<sqlx::Result<Vec<_>>>()?;
+            .collect::<sqlx::Result<Vec<_>>>()?;
     Ok(Reference::new(levels, kinds, sectors, link_types, territories))
 }

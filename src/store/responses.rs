@@ -21,13 +21,15 @@ pub struct InvitationRow {
     pub closes_on: String,
     pub answers: Option<String>,
     pub submitted_at: Option<String>,
+    /// The language the invitation was sent in.
+    pub lang: String,
 }
 
 /// The invitation whose token hashes to `token_hash`.
 pub async fn invitation(conn: &mut AnyConnection, token_hash: &str) -> sqlx::Result<Option<InvitationRow>> {
     let row = sqlx::query(
         "SELECT i.id, i.campaign_id, i.stakeholder_id, c.title, c.definition, c.opens_on, c.closes_on, r.answers, \
-         i.submitted_at FROM invitations i JOIN campaigns c ON c.id = i.campaign_id \
+         i.submitted_at, i.lang FROM invitations i JOIN campaigns c ON c.id = i.campaign_id \
          LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.token_hash = $1",
     )
     .bind(token_hash.to_owned())
@@ -44,6 +46,7 @@ pub async fn invitation(conn: &mut AnyConnection, token_hash: &str) -> sqlx::Res
             closes_on: r.try_get("closes_on")?,
             answers: r.try_get("answers")?,
             submitted_at: r.try_get("submitted_at")?,
+            lang: r.try_get("lang")?,
         })
     })
     .transpose()

@@ -512,6 +512,32 @@ pub async fn set_archived(conn: &mut AnyConnection, id: i64, archived: bool) -> 
     Ok(())
 }
 
+/// The language a coordinator chose for a stakeholder's invitations (`None`: from its
+/// communes), recorded in the change log with the new value.
+pub async fn set_language(conn: &mut AnyConnection, id: i64, lang: Option<&str>) -> Result<(), StoreError> {
+    super::record_detail(conn, "stakeholder", id, "language", lang.unwrap_or("auto")).await?;
+    let done = sqlx::query("UPDATE stakeholders SET lang = $1, updated_at = $2 WHERE id = $3")
+        .bind(lang.map(str::to_owned))
+        .bind(now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// The languages coordinators chose, by stakeholder (those without one are absent).
+pub async fn languages(conn: &mut AnyConnection) -> sqlx::Result<HashMap<i64, String>> {
+    sqlx::query("SELECT id, lang FROM stakeholders WHERE lang IS NOT NULL")
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("lang")?)))
+        .collect()
+}
+
 /// What the matching keys are computed from, with the keys stored: (id, name, acronym,
 /// name_key, acronym_key).
 pub async fn key_sources(

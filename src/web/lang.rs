@@ -20,6 +20,18 @@ pub fn from_headers(headers: &HeaderMap) -> Lang {
         .unwrap_or_default()
 }
 
+/// The language the person chose with the switch (the `lang` cookie), if any: a respondent's
+/// page is otherwise in its invitation's language.
+pub struct Chosen(pub Option<Lang>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Chosen {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Chosen(CookieJar::from_headers(&parts.headers).get("lang").and_then(|c| Lang::parse(c.value()))))
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
     type Rejection = Infallible;
 

@@ -20,7 +20,9 @@ pub async fn consultation(app: &TestApp, who: &[i64]) -> (i64, Vec<String>) {
         opens_on: &day(today - time::Duration::days(1)),
         closes_on: &day(today + time::Duration::days(30)),
     };
-    let id = open(&mut tx, &campaign, who, &|i| secret.token_hash(i)).await.unwrap();
+    // Invited in English, the language these tests read (the page follows the invitation).
+    let invited: Vec<(i64, &str)> = who.iter().map(|&s| (s, "en")).collect();
+    let id = open(&mut tx, &campaign, &invited, &|i| secret.token_hash(i)).await.unwrap();
     tx.commit().await.unwrap();
     let mut conn = app.db.pool.acquire().await.unwrap();
     let mut links = Vec::new();

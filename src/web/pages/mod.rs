@@ -52,6 +52,11 @@ pub struct LanguageLink {
 }
 
 impl Page {
+    /// Offers only these languages in the switch (a questionnaire's).
+    pub fn offer_only(&mut self, langs: &[Lang]) {
+        self.languages.retain(|l| langs.iter().any(|o| o.code() == l.code));
+    }
+
     pub fn new(lang: Lang, title: impl Into<String>, uri: &Uri) -> Self {
         let here = uri.path_and_query().map_or("/", |p| p.as_str());
         let next = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();

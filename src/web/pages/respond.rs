@@ -16,6 +16,7 @@ use crate::survey::answers::{
     self, Codes, ENTRY_FIELDS, FORMAL, FREQUENCIES, Problems, TIE_TYPES, TieAnswer, entry_values,
 };
 use crate::survey::definition::{Choice, Definition, Kind, Question, Text};
+use crate::web::lang::Chosen;
 use crate::web::routes::{self, Route};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -71,38 +72,59 @@ struct Notice {
     again: Option<String>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn notice(
     lang: Lang,
+    offered: &[Lang],
     uri: &Uri,
     status: StatusCode,
     heading: &str,
     message: String,
     again: Option<String>,
 ) -> Response {
-    let page = Page::new(lang, heading, uri);
+    let mut page = Page::new(lang, heading, uri);
+    page.offer_only(offered);
     private((status, Notice { page, heading: heading.to_owned(), message, again }).into_response())
 }
 
 /// The one page for a link that opens nothing: unknown, mistyped or revoked alike.
 fn invalid(lang: Lang, uri: &Uri) -> Response {
     let t = lang.tr();
-    notice(lang, uri, StatusCode::NOT_FOUND, t.survey_invalid_title, t.survey_invalid.to_owned(), None)
+    let all: Vec<Lang> = Lang::all().collect();
+    notice(lang, &all, uri, StatusCode::NOT_FOUND, t.survey_invalid_title, t.survey_invalid.to_owned(), None)
 }
 
-/// The invitation behind a token, or the page to show instead.
-async fn open(state: &AppState, token: &str, lang: Lang, uri: &Uri) -> Result<Result<Invitation, Response>, AppError> {
+/// The page's language: the one the respondent chose with the switch, else the invitation's,
+/// among those the questionnaire is written in (French when neither is).
+fn page_language(chosen: Option<Lang>, inv: &Invitation, offered: &[Lang]) -> Lang {
+    chosen.into_iter().chain(Lang::parse(&inv.lang)).find(|l| offered.contains(l)).unwrap_or_default()
+}
+
+/// The invitation behind a token with its page's language, or the page to show instead.
+async fn open(
+    state: &AppState,
+    token: &str,
+    fallback: Lang,
+    chosen: Option<Lang>,
+    uri: &Uri,
+) -> Result<Result<(Invitation, Lang), Response>, AppError> {
     let Some((_, inv)) = respond::open(state, token).await? else {
-        return Ok(Err(invalid(lang, uri)));
+        return Ok(Err(invalid(chosen.unwrap_or(fallback), uri)));
     };
+    let def = respond::definition(state, &inv)?;
+    let offered = def.offered();
+    let lang = page_language(chosen, &inv, &offered);
     let t = lang.tr();
     let day = |d: &str| long_date(d, lang);
+    let title = text(&def.title, lang);
     Ok(match window(&inv) {
-        Window::Open => Ok(inv),
+        Window::Open => Ok((inv, lang)),
         Window::NotYet => Err(notice(
             lang,
+            &offered,
             uri,
             StatusCode::FORBIDDEN,
-            &inv.campaign_title,
+            &title,
             format!("{} {}.", t.survey_opens_on, day(&inv.opens_on)),
             None,
         )),
@@ -112,7 +134,7 @@ async fn open(state: &AppState, token: &str, lang: Lang, uri: &Uri) -> Result<Re
                 message.push(' ');
                 message.push_str(t.survey_closed_received);
             }
-            Err(notice(lang, uri, StatusCode::GONE, &inv.campaign_title, message, None))
+            Err(notice(lang, &offered, uri, StatusCode::GONE, &title, message, None))
         }
     })
 }
@@ -130,13 +152,14 @@ pub struct ShowQuery {
 
 async fn show(
     State(state): State<AppState>,
-    lang: Lang,
+    fallback: Lang,
+    Chosen(chosen): Chosen,
     uri: Uri,
     Path(token): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, AppError> {
-    let inv = match open(&state, &token, lang, &uri).await? {
-        Ok(inv) => inv,
+    let (inv, lang) = match open(&state, &token, fallback, chosen, &uri).await? {
+        Ok(opened) => opened,
         Err(page) => return Ok(page),
     };
     let def = respond::definition(&state, &inv)?;
@@ -145,6 +168,7 @@ async fn show(
         let closes = long_date(&inv.closes_on, lang);
         return Ok(notice(
             lang,
+            &def.offered(),
             &uri,
             StatusCode::OK,
             t.survey_thanks_title,
@@ -159,13 +183,14 @@ async fn show(
 
 async fn save(
     State(state): State<AppState>,
-    lang: Lang,
+    fallback: Lang,
+    Chosen(chosen): Chosen,
     uri: Uri,
     Path(token): Path<String>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let mut inv = match open(&state, &token, lang, &uri).await? {
-        Ok(inv) => inv,
+    let (mut inv, lang) = match open(&state, &token, fallback, chosen, &uri).await? {
+        Ok(opened) => opened,
         Err(page) => return Ok(page),
     };
     let def = respond::definition(&state, &inv)?;
@@ -252,13 +277,14 @@ pub struct RosterEntry {
 /// Search-as-you-type over the inventory, for a network question; only for a valid link.
 async fn roster(
     State(state): State<AppState>,
-    lang: Lang,
+    fallback: Lang,
+    Chosen(chosen): Chosen,
     uri: Uri,
     Path(token): Path<String>,
     Query(q): Query<RosterQuery>,
 ) -> Result<Response, AppError> {
-    let inv = match open(&state, &token, lang, &uri).await? {
-        Ok(inv) => inv,
+    let (inv, lang) = match open(&state, &token, fallback, chosen, &uri).await? {
+        Ok(opened) => opened,
         Err(page) => return Ok(page),
     };
     let reference = reference(&state).await?;
@@ -500,11 +526,12 @@ async fn render(
         .collect();
     let day = |d: &str| long_date(d, lang);
     let mut page = Page::new(lang, text(&def.title, lang), uri);
+    page.offer_only(&def.offered());
     page.privacy_notice = Some(state.settings.privacy_notice(lang));
     let page = SectionPage {
         page,
         token: token.to_owned(),
-        survey_title: inv.campaign_title.clone(),
+        survey_title: text(&def.title, lang),
         survey_intro: if index == 0 {
             def.intro.as_ref().map(|i| text(i, lang)).unwrap_or_default()
         } else {

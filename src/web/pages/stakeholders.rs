@@ -35,6 +35,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::GET, "/stakeholders/{id}/edit", Action::Edit, Kind::Page, get(edit)),
         Route::new(Method::POST, "/stakeholders/{id}/edit", Action::Edit, Kind::Page, post(update)),
         Route::new(Method::POST, "/stakeholders/{id}/archive", Action::Edit, Kind::Page, post(archive)),
+        Route::new(Method::POST, "/stakeholders/{id}/language", Action::Edit, Kind::Page, post(set_language)),
         Route::new(Method::POST, "/stakeholders/{id}/restore", Action::Edit, Kind::Page, post(restore)),
     ]
 }
@@ -189,6 +190,10 @@ struct ShowPage {
     mixed_scripts: bool,
     /// The latest changes of this stakeholder (its history panel).
     history: super::changes::History,
+    /// The language its invitations go out in, said in words.
+    survey_language: String,
+    /// The choices of that language: from its communes, or one of the tool's.
+    language_options: Vec<super::Opt>,
 }
 
 fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
@@ -234,7 +239,27 @@ async fn show(
     };
     let history =
         super::changes::History::of(&state, &actor, lang, "stakeholder", id, &format!("/stakeholders/{id}")).await?;
+    let (survey_lang, chosen) = inventory::language(&state, &actor, id).await?;
+    let t = lang.tr();
+    let survey_language = format!(
+        "{} ({})",
+        survey_lang.native_name(),
+        if chosen { t.survey_language_chosen } else { t.survey_language_auto }
+    );
+    let language_options = std::iter::once(super::Opt {
+        value: String::new(),
+        label: t.survey_language_auto.to_owned(),
+        selected: !chosen,
+    })
+    .chain(Lang::all().map(|l| super::Opt {
+        value: l.code().to_owned(),
+        label: l.native_name().to_owned(),
+        selected: chosen && l == survey_lang,
+    }))
+    .collect();
     Ok(ShowPage {
+        survey_language,
+        language_options,
         history,
         mixed_scripts: crate::domain::text::mixes_scripts(s.data.name.as_str()),
         page: Page::new(lang, s.display(), &uri),
@@ -491,6 +516,28 @@ async fn update(
     Form(form): Form<StakeholderForm>,
 ) -> Result<Response, AppError> {
     save(state, &actor, lang, uri, Some(id), form).await
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+}
+
+/// `POST /stakeholders/{id}/language`: the language its invitations go out in (empty: from
+/// its communes).
+async fn set_language(
+    State(state): State<AppState>,
+    actor: Actor,
+    Id(id): Id,
+    Form(f): Form<LanguageForm>,
+) -> Result<Redirect, AppError> {
+    let lang = match f.lang.trim() {
+        "" => None,
+        code => Some(Lang::parse(code).ok_or_else(|| AppError::BadRequest(format!("unknown language {code:?}")))?),
+    };
+    inventory::set_language(&state, &actor, id, lang).await?;
+    Ok(Redirect::to(&format!("/stakeholders/{id}")))
 }
 
 async fn archive(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Redirect, AppError> {
