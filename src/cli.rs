@@ -16,7 +16,8 @@ pub struct Cli {
     #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_URL, global = true, hide_env_values = true)]
     pub database_url: String,
 
-    /// Language of messages: fr or en (default: from LANG, else French).
+    /// Language of messages: fr, en, nl, de or uk, any language of locales/ (default: from
+    /// LANG, else English).
     #[arg(long, env = "MAILLAGE_LANG", global = true)]
     pub lang: Option<String>,
 
@@ -201,8 +202,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum I18nCommand {
-    /// Check that every language's catalogue parses, has every message of the French one and
-    /// the same placeholders; fails on any problem.
+    /// Check that every language's catalogues parse, have every message of the French ones
+    /// with the same placeholders, and that every questionnaire of surveys/ is complete in the
+    /// languages it declares; fails on any problem.
     Check,
 }
 
