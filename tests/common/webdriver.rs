@@ -76,9 +76,31 @@ impl Driver {
             "goog:loggingPrefs": { "browser": "ALL" }
         }}});
         let mut driver = Driver { addr, session: String::new(), _process: process };
-        let reply = driver.call("POST", "/session", Some(caps)).await;
-        driver.session = reply["sessionId"].as_str().expect("a session").to_owned();
-        driver
+        // Chromium may fail to start on a loaded machine ("Chrome instance exited"): a few tries.
+        for attempt in 1..=3 {
+            let (status, reply) = driver.try_call("POST", "/session", Some(caps.clone())).await;
+            if status < 400 {
+                driver.session = reply["sessionId"].as_str().expect("a session").to_owned();
+                return driver;
+            }
+            assert!(attempt < 3, "WebDriver POST /session: {status} {reply}");
+            eprintln!("Chromium did not start (try {attempt} of 3): {reply}");
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+        unreachable!("three tries")
+    }
+
+    /// One WebDriver call: its HTTP status and its whole reply.
+    async fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let reply = tokio::time::timeout(
+            Duration::from_secs(60),
+            request(&self.addr, method, path, Some("application/json"), body.as_bytes()),
+        )
+        .await
+        .expect("WebDriver answered in time")
+        .expect("WebDriver reachable");
+        (reply.status, serde_json::from_slice(&reply.body).unwrap_or(Value::Null))
     }
 
     async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
