@@ -45,7 +45,7 @@ pub struct Next {
     next: Option<String>,
 }
 
-/// `GET /lang/{fr|en}?next=/path`: remembers the choice for a year and goes back.
+/// `GET /lang/{code}?next=/path` (`fr`, `de`, `uk`, …): remembers the choice for a year and goes back.
 pub async fn switch(Path(code): Path<String>, Query(q): Query<Next>, jar: CookieJar) -> impl IntoResponse {
     let lang = Lang::parse(&code).unwrap_or_default();
     let cookie = Cookie::build(("lang", lang.code()))
