@@ -80,7 +80,7 @@ impl Driver {
         for attempt in 1..=3 {
             let (status, reply) = driver.try_call("POST", "/session", Some(caps.clone())).await;
             if status < 400 {
-                driver.session = reply["sessionId"].as_str().expect("a session").to_owned();
+                driver.session = reply["value"]["sessionId"].as_str().expect("a session").to_owned();
                 return driver;
             }
             assert!(attempt < 3, "WebDriver POST /session: {status} {reply}");
@@ -90,7 +90,7 @@ impl Driver {
         unreachable!("three tries")
     }
 
-    /// One WebDriver call: its HTTP status and its whole reply.
+    /// One WebDriver call: its HTTP status and its whole reply (`{"value": …}`).
     async fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         let reply = tokio::time::timeout(
