@@ -149,6 +149,32 @@ on_both!(the_builtin_svg_has_one_link_per_node_and_escapes_names, |app| {
     assert!(titles.iter().any(|t| t == "SPW Intérieur et Action sociale\nRegional — Coordination"));
 });
 
+// The demo network makes Graphviz 2.43 loop on curved edges (over a minute): past a few
+// seconds the same drawing is made with straight edges, still by Graphviz, instead of waiting
+// for the time limit and falling back to the built-in renderer.
+on_both!(graphviz_draws_the_demo_network_straight_when_curved_edges_run_long, |app| {
+    if !maillage::graph::render::graphviz_available() {
+        assert!(
+            std::env::var("MAILLAGE_REQUIRE_GRAPHVIZ").is_err(),
+            "Graphviz is required here but `dot` is not on PATH"
+        );
+        eprintln!("Graphviz not installed: Graphviz render path not tested here");
+        return;
+    }
+    maillage::demo::load(&app.state).await.unwrap();
+    let net = network(&app, FilterQuery::default()).await;
+    let started = std::time::Instant::now();
+    let rendered = maillage::graph::render::render_svg(
+        std::sync::Arc::new(net),
+        Lang::EN,
+        maillage::graph::render::Preference::Graphviz,
+    )
+    .await;
+    eprintln!("demo network drawn by {:?} in {:.1} s", rendered.renderer, started.elapsed().as_secs_f64());
+    assert!(matches!(rendered.renderer, maillage::graph::render::Renderer::Graphviz(_)), "{:?}", rendered.note);
+    assert!(rendered.note.is_none(), "{:?}", rendered.note);
+});
+
 on_both!(the_graphviz_svg_has_one_link_per_node_when_graphviz_is_installed, |app| {
     if !maillage::graph::render::graphviz_available() {
         assert!(

@@ -102,10 +102,7 @@ const PAGES: &[&str] = &[
     "/stakeholders/1/edit",
     "/stakeholders/new",
     "/links/new",
-    // Drawn by the built-in engine: Graphviz 2.43 runs past its 30 s limit on the demo network
-    // (curved splines), which would only make this test wait (so does /steering's map, once
-    // per language: the test's slowest part).
-    "/map?renderer=builtin",
+    "/map",
     "/analysis",
     "/import",
     "/campaigns",
