@@ -249,6 +249,17 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
     tr!(lang, "long-date", day = u32::from(d.day()), month = month, year = d.year().to_string())
 }
 
+/// A moment as people read it (`2 décembre 2026, 04:58 UTC`), from an RFC 3339 timestamp; a
+/// text that is not one comes back as it is.
+pub fn when(at: &str, lang: Lang) -> String {
+    match (at.get(..10), at.get(11..16)) {
+        (Some(day), Some(time)) if crate::domain::values::date(day).is_ok() => {
+            format!("{}, {time} UTC", long_date(day, lang))
+        }
+        _ => at.to_owned(),
+    }
+}
+
 /// One table of fixed texts: a struct with one field per message `<prefix><field>`.
 macro_rules! table {
     ($(#[$doc:meta])* $name:ident, $prefix:literal, $ids:ident { $($id:ident),* $(,)? } $(, $extra:ident: $extra_ty:ident)*) => {
@@ -1004,6 +1015,8 @@ mod tests {
         assert_eq!(number(Lang::EN, -0.5, 1), "-0.5");
         assert_eq!(long_date("2026-12-13", Lang::FR), "13 décembre 2026");
         assert_eq!(long_date("2026-12-13", Lang::EN), "13 December 2026");
+        assert_eq!(when("2026-12-02T16:05:09.123Z", Lang::FR), "2 décembre 2026, 16:05 UTC");
+        assert_eq!(when("not a time", Lang::FR), "not a time");
         assert_eq!(tr!(Lang::FR, "answer-out-of-range", min = "1", max = "2,5"), "Indiquez un nombre entre 1 et 2,5.");
         // Plurals are the catalogue's: one and many.
         assert_eq!(

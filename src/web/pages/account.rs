@@ -466,6 +466,8 @@ struct UserRow {
     id: i64,
     email: String,
     role: String,
+    /// The role in words.
+    role_label: String,
     disabled: bool,
     created_at: String,
 }
@@ -507,16 +509,23 @@ async fn users_page(
         page: Page::new(lang, lang.tr().users_title, uri),
         users: users
             .into_iter()
-            .map(|u| UserRow { id: u.id, email: u.email, role: u.role, disabled: u.disabled, created_at: u.created_at })
+            .map(|u| UserRow {
+                id: u.id,
+                email: u.email,
+                role_label: role_label(lang, Role::parse(&u.role)),
+                role: u.role,
+                disabled: u.disabled,
+                created_at: crate::i18n::when(&u.created_at, lang),
+            })
             .collect(),
         tokens: tokens
             .into_iter()
             .map(|t| TokenRow {
                 id: t.id,
                 name: t.name,
-                role: t.role,
-                created_at: t.created_at,
-                expires_at: t.expires_at.unwrap_or_default(),
+                role: role_label(lang, Role::parse(&t.role)),
+                created_at: crate::i18n::when(&t.created_at, lang),
+                expires_at: t.expires_at.map(|e| crate::i18n::when(&e, lang)).unwrap_or_default(),
                 revoked: t.revoked_at.is_some(),
             })
             .collect(),

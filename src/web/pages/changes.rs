@@ -5,7 +5,7 @@
 use super::Page;
 use crate::app::audit::{self, Feed, PAGE};
 use crate::app::{Action, Actor, AppError, AppState};
-use crate::i18n::{Lang, change_action, field_label, long_date, record_kind};
+use crate::i18n::{Lang, change_action, field_label, record_kind, when};
 use crate::store::audit::Change;
 use crate::web::api::changes::ListQuery;
 use crate::web::extract::Id;
@@ -52,14 +52,6 @@ pub struct ChangeView {
     pub operation_size: i64,
     /// "reverts change #12" / "reverts operation #4", in words.
     pub reverts: Option<String>,
-}
-
-/// `2 décembre 2026, 04:58 UTC`.
-fn when(at: &str, lang: Lang) -> String {
-    match (at.get(..10), at.get(11..16)) {
-        (Some(day), Some(time)) => format!("{}, {time} UTC", long_date(day, lang)),
-        _ => at.to_owned(),
-    }
 }
 
 /// A value of a record's field in words: lists of rows as their values, long texts cut.

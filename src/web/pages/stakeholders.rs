@@ -192,6 +192,9 @@ struct ShowPage {
     history: super::changes::History,
     /// The language its invitations go out in, said in words.
     survey_language: String,
+    /// When it was created and last changed, as people read it.
+    created: String,
+    updated: String,
     /// The choices of that language: from its communes, or one of the tool's.
     language_options: Vec<super::Opt>,
 }
@@ -258,6 +261,8 @@ async fn show(
     }))
     .collect();
     Ok(ShowPage {
+        created: crate::i18n::when(&s.created_at, lang),
+        updated: crate::i18n::when(&s.updated_at, lang),
         survey_language,
         language_options,
         history,
