@@ -76,46 +76,20 @@ fn fixed(lang: Lang, id: &str) -> &'static str {
     Box::leak(text(lang, id, &[]).into_boxed_str())
 }
 
-/// A value given to a message: a text or a number (numbers choose plural forms and are
-/// written the language's way).
-pub struct Arg(FluentValue<'static>);
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Arg {
-        Arg(FluentValue::from(s.to_owned()))
+/// A value given to a message, as Fluent takes it; a nested message is said in `lang` first.
+fn fluent(lang: Lang, value: &Value) -> FluentValue<'static> {
+    match value {
+        Value::Text(t) => FluentValue::from(t.clone()),
+        Value::Number(n) => FluentValue::from(*n),
+        Value::Message(m) => FluentValue::from(say(lang, m)),
     }
 }
-impl From<String> for Arg {
-    fn from(s: String) -> Arg {
-        Arg(FluentValue::from(s))
-    }
-}
-impl From<&String> for Arg {
-    fn from(s: &String) -> Arg {
-        Arg(FluentValue::from(s.clone()))
-    }
-}
-macro_rules! number_arg {
-    ($($t:ty)*) => {$(
-        impl From<$t> for Arg {
-            fn from(n: $t) -> Arg {
-                Arg(FluentValue::from(n))
-            }
-        }
-        impl From<&$t> for Arg {
-            fn from(n: &$t) -> Arg {
-                Arg(FluentValue::from(*n))
-            }
-        }
-    )*};
-}
-number_arg!(i32 i64 u32 u64 usize f64);
 
 /// The message `id` of `lang` with its values; the French one when `lang` lacks it (or it does
 /// not format); its id only if French lacks it too, which the catalogue test forbids.
-pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+pub fn text(lang: Lang, id: &str, args: &[(&str, Value)]) -> String {
     let args: Option<FluentArgs> =
-        (!args.is_empty()).then(|| args.iter().map(|(name, Arg(value))| (*name, value.clone())).collect());
+        (!args.is_empty()).then(|| args.iter().map(|(name, value)| (*name, fluent(lang, value))).collect());
     CATALOGUES[lang.index()]
         .format(id, args.as_ref())
         .or_else(|| CATALOGUES[Lang::FR.index()].format(id, args.as_ref()))
@@ -125,26 +99,14 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 /// `text` with named values: `tr!(lang, "answer-too-long", max = 300, written = n)`.
 macro_rules! tr {
     ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::text($lang, $id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),*])
+        $crate::i18n::text($lang, $id, &[$((stringify!($name), $crate::domain::problem::Value::from($value))),*])
     };
 }
 pub(crate) use tr;
 
 /// Says a message of a lower layer (`domain::problem::Message`) in `lang`.
 pub fn say(lang: Lang, message: &Message) -> String {
-    let args: Vec<(&str, Arg)> = message
-        .args
-        .iter()
-        .map(|(name, value)| {
-            let arg = match value {
-                Value::Text(t) => Arg::from(t),
-                Value::Number(n) => Arg::from(*n),
-                Value::Message(m) => Arg::from(say(lang, m)),
-            };
-            (*name, arg)
-        })
-        .collect();
-    text(lang, message.id, &args)
+    text(lang, message.id, &message.args)
 }
 
 // The inherent impl lives with the catalogues that say it.
@@ -168,32 +130,35 @@ pub fn messages(errors: &[FieldError], lang: Lang) -> Vec<FieldMessage> {
     errors.iter().map(|e| FieldMessage { field: e.field.clone(), message: e.problem.message(lang) }).collect()
 }
 
-/// The message `prefix-code` (a code of a table: a kind of record, an action, a mechanism
-/// code), else `prefix-other`.
-fn coded(lang: Lang, prefix: &str, code: &str) -> String {
+/// The message `prefix-code` (a code of a table: a kind of record, an action, a field, a
+/// mechanism code), else `otherwise`.
+fn coded(lang: Lang, prefix: &str, code: &str, otherwise: impl FnOnce() -> String) -> String {
     let id = format!("{prefix}-{code}");
-    if CATALOGUES[Lang::FR.index()].has(&id) {
-        text(lang, &id, &[])
-    } else {
-        text(lang, &format!("{prefix}-other"), &[])
-    }
+    if CATALOGUES[Lang::FR.index()].has(&id) { text(lang, &id, &[]) } else { otherwise() }
 }
 
 /// How a language writes numbers: its decimal mark and the mark grouping thousands
 /// (`number-decimal`, `number-group` in its catalogue).
+#[derive(Clone)]
 struct NumberFormat {
     decimal: String,
     group: String,
 }
+
+/// Each language's way of writing numbers, read once.
+static NUMBER_FORMATS: LazyLock<Vec<NumberFormat>> = LazyLock::new(|| {
+    // Plain texts: formatting them never comes back to the number formatter.
+    Lang::all()
+        .map(|l| NumberFormat { decimal: text(l, "number-decimal", &[]), group: text(l, "number-group", &[]) })
+        .collect()
+});
 
 impl intl_memoizer::Memoizable for NumberFormat {
     type Args = ();
     type Error = ();
     fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
         let lang = Lang::parse(lang.language.as_str()).unwrap_or_default();
-        // Plain texts: formatting them never comes back here.
-        let mark = |id: &str| text(lang, id, &[]);
-        Ok(NumberFormat { decimal: mark("number-decimal"), group: mark("number-group") })
+        Ok(NUMBER_FORMATS[lang.index()].clone())
     }
 }
 
@@ -220,7 +185,8 @@ impl NumberFormat {
     }
 }
 
-/// Fluent's hook for numbers: written with the bundle language's marks.
+/// Fluent's hook for numbers: written with the bundle language's marks (the bundle's
+/// memoizer knows its language).
 fn format_number(value: &FluentValue, memoizer: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
     use fluent_bundle::memoizer::MemoizerKind;
     let FluentValue::Number(n) = value else { return None };
@@ -234,11 +200,7 @@ fn format_number(value: &FluentValue, memoizer: &intl_memoizer::concurrent::Intl
 
 /// A number written the language's way, with `fraction_digits` decimals (`1 234,5`, `1,234.5`).
 pub fn number(lang: Lang, value: f64, fraction_digits: usize) -> String {
-    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
-    let memoizer = intl_memoizer::concurrent::IntlLangMemoizer::new(id);
-    memoizer
-        .with_try_get::<NumberFormat, _, _>((), |f| f.write(value, fraction_digits))
-        .unwrap_or_else(|_| format!("{value:.fraction_digits$}"))
+    NUMBER_FORMATS[lang.index()].write(value, fraction_digits)
 }
 
 /// A day as people write it (`13 décembre 2026`, `13 December 2026`, `13. Dezember 2026`), from
@@ -967,24 +929,22 @@ pub fn sampling_note(lang: Lang, sources: usize, nodes: usize, betweenness: f64,
 
 /// What a kind of record is called (`stakeholder`, `link`, … as the audit trail names them).
 pub fn record_kind(kind: &str, lang: Lang) -> String {
-    coded(lang, "record", kind)
+    coded(lang, "record", kind, || text(lang, "record-other", &[]))
 }
 
 /// What an action of the audit trail is called.
 pub fn change_action(action: &str, lang: Lang) -> String {
-    coded(lang, "action", action)
+    coded(lang, "action", action, || text(lang, "action-other", &[]))
 }
 
 /// What a field of a record's values is called, when it has a name in words.
 pub fn field_label(field: &str, lang: Lang) -> String {
-    let id = format!("field-{field}");
-    if CATALOGUES[Lang::FR.index()].has(&id) { text(lang, &id, &[]) } else { field.to_owned() }
+    coded(lang, "field", field, || field.to_owned())
 }
 
 /// What a code of the mechanism is called (a kind of body, a role, a frequency, a status).
 pub fn code_label(code: &str, lang: Lang) -> String {
-    let id = format!("code-{code}");
-    if CATALOGUES[Lang::FR.index()].has(&id) { text(lang, &id, &[]) } else { code.to_owned() }
+    coded(lang, "code", code, || code.to_owned())
 }
 
 #[cfg(test)]

@@ -114,10 +114,8 @@ pub async fn open(state: &AppState, actor: &Actor, req: &OpenRequest<'_>) -> Res
         .await?
         .iter()
         .map(|s| {
-            let wanted =
-                chosen.get(&s.id).map(String::as_str).or_else(|| reference.territory_language(&s.data.territory));
-            let lang = wanted.and_then(Lang::parse).filter(|l| offered.contains(l)).unwrap_or_default();
-            (s.id, lang.code())
+            let chosen = chosen.get(&s.id).map(String::as_str);
+            (s.id, reference.invitation_language(chosen, &s.data.territory, &offered).code())
         })
         .collect();
     if invited.is_empty() {

@@ -185,16 +185,14 @@ pub async fn set_language(state: &AppState, actor: &Actor, id: i64, lang: Option
     work.commit().await
 }
 
-/// The language a stakeholder is invited in, and whether a coordinator chose it.
-pub async fn language(state: &AppState, actor: &Actor, id: i64) -> Result<(Lang, bool), AppError> {
-    let s = stakeholder(state, actor, id).await?;
+/// The language a stakeholder (as `actor` read it) is invited in, and whether a coordinator
+/// chose it.
+pub async fn language(state: &AppState, s: &Stakeholder) -> Result<(Lang, bool), AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let chosen = store::stakeholders::languages(&mut conn).await?.remove(&id).and_then(|l| Lang::parse(&l));
-    let reference = reference(state).await?;
-    Ok(match chosen {
-        Some(l) => (l, true),
-        None => (reference.territory_language(&s.data.territory).and_then(Lang::parse).unwrap_or_default(), false),
-    })
+    let chosen = store::stakeholders::language(&mut conn, s.id).await?;
+    let all: Vec<Lang> = Lang::all().collect();
+    let lang = reference(state).await?.invitation_language(chosen.as_deref(), &s.data.territory, &all);
+    Ok((lang, chosen.as_deref().and_then(Lang::parse).is_some()))
 }
 
 /// Creates (`id` None) or replaces a link. Links typed by a coordinator are confirmed

@@ -167,6 +167,11 @@ macro_rules! number_value {
                 Value::Number(n as f64)
             }
         }
+        impl From<&$t> for Value {
+            fn from(n: &$t) -> Value {
+                Value::Number(*n as f64)
+            }
+        }
     )*};
 }
 number_value!(i32 i64 u32 u64 usize f64);

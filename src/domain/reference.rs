@@ -81,6 +81,16 @@ impl Reference {
         let first = langs.next()??;
         langs.all(|l| l == Some(first)).then_some(first)
     }
+
+    /// The language a stakeholder is invited in: the one a coordinator `chosen`, else its
+    /// communes' (`territory_language`), else French; only among `offered`.
+    pub fn invitation_language(&self, chosen: Option<&str>, territory: &[String], offered: &[Lang]) -> Lang {
+        chosen
+            .or_else(|| self.territory_language(territory))
+            .and_then(Lang::parse)
+            .filter(|l| offered.contains(l))
+            .unwrap_or_default()
+    }
 }
 
 impl Territory {

@@ -528,6 +528,15 @@ pub async fn set_language(conn: &mut AnyConnection, id: i64, lang: Option<&str>)
     Ok(())
 }
 
+/// The language a coordinator chose for one stakeholder, if any.
+pub async fn language(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query("SELECT lang FROM stakeholders WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .map_or(Ok(None), |r| r.try_get("lang"))
+}
+
 /// The languages coordinators chose, by stakeholder (those without one are absent).
 pub async fn languages(conn: &mut AnyConnection) -> sqlx::Result<HashMap<i64, String>> {
     sqlx::query("SELECT id, lang FROM stakeholders WHERE lang IS NOT NULL")

@@ -10,10 +10,13 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
 use std::convert::Infallible;
 
+/// The language chosen with the switch (the `lang` cookie), if any.
+fn chosen(headers: &HeaderMap) -> Option<Lang> {
+    CookieJar::from_headers(headers).get("lang").and_then(|c| Lang::parse(c.value()))
+}
+
 pub fn from_headers(headers: &HeaderMap) -> Lang {
-    CookieJar::from_headers(headers)
-        .get("lang")
-        .and_then(|c| Lang::parse(c.value()))
+    chosen(headers)
         .or_else(|| {
             headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
         })
@@ -28,7 +31,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Chosen {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Chosen(CookieJar::from_headers(&parts.headers).get("lang").and_then(|c| Lang::parse(c.value()))))
+        Ok(Chosen(chosen(&parts.headers)))
     }
 }
 

@@ -242,7 +242,7 @@ async fn show(
     };
     let history =
         super::changes::History::of(&state, &actor, lang, "stakeholder", id, &format!("/stakeholders/{id}")).await?;
-    let (survey_lang, chosen) = inventory::language(&state, &actor, id).await?;
+    let (survey_lang, chosen) = inventory::language(&state, &s).await?;
     let t = lang.tr();
     let survey_language = format!(
         "{} ({})",
