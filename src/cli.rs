@@ -88,6 +88,10 @@ pub enum Command {
     /// API tokens for scripts (sent as `Authorization: Bearer …`).
     #[command(subcommand)]
     Token(TokenCommand),
+    /// The reference data: levels, kinds, sectors, link types and territories with their
+    /// labels in each language, and commune mergers (admin work, recorded in the change log).
+    #[command(subcommand)]
+    Reference(ReferenceCommand),
     /// Import a CSV file of stakeholders or links (all or nothing).
     Import {
         #[arg(value_enum)]
@@ -265,6 +269,184 @@ pub enum TokenCommand {
     Revoke {
         id: i64,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferenceCommand {
+    /// Print a table, one entry per line: its code (INS code for territories), then its label
+    /// in each language of the tool, tab-separated.
+    List {
+        #[arg(value_enum)]
+        table: RefList,
+    },
+    /// Add a level, kind, sector or link type, or change its labels; languages not given keep
+    /// theirs (`--label de=` removes the German one).
+    Set {
+        #[arg(value_enum)]
+        table: RefItems,
+        code: String,
+        /// A label, as LANG=TEXT (`--label fr=Enseignement --label nl=Onderwijs`).
+        #[arg(long = "label", value_name = "LANG=TEXT")]
+        labels: Vec<String>,
+        /// Link types: whether a link of this type has a direction by default.
+        #[arg(long)]
+        directed: Option<bool>,
+    },
+    /// Change a territory's names (languages not given keep theirs) or working language.
+    Territory {
+        /// Its INS code.
+        ins: String,
+        /// A name, as LANG=TEXT.
+        #[arg(long = "name", value_name = "LANG=TEXT")]
+        names: Vec<String>,
+        /// The commune's working language (`de`), or `fr` for French.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Merge communes into a new one (or into one of them): their stakeholders, coordination
+    /// bodies and dismissed suggestions move to it, all or nothing.
+    Merge {
+        /// The communes that merge, by name or INS code (at least two).
+        #[arg(required = true, num_args = 2..)]
+        communes: Vec<String>,
+        /// The INS code of the new commune, or of the commune that absorbs the others.
+        #[arg(long)]
+        into: String,
+        /// The new commune's name, as LANG=TEXT (French required for a new code).
+        #[arg(long = "name", value_name = "LANG=TEXT")]
+        names: Vec<String>,
+        /// The day the merger takes effect (YYYY-MM-DD).
+        #[arg(long)]
+        on: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RefItems {
+    Level,
+    Kind,
+    Sector,
+    LinkType,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RefList {
+    Level,
+    Kind,
+    Sector,
+    LinkType,
+    Territory,
+    Former,
+}
+
+fn ref_table(t: RefItems) -> crate::domain::problem::RefTable {
+    use crate::domain::problem::RefTable;
+    match t {
+        RefItems::Level => RefTable::Level,
+        RefItems::Kind => RefTable::Kind,
+        RefItems::Sector => RefTable::Sector,
+        RefItems::LinkType => RefTable::LinkType,
+    }
+}
+
+/// LANG=TEXT pairs over `current`: a pair replaces its language's text (an empty text
+/// removes it).
+fn with_pairs(
+    mut current: std::collections::BTreeMap<String, String>,
+    pairs: &[String],
+) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    for p in pairs {
+        let Some((lang, text)) = p.split_once('=') else { bail!("{p:?}: expected LANG=TEXT (fr=Enseignement)") };
+        if text.trim().is_empty() {
+            current.remove(lang.trim());
+        } else {
+            current.insert(lang.trim().to_owned(), text.to_owned());
+        }
+    }
+    Ok(current)
+}
+
+async fn reference_command(state: &AppState, command: ReferenceCommand, lang: Lang) -> anyhow::Result<()> {
+    use crate::app::reference;
+    use crate::domain::reference_edit::{ItemDraft, MergerDraft, TerritoryDraft};
+    let fail = |e: AppError| anyhow::anyhow!(describe(&e, lang));
+    let actor = Actor::Cli;
+    let r = reference::catalogue(state, &actor).await.map_err(fail)?;
+    let line = |code: &str, labels: &std::collections::BTreeMap<String, String>, more: &[String]| {
+        let mut cells = vec![code.to_owned()];
+        cells.extend(Lang::all().map(|l| labels.get(l.code()).cloned().unwrap_or_default()));
+        cells.extend(more.iter().cloned());
+        println!("{}", cells.join("\t"));
+    };
+    match command {
+        ReferenceCommand::List { table } => {
+            println!("code\t{}", Lang::all().map(Lang::code).collect::<Vec<_>>().join("\t"));
+            match table {
+                RefList::Territory => {
+                    for t in &r.territories {
+                        line(&t.ins_code, &t.names, &[t.lang.clone().unwrap_or_default()]);
+                    }
+                }
+                RefList::Former => {
+                    for t in &r.former {
+                        let into = t.merged_into.clone().unwrap_or_default();
+                        line(&t.ins_code, &t.names, &[into, t.merged_on.clone().unwrap_or_default()]);
+                    }
+                }
+                items => {
+                    let table = match items {
+                        RefList::Level => RefItems::Level,
+                        RefList::Kind => RefItems::Kind,
+                        RefList::Sector => RefItems::Sector,
+                        _ => RefItems::LinkType,
+                    };
+                    for i in r.items(ref_table(table)) {
+                        line(&i.code, &i.labels, &i.directed.map(|d| d.to_string()).into_iter().collect::<Vec<_>>());
+                    }
+                }
+            }
+        }
+        ReferenceCommand::Set { table, code, labels, directed } => {
+            let table = ref_table(table);
+            let current = r.items(table).iter().find(|i| i.code == code.trim());
+            let draft = ItemDraft {
+                labels: with_pairs(current.map(|i| i.labels.clone()).unwrap_or_default(), &labels)?,
+                directed: directed.or_else(|| current.and_then(|i| i.directed)).unwrap_or(false),
+                code,
+            };
+            let created = reference::save_item(state, &actor, table, &draft).await.map_err(fail)?;
+            eprintln!("{} {}: {}", table.code(), draft.code.trim(), if created { "created" } else { "updated" });
+        }
+        ReferenceCommand::Territory { ins, names, lang: working } => {
+            let unit =
+                r.territory_by_ins(ins.trim()).ok_or_else(|| anyhow::anyhow!("no territory has INS code {ins:?}"))?;
+            let draft = TerritoryDraft {
+                names: with_pairs(unit.names.clone(), &names)?,
+                lang: working.or_else(|| unit.lang.clone()),
+            };
+            reference::save_territory(state, &actor, ins.trim(), &draft).await.map_err(fail)?;
+            eprintln!("territory {}: updated", ins.trim());
+        }
+        ReferenceCommand::Merge { communes, into, names, on } => {
+            let count = communes.len();
+            let draft = MergerDraft { communes, into, names: with_pairs(Default::default(), &names)?, on };
+            let moved = reference::merge(state, &actor, &draft).await.map_err(fail)?;
+            let r = reference::catalogue(state, &actor).await.map_err(fail)?;
+            let name = r.successor(draft.into.trim()).map(|t| t.label(lang)).unwrap_or_default();
+            eprintln!(
+                "{}",
+                crate::i18n::tr!(
+                    lang,
+                    "ref-merged",
+                    communes = count,
+                    name = name,
+                    stakeholders = moved.stakeholders,
+                    bodies = moved.bodies
+                )
+            );
+        }
+    }
+    Ok(())
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -627,6 +809,7 @@ pub async fn run(cli: Cli, server: Server) -> anyhow::Result<()> {
         }
         Command::User(command) => user_command(&new_state(db), command, lang).await?,
         Command::Token(command) => token_command(&new_state(db), command, lang).await?,
+        Command::Reference(command) => reference_command(&new_state(db), command, lang).await?,
         Command::Import { what, file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let name =
@@ -1112,11 +1295,22 @@ fn exporter(pseudonymise: bool) -> Actor {
     }
 }
 
+/// The command-line option a field is given with: `--code`, and for a label or a name in one
+/// language `--label fr`, `--name de`.
+fn option(field: &str) -> String {
+    match field.split_once('_') {
+        Some((each @ ("label" | "name"), lang)) if Lang::parse(lang).is_some() => format!("--{each} {lang}"),
+        _ => format!("--{field}"),
+    }
+}
+
 fn describe(e: &crate::app::AppError, lang: Lang) -> String {
     match e {
-        crate::app::AppError::Validation(errors) => {
-            errors.iter().map(|f| format!("--{}: {}", f.field, f.problem.message(lang))).collect::<Vec<_>>().join("\n")
-        }
+        crate::app::AppError::Validation(errors) => errors
+            .iter()
+            .map(|f| format!("{}: {}", option(&f.field), f.problem.message(lang)))
+            .collect::<Vec<_>>()
+            .join("\n"),
         // The person at the terminal runs the server: the cause helps them.
         crate::app::AppError::Internal(e) => format!("{}\n{e:#}", e_message(lang)),
         other => other.message(lang),

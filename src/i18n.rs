@@ -570,7 +570,56 @@ table! {
     phase_in_progress,
     phase_done,
     phase_edit,
-    }, mech: Mech, audit: Audit
+    }, mech: Mech, audit: Audit, refs: Refs
+}
+
+table! {
+    /// The reference data's pages (`reference.ftl`): levels, kinds, sectors, link types,
+    /// territories and mergers.
+    Refs, "ref_", REF_IDS {
+        nav,
+        title,
+        intro,
+        territories,
+        communes_now,
+        former,
+        code,
+        code_help,
+        label,
+        labels_help,
+        directed,
+        add,
+        levels,
+        kinds,
+        sectors,
+        link_types,
+        edit_item,
+        new_item,
+        unit,
+        unit_region,
+        unit_province,
+        unit_arrondissement,
+        unit_commune,
+        language,
+        language_french,
+        language_help,
+        territories_intro,
+        find,
+        show,
+        ins,
+        name,
+        former_intro,
+        merged_into,
+        merged_on,
+        merge_title,
+        merge_intro,
+        merge_communes,
+        merge_into,
+        merge_names,
+        merge_on,
+        merge_button,
+        edit_territory,
+    }
 }
 
 table! {
@@ -633,8 +682,6 @@ table! {
         basis_consent,
         basis_legitimate_interest,
         due_title,
-        due_intro,
-        months,
         due_none,
         confirmed_on,
         privacy_notice,
@@ -797,7 +844,7 @@ table! {
 /// The messages the tables read.
 #[cfg(test)]
 fn table_ids() -> impl Iterator<Item = &'static str> {
-    INTERFACE_IDS.iter().chain(AUDIT_IDS).chain(MECH_IDS).copied()
+    INTERFACE_IDS.iter().chain(AUDIT_IDS).chain(MECH_IDS).chain(REF_IDS).copied()
 }
 
 /// Every message id of a language's shipped catalogues, with its source line.
@@ -939,7 +986,8 @@ pub fn change_action(action: &str, lang: Lang) -> String {
 
 /// What a field of a record's values is called, when it has a name in words.
 pub fn field_label(field: &str, lang: Lang) -> String {
-    coded(lang, "field", field, || field.to_owned())
+    // A reference record's labels are kept by language code: the language's own name.
+    coded(lang, "field", field, || Lang::parse(field).map_or_else(|| field.to_owned(), |l| l.native_name().to_owned()))
 }
 
 /// What a code of the mechanism is called (a kind of body, a role, a frequency, a status).

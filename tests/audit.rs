@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::survey::{answer_all, consultation};
-use maillage::app::{Actor, Role, accounts, audit, campaigns, inventory, mechanism, snapshots};
+use maillage::app::{Actor, Role, accounts, audit, campaigns, inventory, mechanism, reference, snapshots};
 use maillage::domain::link::LinkDraft;
 use maillage::i18n::Lang;
 use maillage::store::responses::ProposalDecision;
@@ -94,6 +94,28 @@ on_both!(every_use_case_leaves_one_change_row_per_record_with_its_actor_and_valu
     inventory::set_archived(state, &admin, aviq, true).await.unwrap();
     inventory::set_archived(state, &admin, aviq, false).await.unwrap();
     inventory::set_language(state, &admin, aviq, maillage::i18n::Lang::parse("de")).await.unwrap();
+
+    // Reference data: a sector, a territory's names, a merger (after the inventory's changes,
+    // which name Bastogne).
+    let sector = maillage::domain::reference_edit::ItemDraft {
+        code: "education".into(),
+        labels: maillage::domain::reference::labels(&[("fr", "Enseignement"), ("de", "Bildung")]),
+        directed: false,
+    };
+    reference::save_item(state, &admin, maillage::domain::problem::RefTable::Sector, &sector).await.unwrap();
+    let eupen = maillage::domain::reference_edit::TerritoryDraft {
+        names: maillage::domain::reference::labels(&[("fr", "Eupen"), ("de", "Eupen"), ("nl", "Eupen")]),
+        lang: Some("de".into()),
+    };
+    reference::save_territory(state, &admin, "63023", &eupen).await.unwrap();
+    let merger = maillage::domain::reference_edit::MergerDraft {
+        communes: vec!["Bastogne".into(), "Bertogne".into()],
+        into: "82039".into(),
+        names: maillage::domain::reference::labels(&[("fr", "Bastogne")]),
+        on: "2025-01-01".into(),
+    };
+    let moved = reference::merge(state, &admin, &merger).await.unwrap();
+    assert!(moved.stakeholders > 0);
 
     // Mechanism.
     let body = scalar(&app, "SELECT MIN(id) FROM bodies").await;

@@ -178,6 +178,8 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
             "/import",
             "/account",
             "/admin/users",
+            "/admin/reference",
+            "/admin/territories",
         ] {
             d.goto(&format!("{base}{path}")).await;
             d.wait_for("return document.readyState === 'complete';").await;
@@ -355,7 +357,7 @@ async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
     {
         d.click(&format!(".ties select[name$='.{attr}'] option[value='{value}']")).await;
     }
-    assert!(d.text().await.contains("1 organisation(s) citée(s)"));
+    assert!(d.text().await.contains("Organisations citées : 1"));
     assert_eq!(d.script(no_sideways_scroll, vec![]).await, true);
     shot("survey-3-network.png").await;
     d.click("button[value='next']:not(.default-action)").await;

@@ -287,3 +287,57 @@ fn the_catalogue_check_passes_on_the_shipped_languages() {
         assert!(err.contains(&format!("{lang}: {total} of {total} messages: ok")), "{err}");
     }
 }
+
+#[test]
+fn cli_edits_the_reference_data_and_merges_communes() {
+    let dir = common::temp_dir();
+    let url = format!("sqlite://{}", dir.0.join("reference.db").display());
+    assert!(maillage(&["demo", "--database-url", &url]).status.success());
+    let out = |o: &std::process::Output| {
+        (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+
+    // A label given replaces that language's only; the others stay.
+    let set = maillage(&["reference", "set", "sector", "health", "--label", "uk=Здоров'я", "--database-url", &url]);
+    assert!(set.status.success() && set.stdout.is_empty(), "{}", out(&set).1);
+    let (list, _) = out(&maillage(&["reference", "list", "sector", "--database-url", &url]));
+    let header = list.lines().next().unwrap();
+    assert_eq!(header, "code\tfr\tde\ten\tnl\tuk");
+    let health = list.lines().find(|l| l.starts_with("health\t")).unwrap();
+    assert!(health.contains("Santé") && health.ends_with("\tЗдоров'я"), "{health}");
+
+    // What is wrong is said by option, and nothing is written.
+    let bad = maillage(&["reference", "set", "kind", "Bad Code", "--label", "en=Bad", "--database-url", &url]);
+    let (_, err) = out(&bad);
+    assert!(!bad.status.success());
+    assert!(
+        err.contains("--code: \"Bad Code\": a code is written") && err.contains("--label fr: this field is required"),
+        "{err}"
+    );
+
+    // Bastogne and Bertogne become one commune; the old names find it.
+    let merge = maillage(&[
+        "reference",
+        "merge",
+        "Bastogne",
+        "Bertogne",
+        "--into",
+        "82039",
+        "--name",
+        "fr=Bastogne",
+        "--name",
+        "de=Bastnach",
+        "--on",
+        "2025-01-01",
+        "--database-url",
+        &url,
+    ]);
+    let (_, said) = out(&merge);
+    assert!(merge.status.success(), "{said}");
+    assert!(said.contains("2 communes merged into Bastogne: 3 actors moved"), "{said}");
+    let (former, _) = out(&maillage(&["reference", "list", "former", "--database-url", &url]));
+    assert!(former.lines().any(|l| l.starts_with("82005\tBertogne") && l.ends_with("\t82039\t2025-01-01")), "{former}");
+    let (units, _) = out(&maillage(&["reference", "list", "territory", "--database-url", &url]));
+    assert!(units.lines().any(|l| l.starts_with("82039\tBastogne\tBastnach")), "{units}");
+    assert!(!units.lines().any(|l| l.starts_with("82005\t")));
+}

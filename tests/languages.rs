@@ -126,6 +126,10 @@ const PAGES: &[&str] = &[
     "/phases",
     "/account",
     "/admin/users",
+    "/admin/reference",
+    "/admin/reference/sector?code=health",
+    "/admin/territories?q=Eupen",
+    "/admin/territories/63023",
 ];
 
 on_both!(every_page_and_survey_step_is_in_each_language_with_no_french_left, |app| {

@@ -74,6 +74,24 @@ problem-wrong-field-count = { $found ->
     }
 problem-unreadable = Datei nicht lesbar: { $detail }
 problem-empty = die Datei ist leer
+problem-invalid-code = „{ $value }“: Ein Code besteht aus Kleinbuchstaben ohne Akzente, Ziffern und _ (höchstens 40)
+problem-invalid-ins = „{ $value }“ ist kein NIS-Code (fünf Ziffern)
+problem-not-a-commune = „{ $value }“ ist keine Gemeinde
+problem-ins-taken = Der NIS-Code { $value } gehört bereits zu einem anderen Gebiet
+problem-too-few-communes = Eine Fusion vereint mindestens zwei Gemeinden
+problem-other-province = „{ $value }“ liegt in einer anderen Provinz: Eine Fusion erfolgt innerhalb einer Provinz
+ref-merged = { $communes ->
+        [one] Eine Gemeinde
+       *[other] { $communes } Gemeinden
+    } zu { $name } fusioniert: { $stakeholders ->
+        [0] kein Akteur verschoben
+        [one] ein Akteur verschoben
+       *[other] { $stakeholders } Akteure verschoben
+    }, { $bodies ->
+        [0] kein Gremium
+        [one] ein Gremium
+       *[other] { $bodies } Gremien
+    }.
 
 ## The respondent's privacy notice and the analysis' note on sampling.
 privacy-notice = Datenschutz. Die Daten Ihrer Organisation und ihrer Kontaktpersonen werden vom Koordinationsteam des Projekts IOM / SPW IAS zur Aufnahme von aus der Ukraine vertriebenen Menschen verwaltet, um die Akteure und ihre Verbindungen zu kartieren und einen Koordinierungsmechanismus zu entwerfen. Rechtsgrundlage: eine Aufgabe im öffentlichen Interesse (DSGVO Art. 6 Abs. 1 Buchst. e) oder Ihre Einwilligung, wo sie eingeholt wurde. Die Angaben zu Kontaktpersonen werden { $months } Monate nach ihrer letzten Bestätigung aufbewahrt und dann überprüft oder gelöscht; Ihre Antworten dienen den Auswertungen des Projekts und werden dem Lenkungsausschuss nur ohne personenbezogene Daten gezeigt. Sie können Auskunft über Ihre Daten, ihre Berichtigung oder Löschung verlangen oder ihrer Verarbeitung widersprechen, indem Sie an das Team schreiben, das Ihnen diesen Link geschickt hat, und Beschwerde bei der belgischen Datenschutzbehörde einlegen (www.datenschutzbehorde.be).
@@ -303,3 +321,7 @@ mech-review-isolated-line = { $body }: { $n ->
 mech-review-central-line = Von den { $n } zentralsten Akteuren (die obersten { $pct } % nach Vermittlung) sitzen { $count } in keinem Gremium:
 mech-review-under-line = { $body } hat { $held }-mal von { $expected } geplanten Malen getagt ({ $frequency } seit dem { $since }).
 mech-review-fragile-line = { $body }: Die Verbindungen zwischen den Mitgliedern laufen über
+privacy-due-intro = Kontaktpersonen, deren Daten seit mehr als { $months ->
+        [one] einem Monat
+       *[other] { $months } Monaten
+    } nicht mehr bestätigt wurden.

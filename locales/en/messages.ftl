@@ -74,6 +74,24 @@ problem-wrong-field-count = { $found ->
     }
 problem-unreadable = unreadable file: { $detail }
 problem-empty = the file is empty
+problem-invalid-code = "{ $value }": a code is written in lowercase letters without accents, digits and _ (at most 40)
+problem-invalid-ins = "{ $value }" is not an INS code (five digits)
+problem-not-a-commune = "{ $value }" is not a commune
+problem-ins-taken = INS code { $value } already belongs to another territory
+problem-too-few-communes = a merger joins at least two communes
+problem-other-province = "{ $value }" is in another province: a merger happens within one province
+ref-merged = { $communes ->
+        [one] One commune merged
+       *[other] { $communes } communes merged
+    } into { $name }: { $stakeholders ->
+        [0] no actor moved
+        [one] one actor moved
+       *[other] { $stakeholders } actors moved
+    }, { $bodies ->
+        [0] no body
+        [one] one body
+       *[other] { $bodies } bodies
+    }.
 
 ## The respondent's privacy notice and the analysis' note on sampling.
 privacy-notice = Data protection. Your organisation's data and its contact persons' are held by the coordination team of the IOM / SPW IAS project for the reception of people displaced from Ukraine, to map the actors and their links and design a coordination mechanism. Legal basis: a task in the public interest (GDPR art. 6(1)(e)), or your consent where it was asked. Contact persons' details are kept { $months } months after they were last confirmed, then reviewed or erased; your answers serve the project's analyses and are shown to the steering committee only without personal data. You may ask for access to your data, its correction or erasure, or object to its use by writing to the team that sent you this link, and lodge a complaint with the Belgian Data Protection Authority (www.dataprotectionauthority.be).
@@ -303,3 +321,7 @@ mech-review-isolated-line = { $body }: { $n ->
 mech-review-central-line = Of the { $n } most central actors (the top { $pct } % by betweenness), { $count } sit in no body:
 mech-review-under-line = { $body } met { $held } times out of { $expected } planned ({ $frequency } since { $since }).
 mech-review-fragile-line = { $body }: the ties between members go through
+privacy-due-intro = Contact persons whose data has not been confirmed for more than { $months ->
+        [one] one month
+       *[other] { $months } months
+    }.

@@ -75,6 +75,24 @@ problem-wrong-field-count = { $found ->
     }
 problem-unreadable = fichier illisible : { $detail }
 problem-empty = le fichier est vide
+problem-invalid-code = « { $value } » : un code s'écrit en lettres minuscules sans accent, chiffres et _ (au plus 40)
+problem-invalid-ins = « { $value } » n'est pas un code INS (cinq chiffres)
+problem-not-a-commune = « { $value } » n'est pas une commune
+problem-ins-taken = le code INS { $value } est déjà celui d'un autre territoire
+problem-too-few-communes = une fusion réunit au moins deux communes
+problem-other-province = « { $value } » est dans une autre province : une fusion se fait au sein d'une province
+ref-merged = { $communes ->
+        [one] Une commune fusionnée
+       *[other] { $communes } communes fusionnées
+    } dans { $name } : { $stakeholders ->
+        [0] aucun acteur déplacé
+        [one] un acteur déplacé
+       *[other] { $stakeholders } acteurs déplacés
+    }, { $bodies ->
+        [0] aucune instance
+        [one] une instance
+       *[other] { $bodies } instances
+    }.
 
 ## The respondent's privacy notice and the analysis' note on sampling.
 privacy-notice = Protection des données. Les données de votre organisation et de ses personnes de contact sont tenues par l'équipe de coordination du projet OIM / SPW IAS d'accueil des personnes déplacées d'Ukraine, pour cartographier les acteurs et leurs liens et concevoir un mécanisme de coordination. Base légale : mission d'intérêt public (RGPD, art. 6.1.e), ou votre consentement lorsqu'il a été demandé. Les coordonnées des personnes de contact sont conservées { $months } mois après leur dernière confirmation, puis revues ou effacées ; vos réponses servent aux analyses du projet et ne sont montrées aux membres du comité de pilotage que sans données personnelles. Vous pouvez demander l'accès à vos données, leur rectification, leur effacement ou vous opposer à leur traitement en écrivant à l'équipe qui vous a envoyé ce lien, et introduire une plainte auprès de l'Autorité de protection des données (www.autoriteprotectiondonnees.be).
@@ -315,3 +333,7 @@ mech-review-isolated-line = { $body } : { $n ->
 mech-review-central-line = Parmi les { $n } acteurs les plus centraux (les { $pct } % premiers par intermédiarité), { $count } ne siègent dans aucun organe :
 mech-review-under-line = { $body } s'est réuni { $held } fois sur { $expected } prévues ({ $frequency } depuis le { $since }).
 mech-review-fragile-line = { $body } : les liens entre membres passent par
+privacy-due-intro = Personnes de contact dont les données n'ont pas été confirmées depuis plus de { $months ->
+        [one] un mois
+       *[other] { $months } mois
+    }.

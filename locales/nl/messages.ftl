@@ -74,6 +74,24 @@ problem-wrong-field-count = { $found ->
     }
 problem-unreadable = onleesbaar bestand: { $detail }
 problem-empty = het bestand is leeg
+problem-invalid-code = "{ $value }": een code bestaat uit kleine letters zonder accenten, cijfers en _ (hoogstens 40)
+problem-invalid-ins = "{ $value }" is geen NIS-code (vijf cijfers)
+problem-not-a-commune = "{ $value }" is geen gemeente
+problem-ins-taken = NIS-code { $value } hoort al bij een ander gebied
+problem-too-few-communes = een fusie brengt minstens twee gemeenten samen
+problem-other-province = "{ $value }" ligt in een andere provincie: een fusie gebeurt binnen één provincie
+ref-merged = { $communes ->
+        [one] Eén gemeente samengevoegd
+       *[other] { $communes } gemeenten samengevoegd
+    } tot { $name }: { $stakeholders ->
+        [0] geen actor verplaatst
+        [one] één actor verplaatst
+       *[other] { $stakeholders } actoren verplaatst
+    }, { $bodies ->
+        [0] geen orgaan
+        [one] één orgaan
+       *[other] { $bodies } organen
+    }.
 
 ## The respondent's privacy notice and the analysis' note on sampling.
 privacy-notice = Gegevensbescherming. De gegevens van uw organisatie en van haar contactpersonen worden bijgehouden door het coördinatieteam van het project IOM / SPW IAS voor de opvang van ontheemden uit Oekraïne, om de actoren en hun verbindingen in kaart te brengen en een coördinatiemechanisme te ontwerpen. Rechtsgrond: een taak van algemeen belang (AVG, art. 6.1.e), of uw toestemming wanneer die werd gevraagd. De gegevens van contactpersonen worden { $months } maanden na hun laatste bevestiging bewaard en daarna nagekeken of gewist; uw antwoorden dienen voor de analyses van het project en worden aan het stuurcomité alleen zonder persoonsgegevens getoond. U kunt inzage in uw gegevens, verbetering of wissing ervan vragen of u tegen de verwerking verzetten door te schrijven naar het team dat u deze link stuurde, en klacht indienen bij de Gegevensbeschermingsautoriteit (www.gegevensbeschermingsautoriteit.be).
@@ -303,3 +321,7 @@ mech-review-isolated-line = { $body }: { $n ->
 mech-review-central-line = Van de { $n } meest centrale actoren (de eerste { $pct } % volgens tussenliggendheid) zetelen er { $count } in geen enkel orgaan:
 mech-review-under-line = { $body } vergaderde { $held } keer op { $expected } geplande ({ $frequency } sinds { $since }).
 mech-review-fragile-line = { $body }: de verbindingen tussen de leden lopen via
+privacy-due-intro = Contactpersonen van wie de gegevens al meer dan { $months ->
+        [one] een maand
+       *[other] { $months } maanden
+    } niet meer bevestigd zijn.

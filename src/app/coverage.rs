@@ -18,9 +18,12 @@ pub async fn shapes(state: &AppState) -> Result<Loaded, AppError> {
     let loaded = state
         .shapes
         .get_or_init(|| async move {
+            // Former communes too: the shapes file may predate a merger, and the merged commune
+            // is drawn with its predecessors' shapes (see `map`).
             let known: HashMap<String, (String, String)> = reference
                 .territories
                 .iter()
+                .chain(&reference.former)
                 .filter(|t| t.kind == crate::domain::reference::TerritoryKind::Commune)
                 .map(|t| (t.ins_code.clone(), (t.name().to_owned(), t.province_ins.clone().unwrap_or_default())))
                 .collect();
@@ -70,6 +73,14 @@ pub async fn map(
         counts.insert(c.ins_code.clone(), list.len());
         if list.is_empty() {
             uncovered.push((c.ins_code.clone(), c.name().to_owned()));
+        }
+    }
+    // A shape of a former commune shows the commune it merged into.
+    for t in &net.reference.former {
+        if let Some(now) = net.reference.successor(&t.ins_code)
+            && let Some(&n) = counts.get(&now.ins_code)
+        {
+            counts.insert(t.ins_code.clone(), n);
         }
     }
     uncovered.sort_by_key(|(_, name)| crate::domain::text::key(name));

@@ -14,18 +14,10 @@ use crate::i18n::Lang;
 use crate::store;
 use serde::Deserialize;
 
-/// The reference tables (levels, kinds, sectors, link types, territories). They only change
-/// with a migration, so they are read once per server and shared (cloning them costs more
-/// than a page's queries).
+/// The reference tables (levels, kinds, sectors, link types, territories), shared by every
+/// request and read again when an admin changed them (`reference::current`).
 pub async fn reference(state: &AppState) -> Result<std::sync::Arc<Reference>, AppError> {
-    let loaded = state
-        .reference
-        .get_or_try_init(|| async {
-            let mut conn = state.db.pool.acquire().await?;
-            store::reference::load(&mut conn).await.map(std::sync::Arc::new)
-        })
-        .await?;
-    Ok(loaded.clone())
+    super::reference::current(state).await
 }
 
 /// One stakeholder, without personal data for a role that may not see it.

@@ -18,6 +18,7 @@ pub mod network;
 pub mod phases;
 pub mod policy;
 pub mod privacy;
+pub mod reference;
 pub mod respond;
 pub mod snapshots;
 pub mod steering;
@@ -27,7 +28,6 @@ pub use error::AppError;
 pub use policy::{Action, Actor, Role};
 
 use crate::db::Db;
-use crate::domain::reference::Reference;
 use crate::survey::token::Secret;
 use std::sync::Arc;
 
@@ -41,8 +41,8 @@ pub struct AppState {
     pub analyses: Arc<network::AnalysisCache>,
     /// Makes the survey links; `serve` loads the same one as the CLI.
     pub secret: Arc<Secret>,
-    /// The reference tables, read on first use (see `inventory::reference`).
-    pub reference: Arc<tokio::sync::OnceCell<Arc<Reference>>>,
+    /// The reference tables as last read (see `reference::current`).
+    pub reference: Arc<reference::ReferenceCache>,
     pub settings: Arc<Settings>,
     pub clock: Arc<accounts::Clock>,
     /// The SMTP relay, when one is configured (password-reset links).

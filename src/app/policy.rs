@@ -50,10 +50,12 @@ pub enum Action {
     OwnAccount,
     /// Users and API tokens.
     ManageUsers,
+    /// The reference data: levels, kinds, sectors, link types, territories and their mergers.
+    ManageReference,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::Public,
         Action::Respond,
         Action::Read,
@@ -63,6 +65,7 @@ impl Action {
         Action::SurveyLinks,
         Action::OwnAccount,
         Action::ManageUsers,
+        Action::ManageReference,
     ];
 }
 
@@ -72,7 +75,7 @@ pub fn allows(role: Role, action: Action) -> bool {
     match action {
         Public | Respond | Read | OwnAccount => true,
         ReadPersonal | Edit | RunCampaigns | SurveyLinks => role >= Role::Editor,
-        ManageUsers => role == Role::Admin,
+        ManageUsers | ManageReference => role == Role::Admin,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod phase;
 pub mod problem;
 pub mod reference;
 pub mod reference_data;
+pub mod reference_edit;
 pub mod response;
 pub mod snapshot;
 pub mod stakeholder;

@@ -96,6 +96,28 @@ pub enum Problem {
         detail: String,
     },
     Empty,
+    /// A reference code that is not lowercase letters, digits and `_`.
+    InvalidCode {
+        value: String,
+    },
+    /// An INS code that is not five digits.
+    InvalidIns {
+        value: String,
+    },
+    /// A unit named in a merger that is not one of today's communes.
+    NotACommune {
+        value: String,
+    },
+    /// A new unit's INS code already used by another unit.
+    InsTaken {
+        value: String,
+    },
+    /// A merger of fewer than two communes.
+    TooFewCommunes,
+    /// A merger across provinces.
+    OtherProvince {
+        value: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +275,12 @@ impl Problem {
             }
             Unreadable { detail } => m("problem-unreadable").with("detail", detail),
             Empty => m("problem-empty"),
+            InvalidCode { value } => m("problem-invalid-code").with("value", value),
+            InvalidIns { value } => m("problem-invalid-ins").with("value", value),
+            NotACommune { value } => m("problem-not-a-commune").with("value", value),
+            InsTaken { value } => m("problem-ins-taken").with("value", value),
+            TooFewCommunes => m("problem-too-few-communes"),
+            OtherProvince { value } => m("problem-other-province").with("value", value),
         }
     }
 }

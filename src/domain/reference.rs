@@ -68,6 +68,11 @@ pub struct Territory {
     /// The official language of a commune whose language is not French (`de` for the nine
     /// German-speaking communes): the language its stakeholders are invited in by default.
     pub lang: Option<String>,
+    /// A former commune: the unit that took it over in a merger, and from when (ISO date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_on: Option<String>,
 }
 
 impl Reference {
@@ -129,9 +134,16 @@ pub struct Reference {
     pub kinds: Vec<RefItem>,
     pub sectors: Vec<RefItem>,
     pub link_types: Vec<RefItem>,
+    /// Today's units: what lists, maps and analyses show.
     pub territories: Vec<Territory>,
+    /// Former units (communes merged into another): still found when typed, as their successor.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub former: Vec<Territory>,
     #[serde(skip)]
     territory_index: HashMap<String, Vec<usize>>,
+    /// Names of former units → the INS code they were merged into.
+    #[serde(skip)]
+    former_index: HashMap<String, String>,
 }
 
 fn resolve_in<'a>(items: &'a [RefItem], what: RefTable, raw: &str) -> Result<&'a RefItem, Problem> {
@@ -156,6 +168,8 @@ impl Reference {
         link_types: Vec<RefItem>,
         territories: Vec<Territory>,
     ) -> Self {
+        let (former, territories): (Vec<Territory>, Vec<Territory>) =
+            territories.into_iter().partition(|t| t.merged_into.is_some());
         let mut territory_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in territories.iter().enumerate() {
             let mut names: Vec<String> = t.names.values().map(|n| key(n)).collect();
@@ -168,7 +182,57 @@ impl Reference {
                 territory_index.entry(n).or_default().push(i);
             }
         }
-        Reference { levels, kinds, sectors, link_types, territories, territory_index }
+        let mut reference = Reference {
+            levels,
+            kinds,
+            sectors,
+            link_types,
+            territories,
+            former,
+            territory_index,
+            former_index: HashMap::new(),
+        };
+        let mut former_index = HashMap::new();
+        for t in &reference.former {
+            if let Some(now) = reference.successor(&t.ins_code) {
+                let now = now.ins_code.clone();
+                for n in t.names.values() {
+                    former_index.entry(key(n)).or_insert_with(|| now.clone());
+                }
+            }
+        }
+        reference.former_index = former_index;
+        reference
+    }
+
+    /// The reference table `table` (`level`, `kind`, `sector`, `link_type`).
+    pub fn items(&self, table: RefTable) -> &[RefItem] {
+        match table {
+            RefTable::Level => &self.levels,
+            RefTable::Kind => &self.kinds,
+            RefTable::Sector => &self.sectors,
+            RefTable::LinkType => &self.link_types,
+            _ => &[],
+        }
+    }
+
+    /// The unit of today that holds the former unit `ins` (following mergers of mergers), or
+    /// the unit itself when it is today's.
+    pub fn successor(&self, ins: &str) -> Option<&Territory> {
+        let mut code = ins;
+        // A chain is at most as long as the list of former units (a loop cannot hang it).
+        for _ in 0..=self.former.len() {
+            if let Some(t) = self.territory_by_ins(code) {
+                return Some(t);
+            }
+            code = self.former.iter().find(|t| t.ins_code == code)?.merged_into.as_deref()?;
+        }
+        None
+    }
+
+    /// A former unit, by INS code.
+    pub fn former_by_ins(&self, ins: &str) -> Option<&Territory> {
+        self.former.iter().find(|t| t.ins_code == ins)
     }
 
     pub fn level(&self, raw: &str) -> Result<&RefItem, Problem> {
@@ -199,7 +263,7 @@ impl Reference {
     pub fn territory(&self, raw: &str, level_hint: Option<&str>) -> Result<&Territory, Problem> {
         let trimmed = raw.trim();
         if trimmed.len() == 5 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-            return self.territory_by_ins(trimmed).ok_or_else(|| self.unknown_territory(trimmed));
+            return self.successor(trimmed).ok_or_else(|| self.unknown_territory(trimmed));
         }
         let k = key(trimmed);
         let (wanted, name) = strip_any(&k, &PROVINCE_PREFIXES)
@@ -212,6 +276,12 @@ impl Reference {
             .get(name)
             .map(|ix| ix.iter().map(|&i| &self.territories[i]).collect())
             .unwrap_or_default();
+        if candidates.is_empty()
+            && wanted.is_none_or(|w| w == TerritoryKind::Commune)
+            && let Some(now) = self.former_index.get(name).and_then(|ins| self.territory_by_ins(ins))
+        {
+            return Ok(now);
+        }
         let pick = |kind| candidates.iter().copied().find(|t| t.kind == kind);
         let found = match wanted {
             Some(kind) => pick(kind),
@@ -268,10 +338,16 @@ pub(crate) mod tests {
             parent_ins: parent.map(String::from),
             province_ins: province.map(String::from),
             lang: None,
+            merged_into: None,
+            merged_on: None,
         }
     }
 
     pub(crate) fn sample() -> Reference {
+        sample_with(Vec::new())
+    }
+
+    pub(crate) fn sample_with(more: Vec<Territory>) -> Reference {
         use TerritoryKind::*;
         Reference::new(
             vec![
@@ -297,8 +373,32 @@ pub(crate) mod tests {
                 unit("92000", Arrondissement, "Namur", Some("90000"), Some("90000")),
                 unit("92094", Commune, "Namur", Some("92000"), Some("90000")),
                 unit("92003", Commune, "Andenne", Some("92000"), Some("90000")),
-            ],
+            ]
+            .into_iter()
+            .chain(more)
+            .collect(),
         )
+    }
+
+    #[test]
+    fn a_former_commune_is_found_as_the_one_it_merged_into_and_is_listed_no_more() {
+        let merged = |ins: &str, name: &str, into: &str| Territory {
+            merged_into: Some(into.into()),
+            merged_on: Some("2025-01-01".into()),
+            ..unit(ins, TerritoryKind::Commune, name, Some("92000"), Some("90000"))
+        };
+        let r = sample_with(vec![
+            merged("92001", "Ancienne", "92003"),
+            // A merger of a merger: Plus-ancienne went into Ancienne, which went into Andenne.
+            merged("92002", "Plus-ancienne", "92001"),
+        ]);
+        assert!(r.territories.iter().all(|t| t.merged_into.is_none()));
+        assert_eq!(r.former.len(), 2);
+        for typed in ["Ancienne", "92001", "Plus-ancienne", "92002", "Commune d'Ancienne"] {
+            assert_eq!(r.territory(typed, None).unwrap().ins_code, "92003", "{typed}");
+        }
+        assert!(r.territory("Province d'Ancienne", None).is_err());
+        assert_eq!(r.former_by_ins("92002").unwrap().merged_into.as_deref(), Some("92001"));
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub fn parse(toml_text: &str, communes_csv: &str) -> Result<Reference, String> {
             parent_ins: u.parent,
             province_ins: u.province,
             lang: None,
+            merged_into: None,
+            merged_on: None,
         });
     }
     let mut reader = csv::Reader::from_reader(communes_csv.as_bytes());
@@ -78,6 +80,8 @@ pub fn parse(toml_text: &str, communes_csv: &str) -> Result<Reference, String> {
             parent_ins: Some(c.arrondissement_ins),
             province_ins: Some(c.province_ins),
             lang: None,
+            merged_into: None,
+            merged_on: None,
         });
     }
     for (lang, communes) in &file.commune_languages {

@@ -268,7 +268,7 @@ pub static ENTITIES: &[Entity] = &[
 
 /// Kinds of change that are recorded but belong to no record kind (an erasure of a person's
 /// data, recorded without the erased values).
-pub const RECORDED_ONLY: &[&str] = &["erasure"];
+pub const RECORDED_ONLY: &[&str] = &["erasure", "reference"];
 
 /// Actions that create their record (it had no values before).
 pub const CREATING: &[&str] = &["create", "open", "dismiss"];
@@ -376,6 +376,34 @@ pub async fn record_done(
     Ok(())
 }
 
+/// Records a change of a kind of record the trail does not read itself (reference data, keyed
+/// by code): its values before (none for a creation) and after, as the caller knows them. It
+/// is kept as written and never reverted.
+pub async fn record_values(
+    conn: &mut AnyConnection,
+    entity: &'static str,
+    entity_id: i64,
+    action: &'static str,
+    detail: &str,
+    before: Option<&Value>,
+    after: &Value,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO changes (entity, entity_id, action, at, detail, before_values, after_values) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(entity)
+    .bind(entity_id)
+    .bind(action)
+    .bind(now())
+    .bind(detail.to_owned())
+    .bind(before.map(Value::to_string))
+    .bind(after.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Records the creation of these records with their values after, read now: what a bulk
 /// creation (an import) calls once its rows and child rows are written. `finish` keeps such
 /// rows as they are, which saves reading every record a second time.
@@ -450,8 +478,12 @@ pub async fn finish(
         g.0 += 1;
         g.1 &= *known;
     }
-    let redo: Vec<i64> =
-        light.iter().filter(|(_, record, _)| groups[record] != (1, true)).map(|(id, _, _)| *id).collect();
+    // What a recorded-only change wrote (`record_done`, `record_values`) stays as it is.
+    let redo: Vec<i64> = light
+        .iter()
+        .filter(|(_, record, _)| groups[record] != (1, true) && !RECORDED_ONLY.contains(&record.0.as_str()))
+        .map(|(id, _, _)| *id)
+        .collect();
     let mut rows = Vec::with_capacity(redo.len());
     for chunk in redo.chunks(500) {
         let sql = format!(
@@ -498,12 +530,6 @@ pub async fn finish(
                 row.insert("operation".into(), operation.into());
                 let before: Option<String> = r.try_get("before_values")?;
                 row.insert("before_values".into(), before.map(Value::from).unwrap_or(Value::Null));
-                // What a recorded-only change wrote (`record_done`) stays as it is.
-                if RECORDED_ONLY.contains(&row["action"].as_str().unwrap_or_default())
-                    && let Some(after) = r.try_get::<Option<String>, _>("after_values")?
-                {
-                    row.insert("after_values".into(), Value::from(after));
-                }
                 merged.push(row);
             }
         }
@@ -576,7 +602,8 @@ impl Change {
     /// What the change names the record by (its name or title), when it has one.
     pub fn label(&self) -> Option<String> {
         let values = self.after.as_ref().or(self.before.as_ref())?;
-        ["name", "title", "email", "description"]
+        // `fr`: a reference record's French label.
+        ["name", "title", "email", "description", "fr"]
             .iter()
             .find_map(|k| values.get(*k).and_then(Value::as_str).filter(|v| !v.trim().is_empty()))
             .map(str::to_owned)

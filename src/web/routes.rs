@@ -53,6 +53,7 @@ pub fn registry() -> Vec<Route> {
         api::analysis::routes(),
         api::phases::routes(),
         pages::phases::routes(),
+        pages::reference::routes(),
         api::mechanism::routes(),
         pages::mechanism::routes(),
         api::snapshots::routes(),

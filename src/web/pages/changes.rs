@@ -100,6 +100,12 @@ fn record_url(c: &Change) -> Option<String> {
             values.and_then(|v| v.get("campaign_id")).and_then(Value::as_i64).map(|id| format!("/campaigns/{id}"))
         }
         "phase" => Some("/phases".to_owned()),
+        "reference" => c.detail.as_deref().and_then(|d| d.split_once(':')).map(|(table, code)| match table {
+            // A merged commune has no page of its own any more: the list shows it.
+            "territory" if c.action == "merged" => "/admin/territories".to_owned(),
+            "territory" => format!("/admin/territories/{code}"),
+            _ => format!("/admin/reference/{table}?code={code}"),
+        }),
         "snapshot" if c.after.is_some() => Some("/snapshots".to_owned()),
         _ => None,
     }
@@ -169,10 +175,14 @@ pub fn views(feed: &Feed, lang: Lang) -> Vec<ChangeView> {
                 at: when(&c.at, lang),
                 who,
                 kind: record_kind(&c.entity, lang),
-                record: c.label().map_or_else(|| format!("#{}", c.entity_id), |l| format!("{l} (#{})", c.entity_id)),
+                // A reference record is named by its table and code (its number is a hash).
+                record: match (c.label(), c.entity.as_str(), &c.detail) {
+                    (Some(l), "reference", Some(d)) => format!("{l} ({d})"),
+                    (l, _, _) => l.map_or_else(|| format!("#{}", c.entity_id), |l| format!("{l} (#{})", c.entity_id)),
+                },
                 record_url: record_url(c),
                 action: change_action(&c.action, lang),
-                detail: c.detail.clone().filter(|d| !d.starts_with("revert:")),
+                detail: c.detail.clone().filter(|d| !d.starts_with("revert:") && c.entity != "reference"),
                 fields,
                 operation: c.operation,
                 operation_size: c.operation.and_then(|o| feed.sizes.get(&o).copied()).unwrap_or(1),

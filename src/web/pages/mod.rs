@@ -10,6 +10,7 @@ pub mod map;
 pub mod mechanism;
 pub mod phases;
 pub mod privacy;
+pub mod reference;
 pub mod respond;
 pub mod snapshots;
 pub mod stakeholders;

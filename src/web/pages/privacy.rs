@@ -46,7 +46,8 @@ struct PrivacyPage {
     error: Option<String>,
     erased: Option<String>,
     export_url: String,
-    months: u32,
+    /// "… for more than 24 months", with the language's plural.
+    due_intro: String,
     due: Vec<crate::store::privacy::Due>,
 }
 
@@ -68,10 +69,11 @@ async fn show(
             "/privacy/export.json?{}",
             serde_urlencoded::to_string([("who", q.who.trim())]).unwrap_or_default()
         ),
-        months: 0,
+        due_intro: String::new(),
         due: Vec::new(),
     };
-    (page.months, page.due) = privacy::due(&state, &actor).await?;
+    let (months, due) = privacy::due(&state, &actor).await?;
+    (page.due_intro, page.due) = (crate::i18n::tr!(lang, "privacy-due-intro", months = months), due);
     if page.who.is_empty() {
         return Ok(page);
     }
