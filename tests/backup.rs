@@ -99,13 +99,10 @@ on_both!(a_backup_taken_while_fifty_clients_write_restores_every_write_acknowled
     assert!(said.contains("not empty"), "{said}");
 });
 
+#[cfg(feature = "postgres-tests")]
 #[tokio::test]
 async fn sqlite_to_postgresql_and_back_gives_the_same_dump_byte_for_byte() {
-    let Some(pg) = common::postgres_url() else {
-        eprintln!("TEST_POSTGRES_URL not set: PostgreSQL round trip not run");
-        return;
-    };
-    let _ = pg;
+    common::postgres_url().expect(common::NEEDS_POSTGRES);
     let (first, _d1, _) = common::fresh_database(common::Backend::Sqlite).await.unwrap();
     let source = state_on(&first).await;
     maillage::demo::load(&source).await.unwrap();

@@ -2,26 +2,19 @@
 //! the demo network at 1920×1080 (kept in target/screenshots/) and the DOM after the pan/zoom
 //! script ran; a coordinator walking the main pages with no CSP violation; a respondent on a
 //! phone.
-//! Runs when Chromium is installed (CHROMIUM=path, or /usr/bin/chromium); `.ci/run` installs
-//! it and sets MAILLAGE_REQUIRE_BROWSER so that a missing browser fails CI.
+//! Built with the `browser-tests` feature (`.ci/run` asks for it and installs Chromium and
+//! chromedriver; CHROMIUM=path, or /usr/bin/chromium): then a missing browser fails.
+#![cfg(feature = "browser-tests")]
 
 mod common;
 
 use maillage::web::serve;
 use std::path::PathBuf;
 
-fn chromium() -> Option<PathBuf> {
+fn chromium() -> PathBuf {
     let path = std::env::var("CHROMIUM").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("/usr/bin/chromium"));
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var("MAILLAGE_REQUIRE_BROWSER").is_err(),
-        "Chromium is required here but {} is missing",
-        path.display()
-    );
-    eprintln!("Chromium not installed: browser test skipped");
-    None
+    assert!(path.exists(), "the browser-tests feature needs Chromium, but {} is missing", path.display());
+    path
 }
 
 /// Runs a browser flow on a thread with a large stack: each flow is one long future, too large
@@ -77,7 +70,7 @@ fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080() {
 }
 
 async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow() {
-    let Some(browser) = chromium() else { return };
+    let browser = chromium();
     let app = common::spawn(common::Backend::Sqlite).await.unwrap();
     maillage::demo::load(&app.state).await.unwrap();
     app.user("steering@example.org", maillage::app::Role::Viewer).await;
@@ -118,7 +111,7 @@ fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations() {
 }
 
 async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_flow() {
-    let Some(browser) = chromium() else { return };
+    let browser = chromium();
     let mut app = common::spawn(common::Backend::Sqlite).await.unwrap();
     maillage::demo::load(&app.state).await.unwrap();
     app.user("coordinator@example.org", maillage::app::Role::Admin).await;
@@ -238,7 +231,7 @@ fn a_survey_step_reads_in_dutch_german_and_ukrainian_on_a_phone() {
 }
 
 async fn a_survey_step_reads_in_dutch_german_and_ukrainian_on_a_phone_flow() {
-    let Some(browser) = chromium() else { return };
+    let browser = chromium();
     let app = common::spawn(common::Backend::Sqlite).await.unwrap();
     maillage::demo::load(&app.state).await.unwrap();
     let respondent = app.stakeholder("ÖSHZ Eupen", None, "local").await;
@@ -269,7 +262,7 @@ fn a_respondent_fills_in_the_consultation_on_a_phone() {
 }
 
 async fn a_respondent_fills_in_the_consultation_on_a_phone_flow() {
-    let Some(browser) = chromium() else { return };
+    let browser = chromium();
     let app = common::spawn(common::Backend::Sqlite).await.unwrap();
     maillage::demo::load(&app.state).await.unwrap();
     let id = |name: &'static str| {
@@ -415,7 +408,7 @@ fn a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_reverts_
 }
 
 async fn a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_reverts_it_flow() {
-    let Some(browser) = chromium() else { return };
+    let browser = chromium();
     let mut app = common::spawn(common::Backend::Sqlite).await.unwrap();
     let id = app.stakeholder("CPAS de Namur", None, "local").await;
     app.user("coordinator@example.org", maillage::app::Role::Editor).await;

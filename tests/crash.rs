@@ -181,11 +181,9 @@ async fn a_killed_sqlite_server_keeps_every_acknowledged_write() {
     kill_while_writing(&format!("sqlite://{}", dir.0.join("crash.db").display())).await;
 }
 
+#[cfg(feature = "postgres-tests")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_killed_server_on_postgresql_keeps_every_acknowledged_write() {
-    let Some((url, _dir, _pg)) = common::fresh_database(common::Backend::Postgres).await else {
-        eprintln!("TEST_POSTGRES_URL not set: PostgreSQL crash test not run");
-        return;
-    };
+    let (url, _dir, _pg) = common::fresh_database(common::Backend::Postgres).await.expect(common::NEEDS_POSTGRES);
     kill_while_writing(&url).await;
 }

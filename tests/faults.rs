@@ -110,12 +110,10 @@ async fn a_full_disk_refuses_writes_as_such_loses_nothing_acknowledged_and_recov
 
 /// PostgreSQL: the server's connections are killed while clients write. Every acknowledged
 /// write is there, every refused one absent, and writing works again without a restart.
+#[cfg(feature = "postgres-tests")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_postgresql_connections_lose_nothing_acknowledged() {
-    let Some(app) = common::spawn(common::Backend::Postgres).await else {
-        eprintln!("TEST_POSTGRES_URL not set: PostgreSQL fault test not run");
-        return;
-    };
+    let app = common::spawn(common::Backend::Postgres).await.expect(common::NEEDS_POSTGRES);
     let name: String =
         sqlx::query("SELECT CAST(current_database() AS TEXT) AS d").fetch_one(&app.db.pool).await.unwrap().get("d");
     let admin_url = common::postgres_url().unwrap();

@@ -186,11 +186,10 @@ fn the_report_is_written_as_markdown_html_or_pdf_by_the_file_extension() {
     let pdf = dir.0.join("report.pdf");
     let out = run(&["report", "-o", pdf.to_str().unwrap()]);
     let has_chromium = std::env::var_os("CHROMIUM").is_some() || std::path::Path::new("/usr/bin/chromium").exists();
-    if has_chromium {
+    if has_chromium || cfg!(feature = "browser-tests") {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"), "a PDF");
     } else {
-        assert!(std::env::var_os("MAILLAGE_REQUIRE_BROWSER").is_none(), "Chromium is required here");
         eprintln!("PDF report NOT RUN: no Chromium on this machine; checking the error instead");
         assert!(String::from_utf8_lossy(&out.stderr).contains("a PDF report needs Chromium"));
     }

@@ -356,6 +356,36 @@ pub async fn record_change(
     Ok(())
 }
 
+/// `record_change` for many records of one kind at once (their values before read a few
+/// statements per 500 records): what a change touching hundreds of records calls.
+pub async fn record_changes(
+    conn: &mut AnyConnection,
+    entity: &'static str,
+    ids: &[i64],
+    action: &'static str,
+) -> sqlx::Result<()> {
+    let description = self::entity(entity).ok_or_else(|| unknown(entity))?;
+    let table = schema::table(conn, "changes").await?;
+    let at = now();
+    for chunk in ids.chunks(500) {
+        let before = states(conn, description, chunk).await?;
+        let rows: Vec<Map<String, Value>> = chunk
+            .iter()
+            .map(|id| {
+                let mut row = Map::new();
+                row.insert("entity".into(), entity.into());
+                row.insert("entity_id".into(), (*id).into());
+                row.insert("action".into(), action.into());
+                row.insert("at".into(), at.clone().into());
+                row.insert("before_values".into(), before.get(id).map_or(Value::Null, |v| Value::from(v.to_string())));
+                row
+            })
+            .collect();
+        schema::insert_rows(conn, &table, &rows).await?;
+    }
+    Ok(())
+}
+
 /// Records a change whose values after are known and final (an erasure: what it did,
 /// without the values it erased); it has no values before and is never reverted.
 pub async fn record_done(

@@ -288,9 +288,16 @@ pub async fn merge(conn: &mut AnyConnection, m: &Merger) -> Result<Merged, Store
         let before = territory_values(conn, ins).await?.ok_or(StoreError::NotFound)?;
         let stakeholders =
             ids(conn, "SELECT stakeholder_id FROM stakeholder_territories WHERE ins_code = $1 ORDER BY 1", ins).await?;
-        for id in &stakeholders {
-            super::record_change(conn, "stakeholder", *id, "update").await?;
-        }
+        audit::record_changes(conn, "stakeholder", &stakeholders, "update").await?;
+        // (Territories are in none of a stakeholder's derived columns: nothing to recompute.)
+        sqlx::query(
+            "UPDATE stakeholders SET updated_at = $1 \
+             WHERE id IN (SELECT stakeholder_id FROM stakeholder_territories WHERE ins_code = $2)",
+        )
+        .bind(super::now())
+        .bind(ins.clone())
+        .execute(&mut *conn)
+        .await?;
         sqlx::query(
             "INSERT INTO stakeholder_territories (stakeholder_id, ins_code) \
              SELECT stakeholder_id, $1 FROM stakeholder_territories WHERE ins_code = $2 ON CONFLICT DO NOTHING",
@@ -303,20 +310,10 @@ pub async fn merge(conn: &mut AnyConnection, m: &Merger) -> Result<Merged, Store
             .bind(ins.clone())
             .execute(&mut *conn)
             .await?;
-        for id in &stakeholders {
-            sqlx::query("UPDATE stakeholders SET updated_at = $1 WHERE id = $2")
-                .bind(super::now())
-                .bind(*id)
-                .execute(&mut *conn)
-                .await?;
-            super::stakeholders::refresh_derived(conn, *id).await?;
-        }
         moved.stakeholders += stakeholders.len();
 
         let bodies = ids(conn, "SELECT id FROM bodies WHERE territory_ins = $1 ORDER BY 1", ins).await?;
-        for id in &bodies {
-            super::record_change(conn, "body", *id, "update").await?;
-        }
+        audit::record_changes(conn, "body", &bodies, "update").await?;
         sqlx::query("UPDATE bodies SET territory_ins = $1 WHERE territory_ins = $2")
             .bind(into.ins_code.clone())
             .bind(ins.clone())
@@ -326,9 +323,7 @@ pub async fn merge(conn: &mut AnyConnection, m: &Merger) -> Result<Merged, Store
 
         let dismissed =
             ids(conn, "SELECT id FROM suggestion_dismissals WHERE commune_ins = $1 ORDER BY 1", ins).await?;
-        for id in &dismissed {
-            super::record_change(conn, "suggestion", *id, "update").await?;
-        }
+        audit::record_changes(conn, "suggestion", &dismissed, "update").await?;
         sqlx::query("UPDATE suggestion_dismissals SET commune_ins = $1 WHERE commune_ins = $2")
             .bind(into.ins_code.clone())
             .bind(ins.clone())
