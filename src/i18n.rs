@@ -425,6 +425,7 @@ table! {
     survey_already_sent,
     survey_amend_until,
     survey_draft_saved,
+    survey_step_done,
     survey_fix_errors,
     survey_required,
     survey_entry_correct,

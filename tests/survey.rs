@@ -495,3 +495,31 @@ on_both!(an_undirected_link_is_one_link_whatever_the_order_even_for_racing_write
     maillage::store::links::insert(&mut tx, &funds, "manual").await.unwrap();
     tx.commit().await.unwrap();
 });
+
+on_both!(a_returning_respondent_lands_on_the_first_unfinished_part_with_its_progress, |app| {
+    let s = app.stakeholder("Maison de quartier de Salzinnes", None, "local").await;
+    let (_, links) = common::survey::consultation(&app, &[s]).await;
+    let link = &links[0];
+    let first = app.get(link).await.text();
+    assert!(first.contains("Part 1 / 5") && !first.contains("Welcome back"), "a first visit starts at part 1");
+
+    // Part 1 done, part 2 begun with a required question left unanswered, then the page closed.
+    let r = app
+        .form(
+            link,
+            &[("_section", "0"), ("_action", "next"), ("q.entry.confirm", "yes"), ("q.respondent_role", "Directrice")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = app.form(link, &[("_section", "1"), ("_action", "save"), ("q.sectors", "health")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    // Back by the link alone: part 2, said so, part 1 marked as answered for screen readers too.
+    let back = app.get(link).await.text();
+    assert!(back.contains("Welcome back: your answers so far are kept. You continue at part 2 of 5."), "{back}");
+    assert!(back.contains("Part 2 / 5") && back.contains(r#"value="health" checked"#), "{back}");
+    assert!(back.contains("Your organisation<span class=\"visually-hidden\"> (answered)</span>"), "{back}");
+    // A part asked for by name is shown without the notice.
+    let asked = app.get(&format!("{link}?section=0")).await.text();
+    assert!(asked.contains("Part 1 / 5") && !asked.contains("Welcome back"));
+});

@@ -180,6 +180,7 @@ survey_section = Teil
 survey_already_sent = Antworten gesendet am
 survey_amend_until = Mit diesem Link können Sie Ihre Antworten ändern bis zum
 survey_draft_saved = Entwurf gespeichert. Sie können diese Seite schließen und später mit demselben Link zurückkehren.
+survey_step_done = beantwortet
 survey_fix_errors = Einige Antworten müssen ergänzt oder korrigiert werden; alles, was Sie eingegeben haben, bleibt erhalten.
 survey_required = Pflichtfeld
 survey_entry_correct = Ja, das ist richtig

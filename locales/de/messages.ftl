@@ -325,3 +325,4 @@ privacy-due-intro = Kontaktpersonen, deren Daten seit mehr als { $months ->
         [one] einem Monat
        *[other] { $months } Monaten
     } nicht mehr bestätigt wurden.
+survey-resumed = Willkommen zurück: Ihre bisherigen Antworten sind gespeichert. Sie machen bei Teil { $part } von { $count } weiter.

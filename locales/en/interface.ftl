@@ -181,6 +181,7 @@ survey_section = Part
 survey_already_sent = Answers sent on
 survey_amend_until = You can come back and change your answers with this link until
 survey_draft_saved = Draft saved. You can close this page and come back later with the same link.
+survey_step_done = answered
 survey_fix_errors = Some answers need completing or correcting; everything you typed is kept.
 survey_required = required
 survey_entry_correct = Yes, this is correct

@@ -325,3 +325,4 @@ privacy-due-intro = Contact persons whose data has not been confirmed for more t
         [one] one month
        *[other] { $months } months
     }.
+survey-resumed = Welcome back: your answers so far are kept. You continue at part { $part } of { $count }.

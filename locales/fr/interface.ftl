@@ -181,6 +181,7 @@ survey_section = Partie
 survey_already_sent = Réponses envoyées le
 survey_amend_until = Vous pouvez revenir et modifier vos réponses avec ce lien jusqu'au
 survey_draft_saved = Brouillon enregistré. Vous pouvez fermer cette page et revenir plus tard avec le même lien.
+survey_step_done = répondu
 survey_fix_errors = Certaines réponses sont à compléter ou corriger ; tout ce que vous avez saisi est conservé.
 survey_required = obligatoire
 survey_entry_correct = Oui, c'est exact

@@ -337,3 +337,4 @@ privacy-due-intro = Personnes de contact dont les données n'ont pas été confi
         [one] un mois
        *[other] { $months } mois
     }.
+survey-resumed = Bon retour : vos réponses sont conservées. Vous reprenez à la partie { $part } sur { $count }.

@@ -180,6 +180,7 @@ survey_section = Deel
 survey_already_sent = Antwoorden verzonden op
 survey_amend_until = Met deze link kunt u uw antwoorden wijzigen tot
 survey_draft_saved = Concept opgeslagen. U kunt deze pagina sluiten en later met dezelfde link terugkomen.
+survey_step_done = beantwoord
 survey_fix_errors = Sommige antwoorden moeten worden aangevuld of verbeterd; alles wat u hebt ingevuld, blijft bewaard.
 survey_required = verplicht
 survey_entry_correct = Ja, dit klopt

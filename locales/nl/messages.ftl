@@ -325,3 +325,4 @@ privacy-due-intro = Contactpersonen van wie de gegevens al meer dan { $months ->
         [one] een maand
        *[other] { $months } maanden
     } niet meer bevestigd zijn.
+survey-resumed = Welkom terug: uw antwoorden zijn bewaard. U gaat verder bij deel { $part } van { $count }.

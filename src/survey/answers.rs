@@ -307,6 +307,22 @@ impl From<&crate::domain::reference::Reference> for Codes {
     }
 }
 
+/// Where a respondent who comes back to a draft resumes: the first section with a shown
+/// question that is still unanswered there or has a problem; the last section when every one
+/// is done. None without any answer yet (a first visit starts at the beginning).
+pub fn resume_at(def: &Definition, answers: &Answers, codes: &Codes) -> Option<usize> {
+    if answers.0.is_empty() {
+        return None;
+    }
+    let unfinished = def.sections.iter().position(|s| {
+        let shown: Vec<&Question> = s.questions.iter().filter(|q| answers.shows(q)).collect();
+        !shown.is_empty()
+            && (shown.iter().all(|q| answers.get(q.id.get_ref()).is_none())
+                || !check([s], answers, codes, Lang::FR).is_empty())
+    });
+    Some(unfinished.unwrap_or(def.sections.len().saturating_sub(1)))
+}
+
 /// Checks the shown questions of `sections` against `answers`.
 pub fn check<'a>(
     sections: impl IntoIterator<Item = &'a Section>,
@@ -491,6 +507,30 @@ mod tests {
         assert!(check([services], &answers, &codes(), Lang::EN).is_empty());
         assert!(answers.get("since").is_none());
         assert_eq!(parse_number("2,5"), Some(2.5));
+    }
+
+    #[test]
+    fn a_returning_respondent_resumes_at_the_first_unfinished_section() {
+        let d = def();
+        let (who, services) = (&d.sections[0], &d.sections[1]);
+        assert_eq!(services.id.get_ref(), "services");
+        let mut answers = Answers::default();
+        assert_eq!(resume_at(&d, &answers, &codes()), None, "a first visit starts at the beginning");
+        // A required question left unanswered: the section is not done.
+        answers.merge_section(who, &form(&[("q.entry.confirm", "yes")]), &BTreeMap::new());
+        assert_eq!(resume_at(&d, &answers, &codes()), Some(0));
+        answers.merge_section(
+            who,
+            &form(&[("q.entry.confirm", "yes"), ("q.respondent_role", "Coordinatrice")]),
+            &BTreeMap::new(),
+        );
+        assert_eq!(resume_at(&d, &answers, &codes()), Some(1), "the first part is done: the second");
+        // An answer with a problem keeps the respondent there.
+        let services_form = [("q.sectors", "health"), ("q.people_reached", "50-199"), ("q.staff", "12 000")];
+        answers.merge_section(services, &form(&services_form), &BTreeMap::new());
+        assert_eq!(resume_at(&d, &answers, &codes()), Some(1));
+        answers.merge_section(services, &form(&services_form[..2]), &BTreeMap::new());
+        assert_eq!(resume_at(&d, &answers, &codes()), Some(2), "then the first part not yet answered");
     }
 
     #[test]

@@ -176,9 +176,17 @@ async fn show(
             Some(format!("/s/{token}?section=0")),
         ));
     }
-    let section = q.section.unwrap_or(0).min(def.sections.len().saturating_sub(1));
-    let status = StatusCode::OK;
-    render(&state, lang, &uri, &token, &inv, &def, section, &q, &Problems::new(), q.saved.is_some(), status).await
+    // Coming back by the link alone, with a draft: the first part not yet done, said so.
+    let resumed = match (q.section, &inv.submitted_at) {
+        (None, None) => answers::resume_at(&def, &inv.answers, &Codes::from(&*reference(&state).await?)),
+        _ => None,
+    };
+    let section = q.section.or(resumed).unwrap_or(0).min(def.sections.len().saturating_sub(1));
+    let note = match resumed {
+        Some(_) => Some(crate::i18n::tr!(lang, "survey-resumed", part = section + 1, count = def.sections.len())),
+        None => q.saved.is_some().then(|| lang.tr().survey_draft_saved.to_owned()),
+    };
+    render(&state, lang, &uri, &token, &inv, &def, section, &q, &Problems::new(), note, StatusCode::OK).await
 }
 
 async fn save(
@@ -240,7 +248,7 @@ async fn save(
                 let problems = answers::check([s], &inv.answers, &codes, lang);
                 if !problems.is_empty() {
                     let status = StatusCode::UNPROCESSABLE_ENTITY;
-                    return render(&state, lang, &uri, &token, &inv, &def, i, &q, &problems, false, status).await;
+                    return render(&state, lang, &uri, &token, &inv, &def, i, &q, &problems, None, status).await;
                 }
             }
             respond::submit(&state, &actor_of(&inv), &inv, &def, &record).await?;
@@ -252,7 +260,7 @@ async fn save(
                 Ok(Redirect::to(&here((section + 1).min(def.sections.len() - 1))).into_response())
             } else {
                 let status = StatusCode::UNPROCESSABLE_ENTITY;
-                render(&state, lang, &uri, &token, &inv, &def, section, &q, &problems, false, status).await
+                render(&state, lang, &uri, &token, &inv, &def, section, &q, &problems, None, status).await
             }
         }
     }
@@ -421,7 +429,8 @@ struct SectionPage {
     questions: Vec<QView>,
     roster: Option<Roster>,
     last: bool,
-    saved: bool,
+    /// A notice at the top: the draft was saved, or the respondent resumes where they were.
+    note: String,
     submitted: String,
     closes: String,
     errors: usize,
@@ -482,7 +491,7 @@ async fn render(
     index: usize,
     q: &ShowQuery,
     problems: &Problems,
-    saved: bool,
+    note: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let actor = actor_of(inv);
@@ -547,7 +556,7 @@ async fn render(
         questions,
         roster,
         last: index + 1 == count,
-        saved,
+        note: note.unwrap_or_default(),
         submitted: inv.submitted_at.as_deref().and_then(|s| s.get(..10)).map(day).unwrap_or_default(),
         closes: day(&inv.closes_on),
         errors: problems.len(),
