@@ -469,6 +469,8 @@ table! {
     survey_one_sided,
     one_sided_help,
     other_not_answered,
+    other_draft,
+    other_not_invited,
     other_answered,
     ties_declared,
     reciprocated,

@@ -295,6 +295,8 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     let cpas = app.stakeholder("CPAS de Namur", None, "local").await;
     let spw = app.stakeholder("SPW Intérieur et Action sociale", Some("SPW IAS"), "regional").await;
     let forem = app.stakeholder("FOREM", None, "regional").await;
+    // Named by a respondent but never invited to the consultation.
+    let red_cross = app.stakeholder("Croix-Rouge de Belgique", None, "federal").await;
 
     // Opening from the web: every problem is said by its field, nothing is opened.
     let bad = app
@@ -343,6 +345,7 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
         ]
     };
     let mut cpas_ties = tie(spw, "coordinates");
+    cpas_ties.extend(tie(red_cross, "coordinates"));
     cpas_ties.extend([
         ("q.partners.tie".to_owned(), "n1".to_owned()),
         ("q.partners.n1.name".to_owned(), "Maison de quartier de Jambes".to_owned()),
@@ -374,13 +377,19 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     assert!(html.contains("FOREM") && html.contains("draft in progress"), "FOREM is listed for a reminder");
     assert!(html.contains("<svg class=\"likert\""), "Likert charts");
     assert!(html.contains("Coordinatrice"), "free-text answers are listed");
-    assert!(html.contains("Ties declared by one side only (3)"), "{html}");
+    assert!(html.contains("Ties declared by one side only (4)"), "{html}");
+    // Where each named organisation stands: answered, draft, or never invited, not all "silent".
+    assert!(html.contains("answered without naming it"), "SPW answered without naming the CPAS");
+    assert!(html.contains("invited, draft in progress"), "FOREM has a draft");
+    assert!(html.contains("not invited to this survey"), "the Red Cross was never invited");
+    assert!(!html.contains("invited, has not answered yet"), "nobody named is invited and silent");
     // The network the survey observed, with who has not answered marked.
     let observed = app.get(&format!("/api/graph?format=json&campaign={campaign}")).await.json();
     let nodes = observed["nodes"].as_array().unwrap();
-    assert_eq!((nodes.len(), observed["edges"].as_array().unwrap().len()), (3, 2), "{observed}");
+    assert_eq!((nodes.len(), observed["edges"].as_array().unwrap().len()), (4, 3), "{observed}");
     let answered = |id: i64| nodes.iter().find(|n| n["id"] == id).unwrap()["answered"].clone();
     assert_eq!((answered(cpas), answered(forem)), (true.into(), false.into()));
+    assert!(answered(red_cross).is_null(), "never invited: neither answered nor silent");
     let map = app.get(&format!("/map?campaign={campaign}&renderer=builtin")).await.text();
     assert_eq!(map.matches("stroke-dasharray=\"4 3\"").count(), 1, "FOREM, invited, has not answered");
     assert!(map.contains("Response rate</strong>") && map.contains("2/3 (66 %)"), "rates next to the map");
@@ -410,10 +419,13 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     assert_eq!(rows.len(), 2, "submitted responses only");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(&rows[0][col("sectors")], "social_aid");
-    assert_eq!(&rows[0][col("partners")], "SPW Intérieur et Action sociale; Maison de quartier de Jambes (new)");
+    assert_eq!(
+        &rows[0][col("partners")],
+        "SPW Intérieur et Action sociale; Croix-Rouge de Belgique; Maison de quartier de Jambes (new)"
+    );
     assert_eq!(&rows[0][col("entry")], "corrections: email phone");
     let ties = app.get(&format!("/campaigns/{campaign}/ties.csv")).await.text();
-    assert_eq!(ties.lines().count(), 4, "header + three ties: {ties}");
+    assert_eq!(ties.lines().count(), 5, "header + four ties: {ties}");
 
     // Review: the proposal is accepted (its tie becomes a link), one correction accepted,
     // the other rejected.

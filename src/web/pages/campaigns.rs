@@ -225,7 +225,9 @@ struct OneSided {
     from: String,
     to: String,
     to_id: Option<i64>,
-    other_answered: bool,
+    /// Where the named organisation stands in this survey: answered (without naming it back),
+    /// invited with a draft, invited and silent, or never invited.
+    other: &'static str,
     /// The link the tie became, for a coordinator to confirm or correct by hand.
     link_id: Option<i64>,
 }
@@ -279,7 +281,18 @@ async fn show(
         .filter(|c| c.id != id && c.definition_id == campaign.definition_id)
         .collect();
     let kept: Vec<&Respondent> = all.iter().filter(|r| who.keeps(r, &reference)).collect();
-    let answered: BTreeSet<i64> = all.iter().filter(|r| r.submitted_at.is_some()).map(|r| r.stakeholder_id).collect();
+    let t = lang.tr();
+    let standing: std::collections::HashMap<i64, &'static str> = all
+        .iter()
+        .map(|r| {
+            let said = match (&r.submitted_at, &r.answers) {
+                (Some(_), _) => t.other_answered,
+                (None, Some(_)) => t.other_draft,
+                (None, None) => t.other_not_answered,
+            };
+            (r.stakeholder_id, said)
+        })
+        .collect();
     let responses = submitted(&kept);
     let questions = results::question_results(&def, &responses, lang)
         .into_iter()
@@ -305,7 +318,7 @@ async fn show(
             from: t.respondent.clone(),
             to: t.alter.clone(),
             to_id: t.alter_id,
-            other_answered: t.alter_id.is_some_and(|a| answered.contains(&a)),
+            other: t.alter_id.map_or("", |a| standing.get(&a).copied().unwrap_or(lang.tr().other_not_invited)),
             link_id: t.link_id,
         })
         .collect();
