@@ -982,6 +982,19 @@ pub fn record_kind(kind: &str, lang: Lang) -> String {
     coded(lang, "record", kind, || text(lang, "record-other", &[]))
 }
 
+/// Where a link came from, in words (`survey:3/17` → "survey answer (campaign 3)").
+pub fn provenance(raw: &str, lang: Lang) -> String {
+    use crate::domain::values::{Source, source};
+    match source(raw) {
+        Source::Manual => text(lang, "provenance-manual", &[]),
+        Source::Import(file) => tr!(lang, "provenance-import", file = file),
+        Source::Meeting(reference) => tr!(lang, "provenance-meeting", reference = reference),
+        Source::Observed(what) => tr!(lang, "provenance-observed", what = what),
+        Source::Survey { campaign, .. } => tr!(lang, "provenance-survey", campaign = campaign.to_string()),
+        Source::Other(p) => p.to_owned(),
+    }
+}
+
 /// What an action of the audit trail is called.
 pub fn change_action(action: &str, lang: Lang) -> String {
     coded(lang, "action", action, || text(lang, "action-other", &[]))

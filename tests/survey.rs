@@ -390,6 +390,10 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     let answered = |id: i64| nodes.iter().find(|n| n["id"] == id).unwrap()["answered"].clone();
     assert_eq!((answered(cpas), answered(forem)), (true.into(), false.into()));
     assert!(answered(red_cross).is_null(), "never invited: neither answered nor silent");
+    // A link the survey made says so in words, with its campaign's page.
+    let cpas_page = app.get(&format!("/stakeholders/{cpas}")).await.text();
+    let said = format!(r#"<a href="/campaigns/{campaign}">answer to survey no. {campaign}</a>"#);
+    assert!(cpas_page.contains(&said) && !cpas_page.contains(">survey:"), "{cpas_page}");
     let map = app.get(&format!("/map?campaign={campaign}&renderer=builtin")).await.text();
     assert_eq!(map.matches("stroke-dasharray=\"4 3\"").count(), 1, "FOREM, invited, has not answered");
     assert!(map.contains("Response rate</strong>") && map.contains("2/3 (66 %)"), "rates next to the map");

@@ -326,3 +326,8 @@ privacy-due-intro = Kontaktpersonen, deren Daten seit mehr als { $months ->
        *[other] { $months } Monaten
     } nicht mehr bestätigt wurden.
 survey-resumed = Willkommen zurück: Ihre bisherigen Antworten sind gespeichert. Sie machen bei Teil { $part } von { $count } weiter.
+provenance-manual = von Hand erfasst
+provenance-import = importiert aus { $file }
+provenance-meeting = in einer Sitzung festgestellt ({ $reference })
+provenance-observed = beobachtet: { $what }
+provenance-survey = Antwort auf Befragung Nr. { $campaign }

@@ -326,3 +326,8 @@ privacy-due-intro = Contact persons whose data has not been confirmed for more t
        *[other] { $months } months
     }.
 survey-resumed = Welcome back: your answers so far are kept. You continue at part { $part } of { $count }.
+provenance-manual = entered by hand
+provenance-import = imported from { $file }
+provenance-meeting = seen at a meeting ({ $reference })
+provenance-observed = observed: { $what }
+provenance-survey = answer to survey no. { $campaign }

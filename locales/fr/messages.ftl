@@ -338,3 +338,8 @@ privacy-due-intro = Personnes de contact dont les données n'ont pas été confi
        *[other] { $months } mois
     }.
 survey-resumed = Bon retour : vos réponses sont conservées. Vous reprenez à la partie { $part } sur { $count }.
+provenance-manual = saisi à la main
+provenance-import = importé de { $file }
+provenance-meeting = constaté en réunion ({ $reference })
+provenance-observed = observé : { $what }
+provenance-survey = réponse à l'enquête n° { $campaign }

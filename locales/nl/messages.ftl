@@ -326,3 +326,8 @@ privacy-due-intro = Contactpersonen van wie de gegevens al meer dan { $months ->
        *[other] { $months } maanden
     } niet meer bevestigd zijn.
 survey-resumed = Welkom terug: uw antwoorden zijn bewaard. U gaat verder bij deel { $part } van { $count }.
+provenance-manual = met de hand ingevoerd
+provenance-import = geïmporteerd uit { $file }
+provenance-meeting = vastgesteld op een vergadering ({ $reference })
+provenance-observed = waargenomen: { $what }
+provenance-survey = antwoord op bevraging nr. { $campaign }

@@ -344,3 +344,8 @@ privacy-due-intro = Контактні особи, чиї дані не підт
        *[other] { $months } місяців
     }.
 survey-resumed = Раді вас знову бачити: ваші відповіді збережено. Ви продовжуєте з частини { $part } з { $count }.
+provenance-manual = введено вручну
+provenance-import = імпортовано з { $file }
+provenance-meeting = зафіксовано на засіданні ({ $reference })
+provenance-observed = спостереження: { $what }
+provenance-survey = відповідь на опитування № { $campaign }

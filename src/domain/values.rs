@@ -49,6 +49,37 @@ pub fn provenance(raw: &str, current: Option<&str>) -> Result<String, Problem> {
     if ok { Ok(p.to_owned()) } else { Err(Problem::InvalidProvenance { value: p.to_owned() }) }
 }
 
+/// A provenance read back into its parts (`provenance` checked it when it was written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source<'a> {
+    Manual,
+    Import(&'a str),
+    Meeting(&'a str),
+    Observed(&'a str),
+    /// `survey:<campaign>/<invitation>`: a respondent's answer.
+    Survey {
+        campaign: i64,
+        invitation: i64,
+    },
+    /// Anything else an older version may have written.
+    Other(&'a str),
+}
+
+pub fn source(p: &str) -> Source<'_> {
+    let (kind, rest) = p.split_once(':').map_or((p, ""), |(k, r)| (k, r.trim()));
+    match kind.to_ascii_lowercase().as_str() {
+        "manual" if rest.is_empty() => Source::Manual,
+        "import" if !rest.is_empty() => Source::Import(rest),
+        "meeting" if !rest.is_empty() => Source::Meeting(rest),
+        "observed" if !rest.is_empty() => Source::Observed(rest),
+        "survey" => match rest.split_once('/').map(|(c, i)| (c.parse(), i.parse())) {
+            Some((Ok(campaign), Ok(invitation))) => Source::Survey { campaign, invitation },
+            _ => Source::Other(p),
+        },
+        _ => Source::Other(p),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StakeholderName(String);
 

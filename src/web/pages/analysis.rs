@@ -158,6 +158,13 @@ struct AnalysisPage {
     all_url: String,
 }
 
+impl AnalysisPage {
+    /// Where a link came from, in words (for the template).
+    fn provenance(&self, raw: &str) -> String {
+        crate::i18n::provenance(raw, self.page.lang)
+    }
+}
+
 async fn page(
     State(state): State<AppState>,
     actor: Actor,

@@ -182,7 +182,12 @@ pub fn views(feed: &Feed, lang: Lang) -> Vec<ChangeView> {
                 },
                 record_url: record_url(c),
                 action: change_action(&c.action, lang),
-                detail: c.detail.clone().filter(|d| !d.starts_with("revert:") && c.entity != "reference"),
+                // Where the change came from (a survey answer, an import), in words.
+                detail: c
+                    .detail
+                    .as_deref()
+                    .filter(|d| !d.starts_with("revert:") && c.entity != "reference")
+                    .map(|d| crate::i18n::provenance(d, lang)),
                 fields,
                 operation: c.operation,
                 operation_size: c.operation.and_then(|o| feed.sizes.get(&o).copied()).unwrap_or(1),

@@ -82,7 +82,9 @@ struct FormPage {
     until: String,
     note: String,
     confirmed: bool,
+    /// Where the link came from, in words, and its source's page if it has one.
     provenance: String,
+    provenance_url: Option<String>,
     names: Vec<String>,
     errors: FormErrors,
     /// The link's history panel, on its edit page.
@@ -111,6 +113,8 @@ async fn form_page(
         v.as_deref().map_or(default, |v| crate::domain::values::flag(v).unwrap_or(default))
     };
     let t = lang.tr();
+    let raw_provenance = existing.as_ref().map_or("manual", |(_, p)| p.as_str());
+    let (provenance, provenance_url) = super::provenance(raw_provenance, lang);
     let mut names: Vec<String> = keys.iter().map(|k| k.name.clone()).collect();
     names.sort_by_key(|n| crate::domain::text::key(n));
     Ok(FormPage {
@@ -132,7 +136,8 @@ async fn form_page(
         until: d.until.clone().unwrap_or_default(),
         note: d.note.clone().unwrap_or_default(),
         confirmed: yes(&d.confirmed, true),
-        provenance: existing.map(|(_, p)| p).unwrap_or_else(|| "manual".into()),
+        provenance,
+        provenance_url,
         names,
         errors,
         history,

@@ -211,3 +211,13 @@ impl FormErrors {
 }
 
 pub use crate::domain::reference::label_of;
+
+/// Where a link came from, in words, with the page of its source when it has one (a
+/// survey's campaign).
+pub fn provenance(raw: &str, lang: Lang) -> (String, Option<String>) {
+    let url = match crate::domain::values::source(raw) {
+        crate::domain::values::Source::Survey { campaign, .. } => Some(format!("/campaigns/{campaign}")),
+        _ => None,
+    };
+    (crate::i18n::provenance(raw, lang), url)
+}

@@ -167,7 +167,9 @@ pub struct LinkRow {
     pub strength: i64,
     pub formal: bool,
     pub period: String,
+    /// Where the link came from, in words, and its source's page if it has one.
     pub provenance: String,
+    pub provenance_url: Option<String>,
     pub confirmed: bool,
     pub note: String,
 }
@@ -209,6 +211,7 @@ fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
         (None, None) => String::new(),
         (s, u) => format!("{} → {}", s.map(format_date).unwrap_or_default(), u.map(format_date).unwrap_or_default()),
     };
+    let (provenance, provenance_url) = super::provenance(&l.provenance, lang);
     LinkRow {
         id: l.id,
         other_id,
@@ -217,7 +220,8 @@ fn link_row(l: &Link, from: i64, reference: &Reference, lang: Lang) -> LinkRow {
         strength: l.data.strength.get(),
         formal: l.data.formal,
         period,
-        provenance: l.provenance.clone(),
+        provenance,
+        provenance_url,
         confirmed: l.data.confirmed,
         note: l.data.note.clone().unwrap_or_default(),
     }
