@@ -364,11 +364,23 @@ pub async fn record_changes(
     ids: &[i64],
     action: &'static str,
 ) -> sqlx::Result<()> {
+    record_states(conn, entity, ids, action, "before_values").await
+}
+
+/// One change row per record of `ids`, with its values read now in `column` (values before
+/// or after), written a few statements per 500 records.
+async fn record_states(
+    conn: &mut AnyConnection,
+    entity: &'static str,
+    ids: &[i64],
+    action: &'static str,
+    column: &'static str,
+) -> sqlx::Result<()> {
     let description = self::entity(entity).ok_or_else(|| unknown(entity))?;
     let table = schema::table(conn, "changes").await?;
     let at = now();
     for chunk in ids.chunks(500) {
-        let before = states(conn, description, chunk).await?;
+        let values = states(conn, description, chunk).await?;
         let rows: Vec<Map<String, Value>> = chunk
             .iter()
             .map(|id| {
@@ -377,7 +389,7 @@ pub async fn record_changes(
                 row.insert("entity_id".into(), (*id).into());
                 row.insert("action".into(), action.into());
                 row.insert("at".into(), at.clone().into());
-                row.insert("before_values".into(), before.get(id).map_or(Value::Null, |v| Value::from(v.to_string())));
+                row.insert(column.into(), values.get(id).map_or(Value::Null, |v| Value::from(v.to_string())));
                 row
             })
             .collect();
@@ -438,26 +450,7 @@ pub async fn record_values(
 /// creation (an import) calls once its rows and child rows are written. `finish` keeps such
 /// rows as they are, which saves reading every record a second time.
 pub async fn record_created(conn: &mut AnyConnection, entity: &'static str, ids: &[i64]) -> sqlx::Result<()> {
-    let description = self::entity(entity).ok_or_else(|| unknown(entity))?;
-    let table = schema::table(conn, "changes").await?;
-    let at = now();
-    for chunk in ids.chunks(500) {
-        let after = states(conn, description, chunk).await?;
-        let rows: Vec<Map<String, Value>> = chunk
-            .iter()
-            .map(|id| {
-                let mut row = Map::new();
-                row.insert("entity".into(), entity.into());
-                row.insert("entity_id".into(), (*id).into());
-                row.insert("action".into(), "create".into());
-                row.insert("at".into(), at.clone().into());
-                row.insert("after_values".into(), after.get(id).map_or(Value::Null, |v| Value::from(v.to_string())));
-                row
-            })
-            .collect();
-        schema::insert_rows(conn, &table, &rows).await?;
-    }
-    Ok(())
+    record_states(conn, entity, ids, "create", "after_values").await
 }
 
 /// Makes the change rows written since `mark` in this transaction one operation of
