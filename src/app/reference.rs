@@ -28,6 +28,8 @@ pub struct ReferenceCache {
     /// One reader of the database at a time: a hundred requests arriving together on a
     /// fresh server wait for one read instead of making a hundred.
     reading: tokio::sync::Mutex<()>,
+    /// Counts this server's edits: a read that began before one is not trusted after it.
+    edits: std::sync::atomic::AtomicU64,
 }
 
 impl ReferenceCache {
@@ -42,15 +44,23 @@ impl ReferenceCache {
         cached.as_ref().map(|c| (c.revision, c.reference.clone(), c.checked.is_none()))
     }
 
-    fn keep(&self, revision: i64, reference: Arc<Reference>) {
+    fn edits(&self) -> u64 {
+        self.edits.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Keeps what a read found; `edits` as counted when the read began (an edit since then
+    /// leaves it to be checked again).
+    fn keep(&self, revision: i64, reference: Arc<Reference>, edits: u64) {
+        let checked = (edits == self.edits()).then(Instant::now);
         if let Ok(mut cached) = self.cached.lock() {
-            *cached = Some(Cached { revision, checked: Some(Instant::now()), reference });
+            *cached = Some(Cached { revision, checked, reference });
         }
     }
 
     /// Marks the catalogue as changed (after an edit): the next request reads it again,
     /// the ones arriving meanwhile keep the one they had.
     pub fn forget(&self) {
+        self.edits.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut cached) = self.cached.lock()
             && let Some(c) = cached.as_mut()
         {
@@ -69,12 +79,13 @@ pub async fn current(state: &AppState) -> Result<Arc<Reference>, AppError> {
     // Another request is reading: use what is known, or wait for its read.
     let _reading = match (state.reference.reading.try_lock(), state.reference.any()) {
         (Ok(turn), _) => turn,
-        (Err(_), Some((_, r, _))) => return Ok(r),
-        (Err(_), None) => state.reference.reading.lock().await,
+        (Err(_), Some((_, r, false))) => return Ok(r),
+        (Err(_), _) => state.reference.reading.lock().await,
     };
     if let Some(r) = state.reference.fresh() {
         return Ok(r);
     }
+    let edits = state.reference.edits();
     let known = state.reference.any();
     // A caller may hold the only connection (an in-memory database) in a transaction: then the
     // catalogue known is used rather than waiting for a connection that will not come (unless
@@ -88,11 +99,11 @@ pub async fn current(state: &AppState) -> Result<Arc<Reference>, AppError> {
     if let Some((at, r, _)) = known
         && at == revision
     {
-        state.reference.keep(revision, r.clone());
+        state.reference.keep(revision, r.clone(), edits);
         return Ok(r);
     }
     let r = Arc::new(store::reference::load(&mut conn).await?);
-    state.reference.keep(revision, r.clone());
+    state.reference.keep(revision, r.clone(), edits);
     Ok(r)
 }
 
