@@ -1,4 +1,6 @@
-// Pan and zoom for the network map: wheel or buttons to zoom, drag to pan, keyboard + - 0.
+// Pan and zoom for the network map: Ctrl (or ⌘) + wheel, pinch or the buttons to zoom; drag
+// with the mouse or two fingers to pan; keyboard + - 0. The wheel alone and one finger scroll
+// the page, as everywhere else.
 // Works on the SVG's viewBox, so links and tooltips stay live. No dependencies.
 (function () {
   var box = document.getElementById('map');
@@ -30,12 +32,39 @@
     return { x: v.x + (evt.clientX - r.left - ox) * s, y: v.y + (evt.clientY - r.top - oy) * s, s: s };
   }
   box.addEventListener('wheel', function (e) {
+    if (!e.ctrlKey && !e.metaKey) return; // The page scrolls.
     e.preventDefault();
     var p = toSvg(e);
     zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
   }, { passive: false });
+  // Two fingers pan and pinch; one finger is left to the page (touch-action: pan-x pan-y).
+  var touches = {}, pinch = null;
+  function middle() {
+    var ids = Object.keys(touches);
+    var a = touches[ids[0]], b = touches[ids[1]];
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, d: Math.hypot(a.x - b.x, a.y - b.y) || 1 };
+  }
+  box.addEventListener('pointerdown', function (e) {
+    if (e.pointerType !== 'touch') return;
+    touches[e.pointerId] = { x: e.clientX, y: e.clientY };
+    if (Object.keys(touches).length === 2) pinch = middle();
+  });
+  box.addEventListener('pointermove', function (e) {
+    if (e.pointerType !== 'touch' || !touches[e.pointerId]) return;
+    touches[e.pointerId] = { x: e.clientX, y: e.clientY };
+    if (!pinch || Object.keys(touches).length !== 2) return;
+    var now = middle(), v = svg.viewBox.baseVal, r = svg.getBoundingClientRect();
+    var s = Math.max(v.width / r.width, v.height / r.height);
+    set(v.x - (now.x - pinch.x) * s, v.y - (now.y - pinch.y) * s, v.width, v.height);
+    zoom(pinch.d / now.d, v.x + v.width / 2, v.y + v.height / 2);
+    pinch = now;
+  });
+  function lift(e) { delete touches[e.pointerId]; if (Object.keys(touches).length < 2) pinch = null; }
+  box.addEventListener('pointerup', lift);
+  box.addEventListener('pointercancel', lift);
   var drag = null;
   box.addEventListener('pointerdown', function (e) {
+    if (e.pointerType === 'touch') return;
     if (e.target.closest && e.target.closest('a')) return;
     drag = { x: e.clientX, y: e.clientY, v: { x: svg.viewBox.baseVal.x, y: svg.viewBox.baseVal.y }, s: toSvg(e).s };
     box.setPointerCapture(e.pointerId);

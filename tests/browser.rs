@@ -99,6 +99,26 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow() {
     d.wait_for("return !!document.querySelector('svg[preserveAspectRatio=\"xMidYMid meet\"]');").await;
     let nodes = d.script("return document.querySelectorAll('.node').length;", vec![]).await;
     assert_eq!(nodes, 170, "one clickable node per demo stakeholder");
+
+    // The wheel alone is the page's (it scrolls); with Ctrl it zooms the map.
+    let view = "return document.querySelector('#map svg').getAttribute('viewBox');";
+    let wheel = |ctrl: bool| {
+        format!(
+            "document.getElementById('map').dispatchEvent(new WheelEvent('wheel', {{ deltaY: 120, clientX: 900, \
+             clientY: 500, ctrlKey: {ctrl}, bubbles: true, cancelable: true }})); return 1;"
+        )
+    };
+    let before = d.script(view, vec![]).await;
+    d.script(&wheel(false), vec![]).await;
+    assert_eq!(d.script(view, vec![]).await, before, "the wheel alone leaves the map as it is");
+    d.script(&wheel(true), vec![]).await;
+    assert_ne!(d.script(view, vec![]).await, before, "Ctrl + wheel zooms");
+    // Zoom buttons named in the page's language; a link skips the map.
+    let label = d.script("return document.querySelector('[data-zoom=in]').getAttribute('aria-label');", vec![]).await;
+    let named = [maillage::i18n::Lang::FR.tr().zoom_in, maillage::i18n::Lang::EN.tr().zoom_in];
+    assert!(named.iter().any(|n| label == *n), "{label}");
+    let skip = d.script("return document.querySelector('a[href=\"#after-map\"]') !== null;", vec![]).await;
+    assert_eq!(skip, true);
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
