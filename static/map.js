@@ -84,8 +84,21 @@
       if (z === 'in') zoom(1 / 1.3); else if (z === 'out') zoom(1.3); else set(home.x, home.y, home.w, home.h);
     });
   });
+  // The keyboard: one tab stop for the whole map (its actors leave the tab order), the arrow
+  // keys move from actor to actor, Enter opens one, Escape comes back to the map.
+  var actors = Array.prototype.slice.call(box.querySelectorAll('a'));
+  actors.forEach(function (a) { a.setAttribute('tabindex', '-1'); });
+  function visit(i) {
+    if (!actors.length) return;
+    var at = Math.max(0, Math.min(actors.length - 1, i));
+    actors[at].focus();
+  }
   box.addEventListener('keydown', function (e) {
-    if (e.key === '+' || e.key === '=') zoom(1 / 1.3);
+    var at = actors.indexOf(document.activeElement);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') { visit(at + 1); e.preventDefault(); }
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') { visit(at < 0 ? 0 : at - 1); e.preventDefault(); }
+    else if (e.key === 'Escape') box.focus();
+    else if (e.key === '+' || e.key === '=') zoom(1 / 1.3);
     else if (e.key === '-') zoom(1.3);
     else if (e.key === '0') set(home.x, home.y, home.w, home.h);
   });

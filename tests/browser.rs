@@ -119,6 +119,23 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow() {
     assert!(named.iter().any(|n| label == *n), "{label}");
     let skip = d.script("return document.querySelector('a[href=\"#after-map\"]') !== null;", vec![]).await;
     assert_eq!(skip, true);
+    // One tab stop for the whole map; arrows go from actor to actor, Escape comes back.
+    let stops = "return document.querySelectorAll('#map a:not([tabindex=\"-1\"])').length;";
+    assert_eq!(d.script(stops, vec![]).await, 0, "the map's actors are out of the tab order");
+    let key = |k: &str| {
+        format!(
+            "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{k}', bubbles: true, \
+             cancelable: true }})); return document.activeElement === document.getElementById('map') ? 'map' \
+             : (document.activeElement.closest('#map a') ? 'actor' : document.activeElement.tagName);"
+        )
+    };
+    d.script("document.getElementById('map').focus(); return 1;", vec![]).await;
+    assert_eq!(d.script(&key("ArrowRight"), vec![]).await, "actor");
+    let first = d.script("return document.activeElement.getAttribute('href');", vec![]).await;
+    assert_eq!(d.script(&key("ArrowRight"), vec![]).await, "actor");
+    let second = d.script("return document.activeElement.getAttribute('href');", vec![]).await;
+    assert_ne!(first, second, "the next actor");
+    assert_eq!(d.script(&key("Escape"), vec![]).await, "map");
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
