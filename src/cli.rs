@@ -428,22 +428,9 @@ async fn reference_command(state: &AppState, command: ReferenceCommand, lang: La
             eprintln!("territory {}: updated", ins.trim());
         }
         ReferenceCommand::Merge { communes, into, names, on } => {
-            let count = communes.len();
             let draft = MergerDraft { communes, into, names: with_pairs(Default::default(), &names)?, on };
-            let moved = reference::merge(state, &actor, &draft).await.map_err(fail)?;
-            let r = reference::catalogue(state, &actor).await.map_err(fail)?;
-            let name = r.successor(draft.into.trim()).map(|t| t.label(lang)).unwrap_or_default();
-            eprintln!(
-                "{}",
-                crate::i18n::tr!(
-                    lang,
-                    "ref-merged",
-                    communes = count,
-                    name = name,
-                    stakeholders = moved.stakeholders,
-                    bodies = moved.bodies
-                )
-            );
+            let merged = reference::merge(state, &actor, &draft).await.map_err(fail)?;
+            eprintln!("{}", crate::i18n::say(lang, &merged.to_message(lang)));
         }
     }
     Ok(())

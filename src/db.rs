@@ -214,12 +214,11 @@ async fn insert(conn: &mut AnyConnection, r: &Reference) -> sqlx::Result<()> {
     let mut territories: Vec<&Territory> = r.territories.iter().collect();
     territories.sort_by_key(|t| (t.kind as u8, t.ins_code.clone()));
     for t in territories {
-        let kind = serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         sqlx::query(
             "INSERT INTO territories (ins_code, kind, parent_ins, province_ins, lang) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(t.ins_code.clone())
-        .bind(kind)
+        .bind(t.kind.code())
         .bind(t.parent_ins.clone())
         .bind(t.province_ins.clone())
         .bind(t.lang.clone())

@@ -46,6 +46,16 @@ pub enum TerritoryKind {
 }
 
 impl TerritoryKind {
+    /// The kind's code, as the tables store it (`parse` reads it back).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Region => "region",
+            Self::Province => "province",
+            Self::Arrondissement => "arrondissement",
+            Self::Commune => "commune",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "region" => Some(Self::Region),

@@ -2,7 +2,8 @@
 //! queries in all). A new database is filled from the data files by `db::connect`.
 
 use super::{StoreError, audit};
-use crate::domain::problem::RefTable;
+use crate::domain::lang::Lang;
+use crate::domain::problem::{Message, RefTable};
 use crate::domain::reference::{RefItem, Reference, Territory, TerritoryKind};
 use crate::domain::reference_edit::Merger;
 use serde_json::{Map, Value};
@@ -246,13 +247,28 @@ async fn ids(conn: &mut AnyConnection, sql: &'static str, ins: &str) -> sqlx::Re
     sqlx::query_scalar::<_, i64>(sql).bind(ins.to_owned()).fetch_all(conn).await
 }
 
-/// What a merger moved.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+/// What a merger did.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Merged {
+    /// How many communes became one.
+    pub communes: usize,
+    /// The commune they became.
+    pub into: Territory,
     /// Stakeholders that acted on a merged commune and now act on the new one.
     pub stakeholders: usize,
     /// Coordination bodies whose territory was a merged commune.
     pub bodies: usize,
+}
+
+impl Merged {
+    /// What to tell the admin ("2 communes merged into Bastogne: 3 actors moved, no body").
+    pub fn to_message(&self, lang: Lang) -> Message {
+        Message::new("ref-merged")
+            .with("communes", self.communes)
+            .with("name", self.into.to_message(lang))
+            .with("stakeholders", self.stakeholders)
+            .with("bodies", self.bodies)
+    }
 }
 
 /// Merges communes: creates the new one (or renames the absorbing one), moves every
@@ -262,17 +278,11 @@ pub struct Merged {
 pub async fn merge(conn: &mut AnyConnection, m: &Merger) -> Result<Merged, StoreError> {
     let into = &m.into;
     if m.new {
-        let kind = match into.kind {
-            TerritoryKind::Region => "region",
-            TerritoryKind::Province => "province",
-            TerritoryKind::Arrondissement => "arrondissement",
-            TerritoryKind::Commune => "commune",
-        };
         sqlx::query(
             "INSERT INTO territories (ins_code, kind, parent_ins, province_ins, lang) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(into.ins_code.clone())
-        .bind(kind)
+        .bind(into.kind.code())
         .bind(into.parent_ins.clone())
         .bind(into.province_ins.clone())
         .bind(into.lang.clone())
@@ -283,7 +293,8 @@ pub async fn merge(conn: &mut AnyConnection, m: &Merger) -> Result<Merged, Store
     } else {
         save_territory(conn, into).await?;
     }
-    let mut moved = Merged::default();
+    let mut moved =
+        Merged { communes: m.former.len() + usize::from(!m.new), into: into.clone(), stakeholders: 0, bodies: 0 };
     for ins in &m.former {
         let before = territory_values(conn, ins).await?.ok_or(StoreError::NotFound)?;
         let stakeholders =

@@ -336,15 +336,7 @@ async fn merge(
         Ok(moved) => {
             let r = reference::catalogue(&state, &actor).await?;
             let mut page = territories_page(lang, &uri, &r, "", &[]);
-            let into = r.successor(draft.into.trim()).map(|u| u.label(lang)).unwrap_or_default();
-            page.done = crate::i18n::tr!(
-                lang,
-                "ref-merged",
-                communes = draft.communes.iter().filter(|c| !c.trim().is_empty()).count(),
-                name = into,
-                stakeholders = moved.stakeholders,
-                bodies = moved.bodies
-            );
+            page.done = crate::i18n::say(lang, &moved.to_message(lang));
             Ok(page.into_response())
         }
         Err(AppError::Validation(errors)) => {
