@@ -8,51 +8,12 @@
 
 mod common;
 
-use maillage::web::serve;
-use std::path::PathBuf;
-
-fn chromium() -> PathBuf {
-    let path = std::env::var("CHROMIUM").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("/usr/bin/chromium"));
-    assert!(path.exists(), "the browser-tests feature needs Chromium, but {} is missing", path.display());
-    path
-}
-
-/// Runs a browser flow on a thread with a large stack: each flow is one long future, too large
-/// for a test thread's default stack in debug builds.
-fn on_a_large_stack<F: std::future::Future<Output = ()> + 'static>(flow: fn() -> F) {
-    std::thread::Builder::new()
-        .stack_size(64 * 1024 * 1024)
-        .spawn(move || {
-            tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap().block_on(flow())
-        })
-        .unwrap()
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e));
-}
+use common::webdriver::{chromedriver, chromium, on_a_large_stack, screenshots, start_server};
 
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
     let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
     (be(16), be(20))
-}
-
-/// A server on a random port for the browser, and how to stop it.
-async fn start_server(
-    app: &common::TestApp,
-) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<std::io::Result<()>>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(serve(listener, app.state.clone(), async {
-        let _ = stopped.await;
-    }));
-    (base, stop, server)
-}
-
-fn screenshots() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Console messages that report a Content-Security-Policy violation.
@@ -246,17 +207,6 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
     }
     let _ = stop.send(());
     server.await.unwrap().unwrap();
-}
-
-fn chromedriver() -> PathBuf {
-    let path =
-        std::env::var("CHROMEDRIVER").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("/usr/bin/chromedriver"));
-    assert!(
-        path.exists(),
-        "chromedriver is needed with Chromium (Debian: chromium-driver); {} is missing",
-        path.display()
-    );
-    path
 }
 
 /// The network step of the consultation on a 360×740 phone in Dutch, German and Ukrainian

@@ -42,11 +42,12 @@ fn main() {
     if !cfg!(feature = "browser-tests") {
         let n = sources
             .iter()
-            .filter(|(name, _)| name == "browser.rs")
+            .filter(|(name, _)| name == "browser.rs" || name == "accessibility.rs")
             .map(|(_, t)| t.matches("#[test]").count())
             .sum::<usize>();
         not_run.push(format!(
-            "{n} browser tests NOT RUN (they need Chromium and chromedriver): cargo test --features browser-tests --test browser"
+            "{n} browser tests NOT RUN (they need Chromium, chromedriver and axe-core): \
+             npm ci --prefix tests/axe && cargo test --features browser-tests --test browser --test accessibility"
         ));
     }
     if !cfg!(feature = "graphviz-tests") {

@@ -256,9 +256,12 @@ pub fn likert_svg(shares: &[Share], answered: usize) -> String {
     let n = shares.len().max(1);
     let colour = |i: usize| scale_colour(i, n);
     let width = 600.0;
+    // The bar's text alternative: each answer with its count and share, as the bar shows them.
+    let said: Vec<String> = shares.iter().map(|s| format!("{}: {} ({}%)", s.label, s.count, s.percent)).collect();
     let mut svg = format!(
         "<svg class=\"likert\" viewBox=\"0 0 {width} 28\" preserveAspectRatio=\"none\" role=\"img\" \
-         xmlns=\"http://www.w3.org/2000/svg\">"
+         aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        escape(said.join(", "))
     );
     let mut x = 0.0;
     for (i, s) in shares.iter().enumerate() {

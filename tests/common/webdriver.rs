@@ -3,6 +3,7 @@
 
 use super::http::request;
 use serde_json::{Value, json};
+use std::path::PathBuf;
 use std::time::Duration;
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
@@ -149,15 +150,25 @@ impl Driver {
         self.call("POST", &self.path("/execute/sync"), Some(json!({ "script": script, "args": args }))).await
     }
 
+    /// Runs an asynchronous script: it ends by calling its last argument with the result.
+    pub async fn script_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.call("POST", &self.path("/execute/async"), Some(json!({ "script": script, "args": args }))).await
+    }
+
     /// Waits until `script` returns true (up to 10 s).
     pub async fn wait_for(&self, script: &str) {
+        assert!(self.waited_for(script).await, "timed out waiting for: {script}");
+    }
+
+    /// Whether `script` returned true within 10 s.
+    pub async fn waited_for(&self, script: &str) -> bool {
         for _ in 0..100 {
             if self.script(script, vec![]).await == Value::Bool(true) {
-                return;
+                return true;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("timed out waiting for: {script}");
+        false
     }
 
     pub async fn text(&self) -> String {
@@ -191,4 +202,53 @@ impl Driver {
     pub async fn quit(self) {
         self.call("DELETE", &self.path(""), None).await;
     }
+}
+
+pub fn chromium() -> PathBuf {
+    let path = std::env::var("CHROMIUM").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("/usr/bin/chromium"));
+    assert!(path.exists(), "the browser-tests feature needs Chromium, but {} is missing", path.display());
+    path
+}
+
+/// Runs a browser flow on a thread with a large stack: each flow is one long future, too large
+/// for a test thread's default stack in debug builds.
+pub fn on_a_large_stack<F: std::future::Future<Output = ()> + 'static>(flow: fn() -> F) {
+    std::thread::Builder::new()
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap().block_on(flow())
+        })
+        .unwrap()
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+}
+
+/// A server on a random port for the browser, and how to stop it.
+pub async fn start_server(
+    app: &super::TestApp,
+) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<std::io::Result<()>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(maillage::web::serve(listener, app.state.clone(), async {
+        let _ = stopped.await;
+    }));
+    (base, stop, server)
+}
+
+pub fn screenshots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn chromedriver() -> PathBuf {
+    let path =
+        std::env::var("CHROMEDRIVER").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("/usr/bin/chromedriver"));
+    assert!(
+        path.exists(),
+        "chromedriver is needed with Chromium (Debian: chromium-driver); {} is missing",
+        path.display()
+    );
+    path
 }

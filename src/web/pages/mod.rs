@@ -180,33 +180,68 @@ pub fn back_to(back: &str, default: &str) -> String {
     }
 }
 
-/// Field errors by field name, in the user's language, for re-rendered forms.
+/// Field errors by field name, in the user's language, for re-rendered forms. The first field
+/// in error gets the focus: the template asks for its fields' attributes in document order, so
+/// the first of them asked for that is in error is the one.
 #[derive(Default)]
-pub struct FormErrors(HashMap<String, Vec<String>>);
+pub struct FormErrors {
+    by_field: HashMap<String, Vec<String>>,
+    focused: std::cell::Cell<bool>,
+}
 
 impl FormErrors {
     pub fn new(errors: &[FieldError], lang: Lang) -> Self {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_field: HashMap<String, Vec<String>> = HashMap::new();
         for e in errors {
-            map.entry(e.field.clone()).or_default().push(e.problem.message(lang));
+            by_field.entry(e.field.clone()).or_default().push(e.problem.message(lang));
         }
-        FormErrors(map)
+        FormErrors { by_field, focused: Default::default() }
     }
 
     pub fn conflict(field: &str, message: String) -> Self {
-        FormErrors(HashMap::from([(field.to_owned(), vec![message])]))
+        FormErrors { by_field: HashMap::from([(field.to_owned(), vec![message])]), focused: Default::default() }
+    }
+
+    /// The attributes of a field's control: marked invalid and described by its error (the
+    /// `<p class="error" id="{field}-error">` next to it), focused when it is the first.
+    /// Field names are the templates' own identifiers, so the text needs no escaping.
+    pub fn attrs(&self, field: &str) -> String {
+        if !self.has(field) {
+            return String::new();
+        }
+        format!(" aria-describedby=\"{}\"{}", self.id(field), self.flag(field))
+    }
+
+    /// The id of a field's error paragraph: `name-error`, `contacts-0-email-error`.
+    pub fn id(&self, field: &str) -> String {
+        let mut id: String =
+            field.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' }).collect();
+        id = id.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+        id + "-error"
+    }
+
+    /// Only the invalid mark and the focus, for a control that names its error itself (next
+    /// to a help text) in its own `aria-describedby`.
+    pub fn flag(&self, field: &str) -> String {
+        if !self.has(field) {
+            String::new()
+        } else if self.focused.replace(true) {
+            " aria-invalid=\"true\"".into()
+        } else {
+            " aria-invalid=\"true\" autofocus".into()
+        }
     }
 
     pub fn get(&self, field: &str) -> String {
-        self.0.get(field).map(|m| m.join(" ; ")).unwrap_or_default()
+        self.by_field.get(field).map(|m| m.join(" ; ")).unwrap_or_default()
     }
 
     pub fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
+        self.by_field.contains_key(field)
     }
 
     pub fn any(&self) -> bool {
-        !self.0.is_empty()
+        !self.by_field.is_empty()
     }
 }
 

@@ -386,6 +386,8 @@ struct QView {
     help: String,
     required: bool,
     error: String,
+    /// The first question in error of the page: its control gets the focus.
+    first_error: bool,
     hidden: bool,
     show_if: String,
     show_in: String,
@@ -524,6 +526,9 @@ async fn render(
         }
         questions.push(view);
     }
+    if let Some(first) = questions.iter_mut().find(|q| !q.error.is_empty()) {
+        first.first_error = true;
+    }
     let count = def.sections.len();
     let answered =
         |s: &crate::survey::definition::Section| s.questions.iter().any(|q| answers.get(q.id.get_ref()).is_some());
@@ -589,6 +594,7 @@ fn question_view(
         help: question.help.as_ref().map(|h| text(h, lang)).unwrap_or_default(),
         required: question.required,
         error: problems.get(&id).cloned().unwrap_or_default(),
+        first_error: false,
         hidden: !answers.shows(question),
         show_if: question.show_if.as_ref().map(|c| c.question.get_ref().clone()).unwrap_or_default(),
         show_in: question.show_if.as_ref().map(|c| c.any_of.join(" ")).unwrap_or_default(),
@@ -608,6 +614,39 @@ fn question_view(
         entry_confirmed: String::new(),
         entry: Vec::new(),
         id,
+    }
+}
+
+impl QView {
+    /// What ties a question's help and error to its controls, marks them invalid, and focuses
+    /// the first question in error (`q-{id}-help`, `q-{id}-error`; ids are the definition's
+    /// identifiers, letters, digits and underscores).
+    fn described(&self, focus: bool) -> String {
+        let mut by = Vec::new();
+        if !self.help.is_empty() {
+            by.push(format!("q-{}-help", self.id));
+        }
+        if !self.error.is_empty() {
+            by.push(format!("q-{}-error", self.id));
+        }
+        let mut out = if by.is_empty() { String::new() } else { format!(" aria-describedby=\"{}\"", by.join(" ")) };
+        if !self.error.is_empty() {
+            out.push_str(" aria-invalid=\"true\"");
+        }
+        if focus && self.first_error {
+            out.push_str(" autofocus");
+        }
+        out
+    }
+
+    /// A text, number or date field: named by the question (its legend).
+    pub fn field_attrs(&self) -> String {
+        format!(" id=\"q-{}-field\" aria-labelledby=\"q-{}-text\"{}", self.id, self.id, self.described(true))
+    }
+
+    /// One of a question's choices (named by its own label); `first` takes the focus.
+    pub fn choice_attrs(&self, first: bool) -> String {
+        self.described(first)
     }
 }
 
