@@ -712,7 +712,7 @@ async fn campaigns(state: &AppState) -> Result<(), AppError> {
             crate::store::campaigns::invitees(&mut conn, opened.id).await?
         };
         for (i, invitee) in invitees.iter().enumerate().filter(|(i, _)| i % out_of < answering) {
-            let token = state.secret.token(invitee.invitation_id);
+            let token = state.secret.link(invitee.invitation_id, invitee.link_generation);
             let Some((actor, inv)) = crate::app::respond::open(state, &token).await? else { continue };
             let neighbours: Vec<i64> = inventory::links(
                 state,

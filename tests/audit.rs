@@ -150,7 +150,13 @@ on_both!(every_use_case_leaves_one_change_row_per_record_with_its_actor_and_valu
     campaigns::decide_proposal(state, &admin, proposal, ProposalDecision::Accept).await.unwrap();
     let fix = scalar(&app, "SELECT MAX(id) FROM corrections").await;
     campaigns::decide_correction(state, &admin, fix, true).await.unwrap();
-    let _ = campaign;
+    // The campaign changed after it opened.
+    let later =
+        maillage::domain::values::format_date(time::OffsetDateTime::now_utc().date() + time::Duration::days(90));
+    campaigns::change_closing(state, &admin, campaign, &later).await.unwrap();
+    let invited = campaigns::invite(state, &admin, campaign, newcomer).await.unwrap();
+    campaigns::reissue_link(state, &admin, campaign, invited).await.unwrap();
+    campaigns::withdraw(state, &admin, campaign, invited).await.unwrap();
 
     // The audit trail's own use cases.
     let role_change: i64 = scalar(&app, "SELECT MIN(id) FROM changes WHERE entity = 'user' AND action = 'role'").await;
@@ -189,7 +195,7 @@ on_both!(every_use_case_leaves_one_change_row_per_record_with_its_actor_and_valu
         assert!(actor.is_some() && actor == r.get::<Option<String>, _>("op_actor"), "change {id} is signed");
         let before: Option<String> = r.get("before_values");
         let after: Option<String> = r.get("after_values");
-        let creating = ["create", "open", "dismiss", "erase"].contains(&action.as_str());
+        let creating = ["create", "open", "dismiss", "invite", "erase"].contains(&action.as_str());
         assert_eq!(before.is_none(), creating, "change {id} ({entity} {action}) has its values before");
         assert_eq!(after.is_none(), action == "delete", "change {id} ({entity} {action}) has its values after");
         for values in [before, after].into_iter().flatten() {

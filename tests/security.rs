@@ -166,6 +166,11 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/campaigns/{id}/ties.csv", "nnnyyy"),
     ("GET", "/campaigns/{id}/review", "nnnnyy"),
     ("POST", "/campaigns/{id}/proposals/{proposal}", "nnnnyy"),
+    ("GET", "/campaigns/{id}/invitations", "nnnnyy"),
+    ("POST", "/campaigns/{id}/invitations", "nnnnyy"),
+    ("POST", "/campaigns/{id}/closing", "nnnnyy"),
+    ("POST", "/campaigns/{id}/invitations/{invitation}/withdraw", "nnnnyy"),
+    ("POST", "/campaigns/{id}/invitations/{invitation}/link", "nnnnyy"),
     ("POST", "/campaigns/{id}/corrections/{correction}", "nnnnyy"),
 ];
 
@@ -266,6 +271,7 @@ fn concrete(path: &str, s: &Seeded, token: &str) -> String {
         .replace("{token}", token)
         .replace("{proposal}", "999")
         .replace("{correction}", "999")
+        .replace("{invitation}", "999")
         .replace(
             "{id}",
             &if path.starts_with("/api/links") || path.starts_with("/links") {

@@ -539,3 +539,124 @@ on_both!(a_returning_respondent_lands_on_the_first_unfinished_part_with_its_prog
     let asked = app.get(&format!("{link}?section=0")).await.text();
     assert!(asked.contains("Part 1 / 5") && !asked.contains("Welcome back"));
 });
+
+on_both!(a_coordinator_changes_an_open_campaign_and_each_change_is_recorded, |app| {
+    let cpas = app.stakeholder("CPAS de Namur", None, "local").await;
+    let mdq = app.stakeholder("Maison de quartier de Salzinnes", None, "local").await;
+    let late = app.stakeholder("Croix-Rouge Ciney", None, "local").await;
+    let (campaign, links) = consultation(&app, &[cpas, mdq]).await;
+    let editor = app.session(maillage::app::Role::Editor).await;
+    let viewer = app.session(maillage::app::Role::Viewer).await;
+    let invitation = |who: i64| {
+        let pool = app.db.pool.clone();
+        async move {
+            let mut conn = pool.acquire().await.unwrap();
+            invitees(&mut conn, campaign).await.unwrap().into_iter().find(|i| i.stakeholder_id == who)
+        }
+    };
+    let page = format!("/campaigns/{campaign}/invitations");
+
+    // The CPAS begins its answers, then its link leaks: a new one reaches the same draft.
+    let r = app.form(&links[0], &[("_section", "0"), ("_action", "save"), ("q.respondent_role", "Directrice")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let inv = invitation(cpas).await.unwrap().invitation_id;
+    assert_eq!(app.post_as(&viewer, &format!("{page}/{inv}/link"), &[]).await.status, StatusCode::FORBIDDEN);
+    let r = app.post_as(&editor, &format!("{page}/{inv}/link"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let shown = app.get_as(&editor, &r.location()).await.text();
+    let new_link = shown.split("/s/").nth(1).map(|s| format!("/s/{}", &s[..40])).expect("the new link is shown");
+    assert_ne!(new_link, links[0]);
+    assert_eq!(app.get(&links[0]).await.status, StatusCode::NOT_FOUND, "the leaked link no longer works");
+    let back = app.get(&format!("{new_link}?section=0")).await.text();
+    assert!(back.contains(r#"value="Directrice""#), "the same draft behind the new link");
+    let csv = app.get_as(&editor, &format!("/campaigns/{campaign}/links.csv")).await.text();
+    assert!(csv.contains(&new_link) && !csv.contains(&links[0]), "the links file has the live link: {csv}");
+
+    // The closing date: not before the opening, then extended.
+    let r = app.post_as(&editor, &format!("/campaigns/{campaign}/closing"), &[("closes", "2001-01-01")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains(r#"aria-invalid="true" autofocus"#), "the field in error has the focus");
+    let later =
+        maillage::domain::values::format_date(time::OffsetDateTime::now_utc().date() + time::Duration::days(60));
+    let r = app.post_as(&editor, &format!("/campaigns/{campaign}/closing"), &[("closes", &later)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let closes: String = sqlx::query("SELECT closes_on FROM campaigns WHERE id = $1")
+        .bind(campaign)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(closes, later);
+
+    // A late invitation, by name; twice is refused; an unknown name is said so.
+    let r = app.post_as(&editor, &page, &[("stakeholder", "croix-rouge ciney")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert!(invitation(late).await.is_some(), "invited");
+    let shown = app.get_as(&editor, &r.location()).await.text();
+    assert!(shown.contains("Croix-Rouge Ciney :"), "{shown}");
+    let late_link = shown.split("/s/").nth(1).map(|s| format!("/s/{}", &s[..40])).expect("its link is shown");
+    let r = app.post_as(&editor, &page, &[("stakeholder", "Croix-Rouge Ciney")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("already invited"), "{}", r.text());
+    let r = app.post_as(&editor, &page, &[("stakeholder", "Nobody of that name")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("no organisation of the inventory has this name"));
+    assert_eq!(app.get(&late_link).await.status, StatusCode::OK, "the late invitee's link works");
+
+    // The Maison de quartier was invited by mistake: withdrawn, its link dead, counted nowhere.
+    let mdq_inv = invitation(mdq).await.unwrap().invitation_id;
+    let r = app.post_as(&editor, &format!("{page}/{mdq_inv}/withdraw"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&links[1]).await.status, StatusCode::NOT_FOUND);
+    assert!(invitation(mdq).await.is_none(), "no longer among the invitees");
+    let listed = app.get_as(&editor, &page).await.text();
+    assert!(listed.contains("Invitations (2)") && !listed.contains("Maison de quartier de Salzinnes</a>"), "{listed}");
+    // Invited again: back, with a new link.
+    let r = app.post_as(&editor, &page, &[("stakeholder", "Maison de quartier de Salzinnes")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let again = invitation(mdq).await.expect("reinstated");
+    assert_eq!(again.link_generation, 1);
+    assert_eq!(app.get(&links[1]).await.status, StatusCode::NOT_FOUND, "the old link stays dead");
+
+    // Once the CPAS has sent its answers, its invitation cannot be withdrawn.
+    let tie = format!("s{late}");
+    let (kind, frequency) = (format!("q.partners.{tie}.link_type"), format!("q.partners.{tie}.frequency"));
+    let (formal, satisfaction) = (format!("q.partners.{tie}.formal"), format!("q.partners.{tie}.satisfaction"));
+    let partners = [
+        ("q.partners.tie", tie.as_str()),
+        (kind.as_str(), "refers"),
+        (frequency.as_str(), "monthly"),
+        (formal.as_str(), "no"),
+        (satisfaction.as_str(), "4"),
+    ];
+    answer_all(&app, &new_link, &[], &partners).await;
+    let r = app.post_as(&editor, &format!("{page}/{inv}/withdraw"), &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().contains("already sent its answers"));
+
+    // Shortened to yesterday: closed at once.
+    let yesterday =
+        maillage::domain::values::format_date(time::OffsetDateTime::now_utc().date() - time::Duration::days(1));
+    let r = app.post_as(&editor, &format!("/campaigns/{campaign}/closing"), &[("closes", &yesterday)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&late_link).await.status, StatusCode::GONE);
+    let r = app.post_as(&editor, &page, &[("stakeholder", "Croix-Rouge Ciney")]).await;
+    assert!(r.text().contains("closed on"), "a closed campaign takes no late invitation");
+
+    // Each change is in the history, with who made it.
+    let rows: Vec<(String, String, String)> = sqlx::query(
+        "SELECT entity, action, actor FROM changes WHERE entity IN ('campaign', 'response') AND action <> 'open' \
+         AND action <> 'submit' ORDER BY id",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1), r.get(2)))
+    .collect();
+    let actions: Vec<&str> = rows.iter().map(|(_, a, _)| a.as_str()).collect();
+    for expected in ["relink", "dates", "invite", "withdraw", "reinstate"] {
+        assert!(actions.contains(&expected), "{expected} recorded: {actions:?}");
+    }
+    assert!(rows.iter().all(|(_, _, who)| who.starts_with("user:")), "by the editor: {rows:?}");
+});

@@ -133,6 +133,10 @@ revert-this-record = diesen Eintrag
 revert-final = Änderung Nr. { $change } kann nicht rückgängig gemacht werden (sie ist ihrer Natur nach endgültig)
 revert-unrecorded = die Werte vor Änderung Nr. { $change } wurden nicht gespeichert
 campaign-nobody = kein Akteur entspricht diesen Filtern: niemand einzuladen
+campaign-unknown-organisation = keine Organisation im Inventar trägt diesen Namen
+campaign-closed = diese Umfrage ist seit dem { $closes } geschlossen: verlängern Sie sie zuerst
+campaign-already-invited = { $name } ist bereits zu dieser Umfrage eingeladen
+campaign-withdraw-answered = dieser Akteur hat seine Antworten bereits gesendet: Sie bleiben in den Ergebnissen, die Einladung kann nicht mehr zurückgezogen werden
 privacy-who-unknown = „{ $value }“ ist weder eine E-Mail-Adresse noch die Nummer einer Kontaktperson (contact:12)
 privacy-who-vague = nichts genau genug, um die Person zu bestimmen (mindestens 5 Zeichen)
 

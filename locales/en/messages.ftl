@@ -133,6 +133,10 @@ revert-this-record = this record
 revert-final = change #{ $change } cannot be reverted (it is final by nature)
 revert-unrecorded = the values before change #{ $change } were not recorded
 campaign-nobody = no stakeholder matches these filters: nobody to invite
+campaign-unknown-organisation = no organisation of the inventory has this name
+campaign-closed = this survey closed on { $closes }: extend it first
+campaign-already-invited = { $name } is already invited to this survey
+campaign-withdraw-answered = this stakeholder has already sent its answers: they stay in the results, and the invitation can no longer be withdrawn
 privacy-who-unknown = "{ $value }" is neither an e-mail address nor a contact person's number (contact:12)
 privacy-who-vague = nothing precise enough to identify the person (5 characters at least)
 

@@ -134,6 +134,10 @@ revert-this-record = cet enregistrement
 revert-final = la modification n° { $change } ne peut pas être annulée (elle est définitive par nature)
 revert-unrecorded = les valeurs d'avant la modification n° { $change } n'ont pas été enregistrées
 campaign-nobody = aucun acteur ne correspond à ces filtres : personne à inviter
+campaign-unknown-organisation = aucune organisation de l’inventaire ne porte ce nom
+campaign-closed = cette enquête est close depuis le { $closes } : prolongez-la d’abord
+campaign-already-invited = { $name } est déjà invité à cette enquête
+campaign-withdraw-answered = cet acteur a déjà envoyé ses réponses : elles restent dans les résultats, l’invitation ne peut plus être retirée
 privacy-who-unknown = « { $value } » n'est ni une adresse e-mail ni un numéro de personne de contact (contact:12)
 privacy-who-vague = rien d'assez précis pour identifier la personne (5 caractères au moins)
 

@@ -133,6 +133,10 @@ revert-this-record = deze fiche
 revert-final = wijziging nr. { $change } kan niet ongedaan worden gemaakt (ze is per definitie definitief)
 revert-unrecorded = de waarden van vóór wijziging nr. { $change } zijn niet opgeslagen
 campaign-nobody = geen enkele actor voldoet aan deze filters: niemand om uit te nodigen
+campaign-unknown-organisation = geen enkele organisatie in de inventaris heeft deze naam
+campaign-closed = deze enquête is gesloten sinds { $closes }: verleng ze eerst
+campaign-already-invited = { $name } is al uitgenodigd voor deze enquête
+campaign-withdraw-answered = deze actor heeft zijn antwoorden al verstuurd: ze blijven in de resultaten en de uitnodiging kan niet meer worden ingetrokken
 privacy-who-unknown = ‘{ $value }’ is noch een e-mailadres noch het nummer van een contactpersoon (contact:12)
 privacy-who-vague = niets precies genoeg om de persoon te identificeren (minstens 5 tekens)
 

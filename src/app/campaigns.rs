@@ -134,6 +134,130 @@ pub async fn open(state: &AppState, actor: &Actor, req: &OpenRequest<'_>) -> Res
     Ok(Opened { id, invited: invited.len(), questionnaire: format!("{} v{}", def.id.get_ref(), def.version) })
 }
 
+// ---- changes after opening -----------------------------------------------------------------------
+
+/// Moves a campaign's closing date: extended for latecomers, or shortened (a date already
+/// past closes it now). Not before its opening date.
+pub async fn change_closing(state: &AppState, actor: &Actor, campaign: i64, closes: &str) -> Result<(), AppError> {
+    actor.require(Action::RunCampaigns)?;
+    let mut e = Collector::default();
+    let closes = e.take("closes", date(closes).map(format_date));
+    let mut work = Work::begin(state, actor, "campaigns.change_closing").await?;
+    let c = store::campaigns::get(&mut work, campaign).await?.ok_or(AppError::NotFound)?;
+    if closes.as_ref().is_some_and(|d| *d < c.opens_on) {
+        e.take::<()>("closes", Err(Problem::DateOrder));
+    }
+    let closes = e.finish(|| closes.unwrap_or_default()).map_err(AppError::Validation)?;
+    if closes == c.closes_on {
+        return Ok(());
+    }
+    store::record_change(&mut work, "campaign", campaign, "dates").await?;
+    store::campaigns::set_dates(&mut work, campaign, &c.opens_on, &closes).await?;
+    work.commit().await
+}
+
+/// A late invitation: the stakeholder, in its language, with its own link (a withdrawn
+/// invitation comes back with a new link). Refused once the campaign has closed (extend it
+/// first) and for a stakeholder already invited.
+pub async fn invite(state: &AppState, actor: &Actor, campaign: i64, stakeholder: i64) -> Result<i64, AppError> {
+    actor.require(Action::RunCampaigns)?;
+    let mut work = Work::begin(state, actor, "campaigns.invite").await?;
+    let c = store::campaigns::get(&mut work, campaign).await?.ok_or(AppError::NotFound)?;
+    let today = format_date(state.clock.now().date());
+    if c.closes_on < today {
+        return Err(AppError::Conflict {
+            field: "stakeholder",
+            message: Message::new("campaign-closed").with("closes", c.closes_on.clone()),
+        });
+    }
+    let s = store::stakeholders::get(&mut work, stakeholder).await?.ok_or(AppError::NotFound)?;
+    let def = definition::parse(&c.definition)
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("campaign {campaign}: its questionnaire no longer parses")))?;
+    let reference = store::reference::load(&mut work).await?;
+    let chosen = store::stakeholders::languages(&mut work).await?;
+    let lang = reference.invitation_language(chosen.get(&s.id).map(String::as_str), &s.data.territory, &def.offered());
+    let secret = &state.secret;
+    let before = store::campaigns::invitation_of(&mut work, campaign, stakeholder).await?;
+    if before.as_ref().is_some_and(|i| !i.withdrawn) {
+        return Err(AppError::Conflict {
+            field: "stakeholder",
+            message: Message::new("campaign-already-invited").with("name", s.display()),
+        });
+    }
+    if let Some(i) = &before {
+        store::record_change(&mut work, "response", i.id, "reinstate").await?;
+    }
+    let id = store::campaigns::invite(&mut work, campaign, stakeholder, lang.code(), &|i, g| secret.link_hash(i, g))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if before.is_none() {
+        store::record_change(&mut work, "response", id, "invite").await?;
+    }
+    work.commit().await?;
+    Ok(id)
+}
+
+/// The invitation `invitation` of `campaign`, still in force.
+async fn active_invitation(
+    work: &mut Work,
+    campaign: i64,
+    invitation: i64,
+) -> Result<store::campaigns::Invitation, AppError> {
+    store::campaigns::invitation(work, invitation)
+        .await?
+        .filter(|i| i.campaign_id == campaign && !i.withdrawn)
+        .ok_or(AppError::NotFound)
+}
+
+/// Withdraws an invitation sent by mistake: its link stops working and it counts nowhere.
+/// Refused once the organisation has sent its answers (they stay part of the results).
+pub async fn withdraw(state: &AppState, actor: &Actor, campaign: i64, invitation: i64) -> Result<(), AppError> {
+    actor.require(Action::RunCampaigns)?;
+    let mut work = Work::begin(state, actor, "campaigns.withdraw").await?;
+    let i = active_invitation(&mut work, campaign, invitation).await?;
+    if i.submitted {
+        return Err(AppError::Conflict { field: "invitation", message: Message::new("campaign-withdraw-answered") });
+    }
+    store::record_change(&mut work, "response", invitation, "withdraw").await?;
+    store::campaigns::withdraw(&mut work, invitation).await?;
+    work.commit().await
+}
+
+/// Revokes an invitation's link (forwarded, leaked) and issues a new one, which reaches the
+/// same draft and answers; returns the new token.
+pub async fn reissue_link(state: &AppState, actor: &Actor, campaign: i64, invitation: i64) -> Result<String, AppError> {
+    actor.require(Action::SurveyLinks)?;
+    let mut work = Work::begin(state, actor, "campaigns.reissue_link").await?;
+    active_invitation(&mut work, campaign, invitation).await?;
+    store::record_change(&mut work, "response", invitation, "relink").await?;
+    let secret = &state.secret;
+    let generation = store::campaigns::reissue(&mut work, invitation, &|i, g| secret.link_hash(i, g)).await?;
+    work.commit().await?;
+    Ok(secret.link(invitation, generation))
+}
+
+/// The invitations in force of a campaign, each with its language and live link generation.
+pub async fn invitees(
+    state: &AppState,
+    actor: &Actor,
+    campaign: i64,
+) -> Result<Vec<store::campaigns::Invitee>, AppError> {
+    actor.require(Action::RunCampaigns)?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(store::campaigns::invitees(&mut conn, campaign).await?)
+}
+
+/// The live token of an invitation in force (a credential: for those who may send links).
+pub async fn current_link(state: &AppState, actor: &Actor, campaign: i64, invitation: i64) -> Result<String, AppError> {
+    actor.require(Action::SurveyLinks)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let i = store::campaigns::invitation(&mut conn, invitation)
+        .await?
+        .filter(|i| i.campaign_id == campaign && !i.withdrawn)
+        .ok_or(AppError::NotFound)?;
+    Ok(state.secret.link(i.id, i.link_generation))
+}
+
 /// The mail-merge file of a campaign: its tokens are credentials, for coordinators only.
 pub async fn links_csv(state: &AppState, actor: &Actor, campaign: i64, base_url: &str) -> Result<Vec<u8>, AppError> {
     actor.require(Action::SurveyLinks)?;
@@ -234,7 +358,7 @@ fn write_links_csv(
             i.name.as_str(),
             i.email.as_deref().unwrap_or(""),
             &i.lang,
-            &format!("{base}/s/{}", secret.token(i.invitation_id)),
+            &format!("{base}/s/{}", secret.link(i.invitation_id, i.link_generation)),
         ])?;
     }
     w.finish()

@@ -8,6 +8,8 @@ pub struct Invitee {
     pub email: Option<String>,
     pub lang: String,
     pub submitted: bool,
+    /// Which of the invitation's links is the live one (0 until a coordinator reissues it).
+    pub link_generation: i64,
 }
 
 #[derive(Debug, Clone)]

@@ -147,7 +147,9 @@ pub static ENTITIES: &[Entity] = &[
             Child { field: "ties", table: "ties", parent: "invitation_id", filter: "", order: "id", hidden: NONE },
         ],
         undo_create: UndoCreate::Never,
-        final_actions: NONE,
+        // A withdrawal is taken back by inviting again, with a new link; a revoked link stays
+        // revoked.
+        final_actions: &["invite", "reinstate", "withdraw", "relink"],
         one_way: NONE,
     },
     Entity {
@@ -271,7 +273,7 @@ pub static ENTITIES: &[Entity] = &[
 pub const RECORDED_ONLY: &[&str] = &["erasure", "reference"];
 
 /// Actions that create their record (it had no values before).
-pub const CREATING: &[&str] = &["create", "open", "dismiss"];
+pub const CREATING: &[&str] = &["create", "open", "dismiss", "invite"];
 
 pub fn entity(name: &str) -> Option<&'static Entity> {
     ENTITIES.iter().find(|e| e.name == name)

@@ -57,6 +57,144 @@ pub async fn open(
     Ok(id)
 }
 
+/// One invitation as a coordinator changes it.
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub stakeholder_id: i64,
+    pub submitted: bool,
+    pub withdrawn: bool,
+    pub link_generation: i64,
+}
+
+pub async fn invitation(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query(
+        "SELECT id, campaign_id, stakeholder_id, submitted_at, withdrawn_at, link_generation FROM invitations \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .map(|r| {
+        Ok(Invitation {
+            id: r.try_get("id")?,
+            campaign_id: r.try_get("campaign_id")?,
+            stakeholder_id: r.try_get("stakeholder_id")?,
+            submitted: r.try_get::<Option<String>, _>("submitted_at")?.is_some(),
+            withdrawn: r.try_get::<Option<String>, _>("withdrawn_at")?.is_some(),
+            link_generation: r.try_get("link_generation")?,
+        })
+    })
+    .transpose()
+}
+
+/// The invitation of `stakeholder` to `campaign`, withdrawn or not.
+pub async fn invitation_of(
+    conn: &mut AnyConnection,
+    campaign: i64,
+    stakeholder: i64,
+) -> sqlx::Result<Option<Invitation>> {
+    let id = sqlx::query("SELECT id FROM invitations WHERE campaign_id = $1 AND stakeholder_id = $2")
+        .bind(campaign)
+        .bind(stakeholder)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|r| r.try_get::<i64, _>("id"))
+        .transpose()?;
+    match id {
+        Some(id) => invitation(conn, id).await,
+        None => Ok(None),
+    }
+}
+
+/// Moves a campaign's opening and closing dates.
+pub async fn set_dates(conn: &mut AnyConnection, campaign: i64, opens_on: &str, closes_on: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE campaigns SET opens_on = $1, closes_on = $2 WHERE id = $3")
+        .bind(opens_on.to_owned())
+        .bind(closes_on.to_owned())
+        .bind(campaign)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Invites one more stakeholder into an open campaign, in `lang`: a new invitation, or the
+/// withdrawn one reinstated with a new link. Returns the invitation, or `None` when the
+/// stakeholder is already invited.
+pub async fn invite(
+    conn: &mut AnyConnection,
+    campaign: i64,
+    stakeholder: i64,
+    lang: &str,
+    link_hash: &(dyn Fn(i64, i64) -> String + Sync),
+) -> sqlx::Result<Option<i64>> {
+    if let Some(i) = invitation_of(conn, campaign, stakeholder).await? {
+        if !i.withdrawn {
+            return Ok(None);
+        }
+        let (id, generation) = (i.id, i.link_generation + 1);
+        sqlx::query(
+            "UPDATE invitations SET withdrawn_at = NULL, link_generation = $1, token_hash = $2, lang = $3 WHERE id = $4",
+        )
+        .bind(generation)
+        .bind(link_hash(id, generation))
+        .bind(lang.to_owned())
+        .bind(id)
+        .execute(conn)
+        .await?;
+        return Ok(Some(id));
+    }
+    let id: i64 = sqlx::query(
+        "INSERT INTO invitations (campaign_id, stakeholder_id, lang, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(campaign)
+    .bind(stakeholder)
+    .bind(lang.to_owned())
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("id")?;
+    sqlx::query("UPDATE invitations SET token_hash = $1 WHERE id = $2")
+        .bind(link_hash(id, 0))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(Some(id))
+}
+
+/// Withdraws an invitation: its link stops working and it counts nowhere.
+pub async fn withdraw(conn: &mut AnyConnection, invitation: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE invitations SET withdrawn_at = $1, token_hash = NULL WHERE id = $2")
+        .bind(now())
+        .bind(invitation)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Revokes an invitation's link and issues the next one (the same answers behind it);
+/// returns the new link's generation.
+pub async fn reissue(
+    conn: &mut AnyConnection,
+    invitation: i64,
+    link_hash: &(dyn Fn(i64, i64) -> String + Sync),
+) -> sqlx::Result<i64> {
+    let generation: i64 = sqlx::query("SELECT link_generation FROM invitations WHERE id = $1")
+        .bind(invitation)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get::<i64, _>("link_generation")?
+        + 1;
+    sqlx::query("UPDATE invitations SET link_generation = $1, token_hash = $2 WHERE id = $3")
+        .bind(generation)
+        .bind(link_hash(invitation, generation))
+        .bind(invitation)
+        .execute(conn)
+        .await?;
+    Ok(generation)
+}
+
 /// An invitee's address: the organisation's, else its first contact person's.
 const EMAIL: &str = "COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.stakeholder_id = s.id \
     AND c.email IS NOT NULL ORDER BY c.position LIMIT 1))";
@@ -64,8 +202,9 @@ const EMAIL: &str = "COALESCE(s.email, (SELECT c.email FROM contacts c WHERE c.s
 pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Invitee>> {
     sqlx::query(AssertSqlSafe(format!(
         "SELECT i.id AS invitation_id, s.id AS stakeholder_id, s.name AS name, {EMAIL} AS email, i.lang AS lang, \
-         i.submitted_at AS submitted_at FROM invitations i \
-             JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 ORDER BY s.name_key"
+         i.submitted_at AS submitted_at, i.link_generation AS link_generation FROM invitations i \
+             JOIN stakeholders s ON s.id = i.stakeholder_id WHERE i.campaign_id = $1 AND i.withdrawn_at IS NULL \
+             ORDER BY s.name_key"
     )))
     .bind(campaign)
     .fetch_all(conn)
@@ -79,6 +218,7 @@ pub async fn invitees(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<V
             email: r.try_get("email")?,
             lang: r.try_get("lang")?,
             submitted: r.try_get::<Option<String>, _>(5)?.is_some(),
+            link_generation: r.try_get("link_generation")?,
         })
     })
     .collect()
@@ -95,8 +235,9 @@ pub async fn by_token_hash(conn: &mut AnyConnection, token_hash: &str) -> sqlx::
 }
 
 const CAMPAIGN: &str = "SELECT c.id, c.title, c.definition_id, c.definition_version, c.definition, c.opens_on, \
-    c.closes_on, (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id) AS invited, \
-    (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id AND i.submitted_at IS NOT NULL) AS submitted \
+    c.closes_on, (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id AND i.withdrawn_at IS NULL) AS invited, \
+    (SELECT COUNT(*) FROM invitations i WHERE i.campaign_id = c.id AND i.submitted_at IS NOT NULL \
+    AND i.withdrawn_at IS NULL) AS submitted \
     FROM campaigns c";
 
 fn row_to_campaign(r: &sqlx::any::AnyRow) -> sqlx::Result<Campaign> {
@@ -139,7 +280,8 @@ pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Resul
              s.kind_code AS kind, i.submitted_at AS submitted_at, \
              CASE WHEN i.submitted_at IS NULL THEN r.answers ELSE r.submitted_answers END AS answers, {EMAIL} AS email \
              FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id \
-             LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 ORDER BY s.name_key"
+             LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 AND i.withdrawn_at IS NULL \
+             ORDER BY s.name_key"
     )))
     .bind(campaign)
     .fetch_all(&mut *conn)
@@ -161,7 +303,8 @@ pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Resul
     .collect::<sqlx::Result<_>>()?;
     let places: Vec<(i64, String)> = sqlx::query(
         "SELECT t.stakeholder_id, t.ins_code FROM stakeholder_territories t \
-         JOIN invitations i ON i.stakeholder_id = t.stakeholder_id WHERE i.campaign_id = $1 ORDER BY t.ins_code",
+         JOIN invitations i ON i.stakeholder_id = t.stakeholder_id WHERE i.campaign_id = $1 \
+         AND i.withdrawn_at IS NULL ORDER BY t.ins_code",
     )
     .bind(campaign)
     .fetch_all(&mut *conn)
@@ -223,13 +366,15 @@ pub async fn overlay(
         .iter()
         .map(|r| r.try_get("link_id"))
         .collect::<sqlx::Result<_>>()?;
-    let invited = sqlx::query("SELECT stakeholder_id, submitted_at FROM invitations WHERE campaign_id = $1")
-        .bind(campaign)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get("stakeholder_id")?, r.try_get::<Option<String>, _>("submitted_at")?.is_some())))
-        .collect::<sqlx::Result<_>>()?;
+    let invited = sqlx::query(
+        "SELECT stakeholder_id, submitted_at FROM invitations WHERE campaign_id = $1 AND withdrawn_at IS NULL",
+    )
+    .bind(campaign)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("stakeholder_id")?, r.try_get::<Option<String>, _>("submitted_at")?.is_some())))
+    .collect::<sqlx::Result<_>>()?;
     Ok((links, invited))
 }
 

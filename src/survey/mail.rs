@@ -60,7 +60,8 @@ impl Mailer {
                 report.without_email.push(i.name.clone());
                 continue;
             };
-            let link = format!("{}/s/{}", base_url.trim_end_matches('/'), secret.token(i.invitation_id));
+            let link =
+                format!("{}/s/{}", base_url.trim_end_matches('/'), secret.link(i.invitation_id, i.link_generation));
             let lang = Lang::parse(&i.lang).unwrap_or_default();
             let title = definition.as_ref().map_or(campaign.title.as_str(), |d| d.title.get(lang));
             let (subject, mut body) = letter(campaign, title, &i.name, &link, lang, reminder);

@@ -41,14 +41,30 @@ impl Secret {
         Secret::new(bytes)
     }
 
-    /// What the database keeps of an invitation's token.
+    /// What the database keeps of an invitation's first token.
     pub fn token_hash(&self, invitation: i64) -> String {
-        hash(&self.token(invitation))
+        self.link_hash(invitation, 0)
     }
 
+    /// An invitation's first token.
     pub fn token(&self, invitation_id: i64) -> String {
+        self.link(invitation_id, 0)
+    }
+
+    /// What the database keeps of the token of an invitation's link `generation`.
+    pub fn link_hash(&self, invitation: i64, generation: i64) -> String {
+        hash(&self.link(invitation, generation))
+    }
+
+    /// The token of an invitation's link `generation`: 0 for the first, one more each time a
+    /// coordinator revokes it and issues another.
+    pub fn link(&self, invitation_id: i64, generation: i64) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
-        mac.update(format!("maillage-invitation:{invitation_id}").as_bytes());
+        if generation == 0 {
+            mac.update(format!("maillage-invitation:{invitation_id}").as_bytes());
+        } else {
+            mac.update(format!("maillage-invitation:{invitation_id}:{generation}").as_bytes());
+        }
         to_hex(&mac.finalize().into_bytes()[..TOKEN_BYTES])
     }
 }

@@ -48,6 +48,29 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::GET, "/campaigns/{id}/ties.csv", Action::Read, routes::Kind::Page, get(ties_csv)),
         Route::new(Method::GET, "/campaigns/{id}/review", Action::RunCampaigns, routes::Kind::Page, get(review)),
         Route::new(
+            Method::GET,
+            "/campaigns/{id}/invitations",
+            Action::RunCampaigns,
+            routes::Kind::Page,
+            get(invitations),
+        ),
+        Route::new(Method::POST, "/campaigns/{id}/invitations", Action::RunCampaigns, routes::Kind::Page, post(invite)),
+        Route::new(Method::POST, "/campaigns/{id}/closing", Action::RunCampaigns, routes::Kind::Page, post(closing)),
+        Route::new(
+            Method::POST,
+            "/campaigns/{id}/invitations/{invitation}/withdraw",
+            Action::RunCampaigns,
+            routes::Kind::Page,
+            post(withdraw),
+        ),
+        Route::new(
+            Method::POST,
+            "/campaigns/{id}/invitations/{invitation}/link",
+            Action::SurveyLinks,
+            routes::Kind::Page,
+            post(relink),
+        ),
+        Route::new(
             Method::POST,
             "/campaigns/{id}/proposals/{proposal}",
             Action::RunCampaigns,
@@ -353,6 +376,241 @@ async fn show(
         others,
         campaign,
     })
+}
+
+// ---- invitations after opening --------------------------------------------------------------------
+
+/// One invitee as the invitations page lists it.
+struct InviteeRow {
+    invitation: i64,
+    stakeholder: i64,
+    name: String,
+    language: String,
+    standing: &'static str,
+    submitted: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/invitations.html")]
+struct InvitationsPage {
+    page: Page,
+    campaign: Campaign,
+    closes: String,
+    rows: Vec<InviteeRow>,
+    /// Names of the stakeholders not invited yet, for the field's suggestions.
+    candidates: Vec<String>,
+    typed: String,
+    errors: FormErrors,
+    notice: &'static str,
+    /// A link just issued: whom it is for, and the link.
+    issued: Option<(String, String)>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct InvitationsQuery {
+    done: String,
+    invitation: Option<i64>,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn invitations_page(
+    state: &AppState,
+    actor: &Actor,
+    lang: Lang,
+    uri: &Uri,
+    headers: &HeaderMap,
+    id: i64,
+    q: InvitationsQuery,
+    errors: FormErrors,
+    form: (String, String),
+) -> Result<InvitationsPage, AppError> {
+    let (campaign, _) = campaigns::get(state, actor, id).await?;
+    let t = lang.tr();
+    let campaigns::Answers { respondents, .. } = campaigns::answers(state, actor, id).await?;
+    let invitees = campaigns::invitees(state, actor, id).await?;
+    let langs: HashMap<i64, String> = invitees.iter().map(|i| (i.invitation_id, i.lang.clone())).collect();
+    let rows: Vec<InviteeRow> = respondents
+        .iter()
+        .map(|r| InviteeRow {
+            invitation: r.invitation_id,
+            stakeholder: r.stakeholder_id,
+            name: r.name.clone(),
+            language: langs
+                .get(&r.invitation_id)
+                .and_then(|c| Lang::parse(c))
+                .map(|l| l.native_name().to_owned())
+                .unwrap_or_default(),
+            standing: match (&r.submitted_at, &r.answers) {
+                (Some(_), _) => t.other_answered,
+                (None, Some(_)) => t.other_draft,
+                (None, None) => t.other_not_answered,
+            },
+            submitted: r.submitted_at.is_some(),
+        })
+        .collect();
+    let invited: BTreeSet<i64> = rows.iter().map(|r| r.stakeholder).collect();
+    let candidates = crate::app::inventory::stakeholders(state, actor, &Default::default())
+        .await?
+        .into_iter()
+        .filter(|s| !invited.contains(&s.id))
+        .map(|s| s.data.name.as_str().to_owned())
+        .collect();
+    let notice = match q.done.as_str() {
+        "closing" => t.closing_saved,
+        "invited" => t.invited_done,
+        "withdrawn" => t.withdrawn_done,
+        "link" => t.link_reissued,
+        _ => "",
+    };
+    let issued = match (q.done.as_str(), q.invitation) {
+        ("invited" | "link", Some(invitation)) => {
+            let token = campaigns::current_link(state, actor, id, invitation).await?;
+            let name = rows.iter().find(|r| r.invitation == invitation).map(|r| r.name.clone()).unwrap_or_default();
+            Some((name, format!("{}/s/{token}", base_url(state, headers))))
+        }
+        _ => None,
+    };
+    let (typed, closes) = form;
+    Ok(InvitationsPage {
+        page: Page::new(lang, format!("{} — {}", t.invitations_title, campaign.title), uri),
+        closes: if closes.is_empty() { campaign.closes_on.clone() } else { closes },
+        campaign,
+        rows,
+        candidates,
+        typed,
+        errors,
+        notice,
+        issued,
+    })
+}
+
+/// `GET /campaigns/{id}/invitations`: who is invited and where each stands; the closing date,
+/// a late invitation, a withdrawal, a new link.
+async fn invitations(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    Id(id): Id,
+    Query(q): Query<InvitationsQuery>,
+) -> Result<InvitationsPage, AppError> {
+    invitations_page(&state, &actor, lang, &uri, &headers, id, q, FormErrors::default(), Default::default()).await
+}
+
+/// The invitations page again with the problem of a change that was refused.
+#[allow(clippy::too_many_arguments)]
+async fn refused(
+    state: &AppState,
+    actor: &Actor,
+    lang: Lang,
+    uri: &Uri,
+    headers: &HeaderMap,
+    id: i64,
+    errors: FormErrors,
+    form: (String, String),
+) -> Result<Response, AppError> {
+    let page = invitations_page(state, actor, lang, uri, headers, id, Default::default(), errors, form).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ClosingForm {
+    closes: String,
+}
+
+/// `POST /campaigns/{id}/closing`: moves the closing date.
+async fn closing(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    Id(id): Id,
+    Form(f): Form<ClosingForm>,
+) -> Result<Response, AppError> {
+    match campaigns::change_closing(&state, &actor, id, &f.closes).await {
+        Ok(()) => Ok(Redirect::to(&format!("/campaigns/{id}/invitations?done=closing")).into_response()),
+        Err(AppError::Validation(errors)) => {
+            let errors = FormErrors::new(&errors, lang);
+            refused(&state, &actor, lang, &uri, &headers, id, errors, (String::new(), f.closes)).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct InviteForm {
+    stakeholder: String,
+}
+
+/// `POST /campaigns/{id}/invitations`: invites one more organisation, named as the inventory
+/// names it.
+async fn invite(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    Id(id): Id,
+    Form(f): Form<InviteForm>,
+) -> Result<Response, AppError> {
+    let typed = f.stakeholder.trim().to_owned();
+    let key = crate::domain::text::key(&typed);
+    let found = crate::app::inventory::stakeholders(&state, &actor, &Default::default())
+        .await?
+        .into_iter()
+        .find(|s| !typed.is_empty() && s.data.name_key() == key);
+    let result = match found {
+        Some(s) => campaigns::invite(&state, &actor, id, s.id).await,
+        None => Err(AppError::Conflict {
+            field: "stakeholder",
+            message: crate::domain::problem::Message::new("campaign-unknown-organisation"),
+        }),
+    };
+    match result {
+        Ok(invitation) => {
+            Ok(Redirect::to(&format!("/campaigns/{id}/invitations?done=invited&invitation={invitation}"))
+                .into_response())
+        }
+        Err(AppError::Conflict { field, message }) => {
+            let errors = FormErrors::conflict(field, crate::i18n::say(lang, &message));
+            refused(&state, &actor, lang, &uri, &headers, id, errors, (typed, String::new())).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /campaigns/{id}/invitations/{invitation}/withdraw`.
+async fn withdraw(
+    State(state): State<AppState>,
+    actor: Actor,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    Path((id, invitation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    match campaigns::withdraw(&state, &actor, id, invitation).await {
+        Ok(()) => Ok(Redirect::to(&format!("/campaigns/{id}/invitations?done=withdrawn")).into_response()),
+        Err(AppError::Conflict { field, message }) => {
+            let errors = FormErrors::conflict(field, crate::i18n::say(lang, &message));
+            refused(&state, &actor, lang, &uri, &headers, id, errors, Default::default()).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /campaigns/{id}/invitations/{invitation}/link`: revokes the link and shows the new one.
+async fn relink(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path((id, invitation)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    campaigns::reissue_link(&state, &actor, id, invitation).await?;
+    Ok(Redirect::to(&format!("/campaigns/{id}/invitations?done=link&invitation={invitation}")).into_response())
 }
 
 /// The public address of the server for links: `--public-url`, else this request's host
