@@ -369,6 +369,8 @@ table! {
     presentation,
     exit_presentation,
     legend,
+    legend_central,
+    legend_isolated,
     legend_help,
     map_every_actor,
     download,

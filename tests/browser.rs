@@ -55,6 +55,27 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow() {
         assert!(bytes.len() > 60_000, "{name} has content ({} bytes)", bytes.len());
     }
 
+    // On a projector: every name at least 14 px tall on the 1920-pixel screen, whichever draws
+    // the map; the five actors that hold the network together marked, and the isolated ones.
+    let smallest = "let min = 1e9; for (const t of document.querySelectorAll('#map .node text')) { \
+        const size = parseFloat(t.getAttribute('font-size')); min = Math.min(min, size * t.getScreenCTM().a); } \
+        return min;";
+    for path in ["/map?present=1", "/map?present=1&renderer=builtin"] {
+        d.goto(&format!("{base}{path}")).await;
+        d.wait_for("return !!document.querySelector('svg[preserveAspectRatio]');").await;
+        let px = d.script(smallest, vec![]).await.as_f64().unwrap();
+        assert!((14.0..40.0).contains(&px), "{path}: the smallest name is {px:.1} px tall");
+        let central = d.script("return document.querySelectorAll('#map .node.central').length;", vec![]).await;
+        assert_eq!(central, 5, "{path}: five central actors marked");
+        let wide = d.script("return document.querySelector('#map svg').getBoundingClientRect().width;", vec![]).await;
+        assert!(wide.as_f64().unwrap() > 1850.0, "{path}: the map takes the screen's width ({wide} px)");
+    }
+    let legend = d.text().await;
+    assert!(
+        [maillage::i18n::Lang::FR, maillage::i18n::Lang::EN].iter().any(|l| legend.contains(l.tr().legend_central)),
+        "the legend explains the double border"
+    );
+
     // After the script ran, the SVG fills the map box and every stakeholder is a link.
     d.goto(&format!("{base}/map?renderer=builtin")).await;
     d.wait_for("return !!document.querySelector('svg[preserveAspectRatio=\"xMidYMid meet\"]');").await;

@@ -99,7 +99,13 @@ async fn kill_while_writing(url: &str) {
             }
         }));
     }
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Killed once the clients have written for a while: a loaded machine takes longer to get
+    // there, so the test waits for the writes rather than for a fixed time.
+    let since = std::time::Instant::now();
+    while acknowledged.lock().unwrap().len() < 60 && since.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
     server.kill().unwrap(); // SIGKILL
     server.wait().unwrap();
     for c in clients {

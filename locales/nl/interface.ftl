@@ -124,6 +124,8 @@ map_zoom_hint = Ctrl + scrollwiel, twee vingers of de knoppen om te zoomen; slep
 presentation = Presentatie op volledig scherm
 exit_presentation = Presentatie verlaten
 legend = Legende
+legend_central = Dubbele rand: een van de vijf actoren die het netwerk samenhouden (hoogste tussenliggendheid)
+legend_isolated = Gestippelde rand: geïsoleerde actor (geen link in deze weergave)
 map_every_actor = Elke actor tonen (traag bij een groot netwerk)
 legend_help = Kleur van de vakjes: soort actor. Lijn: soort verbinding (dikte = intensiteit, pijl = richting). Dikke rand: sleutelactor. Grootte: aantal verbindingen. Klik op een actor om zijn fiche te openen.
 download = Downloaden:

@@ -290,3 +290,25 @@ pub fn analyse_with(net: &Network, lang: crate::i18n::Lang, mode: Mode) -> Analy
     timings.insert("total".into(), total.elapsed().as_secs_f64() * 1000.0);
     Analysis { nodes, network, gaps, sampling, timings_ms: timings }
 }
+
+/// The `k` actors that hold the network together: the highest betweenness (how often an actor
+/// lies on the shortest paths between two others), ties to the lower id; only actors on some
+/// such path (betweenness above zero). What the map marks as central.
+pub fn central_actors(net: &Network, k: usize) -> Vec<petgraph::graph::NodeIndex> {
+    let order = net.ordered_nodes();
+    let position: HashMap<petgraph::graph::NodeIndex, usize> = order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let g = &net.graph;
+    let p = Projection::new(order.len(), g.edge_references().map(|e| (position[&e.source()], position[&e.target()])));
+    let betweenness = match Mode::auto(order.len()) {
+        Mode::Exact => paths::betweenness_closeness(&p.adj).0,
+        Mode::Sampled(budget) => paths::betweenness_closeness_sampled(&p.adj, budget).0,
+    };
+    let mut ranked: Vec<(f64, i64, petgraph::graph::NodeIndex)> = order
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| betweenness[*i] > 0.0)
+        .map(|(i, &n)| (betweenness[i], g[n].id, n))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().take(k).map(|(_, _, n)| n).collect()
+}

@@ -6,7 +6,7 @@ use super::{Action, Actor, AppError, AppState};
 use crate::domain::problem::Message;
 use crate::graph::dot::{Engine, print, to_dot};
 use crate::graph::export;
-use crate::graph::model::FilterQuery;
+use crate::graph::model::{Drawing, FilterQuery};
 use crate::graph::render::{self, Preference};
 use crate::graph::{GraphFilter, Network};
 use crate::i18n::Lang;
@@ -162,8 +162,11 @@ pub async fn svg(
     lang: Lang,
     pref: Preference,
 ) -> Result<Arc<CachedSvg>, AppError> {
-    svg_with(state, actor, query, lang, pref, false).await
+    svg_with(state, actor, query, lang, pref, false, Drawing::Screen).await
 }
+
+/// How many actors the map marks as central (those that hold the network together).
+pub const CENTRAL_ON_MAP: usize = 5;
 
 /// `svg`, actor by actor whatever the size when `detail` is set (an export, or a user who
 /// asked for it).
@@ -174,6 +177,7 @@ pub async fn svg_with(
     lang: Lang,
     pref: Preference,
     detail: bool,
+    drawing: Drawing,
 ) -> Result<Arc<CachedSvg>, AppError> {
     use crate::graph::aggregate;
     actor.require(Action::Read)?;
@@ -181,12 +185,12 @@ pub async fn svg_with(
         let mut conn = state.db.pool.acquire().await?;
         store::revision(&mut conn).await?
     };
-    let cache_key = format!("{}|{pref:?}|{detail}|{query:?}", lang.code());
+    let cache_key = format!("{}|{pref:?}|{detail}|{drawing:?}|{query:?}", lang.code());
     if let Some(hit) = state.cache.get(revision, &cache_key) {
         return Ok(hit);
     }
-    let (net, _) = network(state, actor, query).await?;
-    let net = Arc::new(net);
+    let (mut net, _) = network(state, actor, query).await?;
+    net.drawing = drawing;
     let grouped = if detail || net.node_count() <= aggregate::DETAIL_LIMIT {
         None
     } else {
@@ -219,6 +223,16 @@ pub async fn svg_with(
         } else {
             pref
         };
+        // The actors that hold the network together, marked on the map (computed off the
+        // async workers: a search from every actor).
+        let net = tokio::task::spawn_blocking(move || {
+            for n in crate::analysis::central_actors(&net, CENTRAL_ON_MAP) {
+                net.graph[n].central = true;
+            }
+            Arc::new(net)
+        })
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("marking central actors: {e}")))?;
         let rendered = render::render_svg(net.clone(), lang, pref).await;
         CachedSvg {
             svg: rendered.svg,
@@ -267,7 +281,8 @@ pub async fn produce(
     lang: Lang,
 ) -> Result<Vec<u8>, AppError> {
     if format == "svg" {
-        let svg = svg_with(state, actor, &q.filters, lang, preference(q.renderer.as_deref()), true).await?;
+        let svg =
+            svg_with(state, actor, &q.filters, lang, preference(q.renderer.as_deref()), true, Drawing::Screen).await?;
         return Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", svg.svg).into_bytes());
     }
     let (net, _) = network(state, actor, &q.filters).await?;

@@ -5,7 +5,7 @@
 //! milliseconds.
 
 use super::label::{label_lines, node_name, tooltip};
-use super::model::Network;
+use super::model::{Drawing, Network};
 use super::style::{self, BAND_FILLS};
 use crate::i18n::Lang;
 use petgraph::graph::NodeIndex;
@@ -38,15 +38,46 @@ pub struct Layout {
     pub height: f64,
 }
 
-/// Width, height and font size of a node's box: larger for more connected nodes.
+/// Width, height and font size of a node's box: larger for more connected nodes on a screen;
+/// on a projector every name at 16 (a central actor's at 18, in bold), which is 16 px and more
+/// when the map fills a 1920-pixel-wide screen.
 fn node_size(net: &Network, n: NodeIndex, max_degree: usize) -> (f64, f64, f64) {
     let d = &net.graph[n];
-    let scale = style::node_scale(d.degree, max_degree);
-    let font = 10.0 * (0.85 + 0.25 * scale);
-    let lines = label_lines(d.label());
+    let font = match net.drawing {
+        Drawing::Screen => 10.0 * (0.85 + 0.25 * style::node_scale(d.degree, max_degree)),
+        Drawing::Projector if d.central => 18.0,
+        Drawing::Projector => 16.0,
+    };
+    let lines = label_lines(d.label(), net.drawing);
     let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(1);
-    let w = (longest as f64 * CHAR_WIDTH * font / 10.0 + 14.0).max(34.0);
+    let bold = if d.central { 1.1 } else { 1.0 };
+    let w = (longest as f64 * CHAR_WIDTH * bold * font / 10.0 + 14.0).max(34.0);
     (w, 10.0 + font * 1.2 * lines.len() as f64, font)
+}
+
+/// How a node's outline says what it is, in black and white too: a dark double border for a
+/// central actor (the second drawn around the box), a dotted one for an isolated actor (no
+/// link in this view), dashes for an invitee who has not answered or an actor gone since the
+/// other state, a thicker one for a key stakeholder.
+pub fn outline(d: &super::model::NodeData, kind_stroke: &'static str) -> (&'static str, &'static str, &'static str) {
+    let colour = style::change_colour(d.change).unwrap_or(if d.central { style::CENTRAL } else { kind_stroke });
+    let width = if d.change.is_some() {
+        "4"
+    } else if d.key || d.central {
+        "2.5"
+    } else if d.degree == 0 {
+        "2"
+    } else {
+        "1"
+    };
+    let dash = if d.answered == Some(false) || d.change == Some(super::model::Change::Removed) {
+        "4 3"
+    } else if d.degree == 0 {
+        "1.5 3"
+    } else {
+        "none"
+    };
+    (colour, width, dash)
 }
 
 /// The band layout: for each level present (top to bottom), its rows of nodes, ordered by
@@ -154,7 +185,7 @@ pub fn render(net: &Network, lang: Lang) -> String {
     let g = &net.graph;
     let Layout { placed, bands: band_boxes, height: y, .. } = layout(net);
     let legend_top = y + 10.0;
-    let height = legend_top + 80.0;
+    let height = legend_top + 110.0;
 
     let mut w = Writer::new(Vec::new());
     let attrs = |pairs: Vec<(&'static str, String)>| pairs;
@@ -213,9 +244,9 @@ pub fn render(net: &Network, lang: Lang) -> String {
                         .with_attributes([
                             ("x", format!("{}", MARGIN + 10.0).as_str()),
                             ("y", format!("{:.1}", top + 19.0).as_str()),
-                            ("font-size", "15"),
+                            ("font-size", if net.drawing == Drawing::Projector { "20" } else { "15" }),
                             ("font-weight", "bold"),
-                            ("fill", "#3d4a5c"),
+                            ("fill", "#1d2733"),
                         ])
                         .write_text_content(BytesText::new(level.label(lang)))?;
                 }
@@ -273,11 +304,25 @@ pub fn render(net: &Network, lang: Lang) -> String {
                         .with_attributes([
                             ("href", href.as_str()),
                             ("id", node_name(d.id).as_str()),
-                            ("class", "node"),
+                            ("class", node_class(d)),
                             ("target", "_top"),
                         ])
                         .write_inner_content(|w| {
                             w.create_element("title").write_text_content(BytesText::new(&tooltip(net, n, lang)))?;
+                            if d.central {
+                                w.create_element("rect")
+                                    .with_attributes([
+                                        ("x", format!("{:.1}", p.x - p.w / 2.0 - 4.0).as_str()),
+                                        ("y", format!("{:.1}", p.y - p.h / 2.0 - 4.0).as_str()),
+                                        ("width", format!("{:.1}", p.w + 8.0).as_str()),
+                                        ("height", format!("{:.1}", p.h + 8.0).as_str()),
+                                        ("rx", "9"),
+                                        ("fill", "none"),
+                                        ("stroke", style::CENTRAL),
+                                        ("stroke-width", "2"),
+                                    ])
+                                    .write_empty()?;
+                            }
                             w.create_element("rect")
                                 .with_attributes([
                                     ("x", format!("{:.1}", p.x - p.w / 2.0).as_str()),
@@ -286,35 +331,19 @@ pub fn render(net: &Network, lang: Lang) -> String {
                                     ("height", format!("{:.1}", p.h).as_str()),
                                     ("rx", "6"),
                                     ("fill", fill),
-                                    ("stroke", style::change_colour(d.change).unwrap_or(stroke)),
-                                    (
-                                        "stroke-width",
-                                        if d.change.is_some() {
-                                            "4"
-                                        } else if d.key {
-                                            "2.5"
-                                        } else {
-                                            "1"
-                                        },
-                                    ),
-                                    (
-                                        "stroke-dasharray",
-                                        if d.answered == Some(false) || d.change == Some(super::model::Change::Removed)
-                                        {
-                                            "4 3"
-                                        } else {
-                                            "none"
-                                        },
-                                    ),
+                                    ("stroke", outline(d, stroke).0),
+                                    ("stroke-width", outline(d, stroke).1),
+                                    ("stroke-dasharray", outline(d, stroke).2),
                                 ])
                                 .write_empty()?;
-                            let lines = label_lines(d.label());
+                            let lines = label_lines(d.label(), net.drawing);
                             let first_y = p.y + p.font * 0.35 - (lines.len() as f64 - 1.0) * p.font * 0.6;
                             w.create_element("text")
                                 .with_attributes([
                                     ("x", format!("{:.1}", p.x).as_str()),
                                     ("y", format!("{first_y:.1}").as_str()),
                                     ("font-size", format!("{:.1}", p.font).as_str()),
+                                    ("font-weight", if d.central { "bold" } else { "normal" }),
                                     ("text-anchor", "middle"),
                                     ("fill", "#1d2733"),
                                 ])
@@ -339,6 +368,16 @@ pub fn render(net: &Network, lang: Lang) -> String {
     };
     svg().expect("writing to a Vec cannot fail");
     String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+/// A node's classes: `node`, and `central` or `isolated` when it is one (for the page's
+/// style and its tests).
+pub fn node_class(d: &super::model::NodeData) -> &'static str {
+    match (d.central, d.degree == 0) {
+        (true, _) => "node central",
+        (false, true) => "node isolated",
+        _ => "node",
+    }
 }
 
 /// Where an edge leaves and enters: bottom/top of the boxes, or their sides in one row.
@@ -402,6 +441,44 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
         el.write_empty()?;
         text(w, x + 36.0, y, t.label(lang))?;
         x += 50.0 + t.label(lang).chars().count() as f64 * 6.6;
+    }
+    // The outlines that mark central and isolated actors (black and white: thick, dotted).
+    let mut x = MARGIN + 80.0;
+    let y = top + 74.0;
+    let marks = [
+        (true, g.node_weights().any(|n| n.central), "2", "none", lang.tr().legend_central),
+        (false, g.node_weights().any(|n| n.degree == 0), "2", "1.5 3", lang.tr().legend_isolated),
+    ];
+    for (central, _, width, dash, label) in marks.into_iter().filter(|m| m.1) {
+        if central {
+            w.create_element("rect")
+                .with_attributes([
+                    ("x", format!("{:.1}", x - 4.0).as_str()),
+                    ("y", format!("{:.1}", y - 17.0).as_str()),
+                    ("width", "38"),
+                    ("height", "24"),
+                    ("rx", "6"),
+                    ("fill", "none"),
+                    ("stroke", style::CENTRAL),
+                    ("stroke-width", "2"),
+                ])
+                .write_empty()?;
+        }
+        w.create_element("rect")
+            .with_attributes([
+                ("x", format!("{x:.1}").as_str()),
+                ("y", format!("{:.1}", y - 13.0).as_str()),
+                ("width", "30"),
+                ("height", "16"),
+                ("rx", "4"),
+                ("fill", "#ffffff"),
+                ("stroke", style::CENTRAL),
+                ("stroke-width", width),
+                ("stroke-dasharray", dash),
+            ])
+            .write_empty()?;
+        text(w, x + 38.0, y, label)?;
+        x += 60.0 + label.chars().count() as f64 * 6.6;
     }
     Ok(())
 }

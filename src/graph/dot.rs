@@ -130,8 +130,9 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
                     attr("label", quoted(level.label(lang))),
                     attr("shape", plain("plaintext")),
                     attr("style", quoted("")),
-                    attr("fontsize", plain("15")),
-                    attr("fontcolor", quoted("#3d4a5c")),
+                    attr("fontsize", plain(if net.drawing == super::model::Drawing::Projector { "20" } else { "15" })),
+                    attr("fontname", quoted("Helvetica-Bold")),
+                    attr("fontcolor", quoted("#1d2733")),
                     attr("pos", quoted(&format!("{},{}!", pt(80.0), pt(flip(top + 14.0))))),
                 ],
             )));
@@ -142,31 +143,35 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
         let d = &g[n];
         let (fill, stroke) = style::kind_colours(&net.reference, &d.kind);
         let scale = style::node_scale(d.degree, max_degree);
+        let placed = layout.as_ref().and_then(|l| l.placed.get(&n));
+        // The band layout sized the box for its font; without it, the screen's sizes.
+        let font = match (placed, net.drawing) {
+            (Some(p), super::model::Drawing::Projector) => p.font,
+            _ => 8.5 * (0.85 + 0.25 * scale),
+        };
+        let (outline, width, dash) = super::band::outline(d, stroke);
         let mut attributes = vec![
-            attr("label", quoted(&super::label::label_lines(d.label()).join("\n"))),
+            attr("label", quoted(&super::label::label_lines(d.label(), net.drawing).join("\n"))),
             attr("tooltip", quoted(&tooltip(net, n, lang))),
             attr("URL", quoted(&format!("/stakeholders/{}", d.id))),
             attr("target", quoted("_top")),
             attr("id", quoted(&node_name(d.id))),
-            attr("class", quoted("node")),
+            attr("class", quoted(super::band::node_class(d))),
             attr("fillcolor", quoted(fill)),
-            attr("color", quoted(style::change_colour(d.change).unwrap_or(stroke))),
-            attr("fontsize", plain(&format!("{:.1}", 8.5 * (0.85 + 0.25 * scale)))),
-            attr(
-                "penwidth",
-                plain(if d.change.is_some() {
-                    "4"
-                } else if d.key {
-                    "2.5"
-                } else {
-                    "1"
-                }),
-            ),
+            attr("color", quoted(outline)),
+            attr("fontsize", plain(&format!("{font:.1}"))),
+            attr("penwidth", plain(width)),
         ];
-        if d.answered == Some(false) || d.change == Some(super::model::Change::Removed) {
+        if dash == "4 3" {
             attributes.push(attr("style", quoted("rounded,filled,dashed")));
+        } else if dash != "none" {
+            attributes.push(attr("style", quoted("rounded,filled,dotted")));
         }
-        if let Some(p) = layout.as_ref().and_then(|l| l.placed.get(&n)) {
+        if d.central {
+            attributes.push(attr("peripheries", plain("2")));
+            attributes.push(attr("fontname", quoted("Helvetica-Bold")));
+        }
+        if let Some(p) = placed {
             attributes.push(attr("pos", quoted(&format!("{},{}!", pt(p.x), pt(flip(p.y))))));
             attributes.push(attr("width", plain(&format!("{:.3}", p.w / 72.0))));
             attributes.push(attr("height", plain(&format!("{:.3}", p.h / 72.0))));

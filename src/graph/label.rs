@@ -47,13 +47,15 @@ pub fn node_name(id: i64) -> String {
     format!("n{id}")
 }
 
-/// A label on at most two lines of about 22 characters, shortened with an ellipsis.
-pub fn label_lines(label: &str) -> Vec<String> {
-    let wrapped = wrap(label, 22);
+/// A label wrapped rather than cut: on at most three lines of about 22 characters (four of 18
+/// on a projector, where letters are larger), shortened with an ellipsis only beyond.
+pub fn label_lines(label: &str, drawing: super::model::Drawing) -> Vec<String> {
+    let (width, most) = if drawing == super::model::Drawing::Projector { (18, 4) } else { (22, 3) };
+    let wrapped = wrap(label, width);
     let mut lines: Vec<String> = wrapped.lines().map(str::to_owned).collect();
-    if lines.len() > 2 {
-        lines.truncate(2);
-        lines[1].push('…');
+    if lines.len() > most {
+        lines.truncate(most);
+        lines[most - 1].push('…');
     }
     lines
 }

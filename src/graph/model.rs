@@ -37,6 +37,9 @@ pub struct NodeData {
     pub answered: Option<bool>,
     /// On a comparison map: whether it came or went since the other state.
     pub change: Option<Change>,
+    /// One of the few actors that hold the network together (highest betweenness), marked
+    /// on the map by whoever computed it (the application layer, with `analysis`).
+    pub central: bool,
 }
 
 /// How a stakeholder or a link differs on a comparison map.
@@ -82,6 +85,18 @@ impl EdgeData {
 pub struct Network {
     pub graph: DiGraph<NodeData, EdgeData>,
     pub reference: Reference,
+    /// How the map will be drawn: for a screen, or for a projector.
+    pub drawing: Drawing,
+}
+
+/// The two ways of drawing a map: on a screen (compact), or on a projector in a room, where
+/// every name must be read from the back (labels of 16 px and more at 1920 px wide, names
+/// wrapped on up to three lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Drawing {
+    #[default]
+    Screen,
+    Projector,
 }
 
 /// Which part of the network to show. Every view (map, exports, CLI) takes the same filters.
@@ -293,6 +308,7 @@ impl Network {
                 degree: 0,
                 answered: None,
                 change: None,
+                central: false,
             });
             index.insert(s.id, node);
         }
@@ -322,7 +338,7 @@ impl Network {
         } else if filter.ego.is_some() {
             graph.clear();
         }
-        let mut net = Network { graph, reference };
+        let mut net = Network { graph, reference, drawing: Drawing::Screen };
         net.count_degrees();
         net
     }

@@ -66,6 +66,9 @@ pub fn node_scale(degree: usize, max_degree: usize) -> f64 {
     if max_degree == 0 { 1.0 } else { 1.0 + (degree as f64 / max_degree as f64).sqrt() }
 }
 
+/// The border of a central actor: near black, so that it reads in black-and-white print.
+pub const CENTRAL: &str = "#1d2733";
+
 /// Level band background colours, alternating.
 pub const BAND_FILLS: [&str; 2] = ["#f4f7fb", "#eaf0f6"];
 

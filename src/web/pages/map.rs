@@ -7,7 +7,7 @@ use crate::app::Actor;
 use crate::app::AppError;
 use crate::app::AppState;
 use crate::app::{inventory, network};
-use crate::graph::model::FilterQuery;
+use crate::graph::model::{Drawing, FilterQuery};
 use crate::graph::style;
 use crate::i18n::Lang;
 use crate::web::routes::{Kind, Route};
@@ -125,17 +125,17 @@ async fn map(
             options(items, lang, &[code.as_str()])
         };
     let detail = q.detail.as_deref() == Some("all");
+    let present = q.present.as_deref().is_some_and(|p| p == "1");
+    let drawing = if present { Drawing::Projector } else { Drawing::Screen };
+    let preference = network::preference(q.renderer.as_deref());
     let (rendered, errors) =
-        match network::svg_with(&state, &actor, &q.filters, lang, network::preference(q.renderer.as_deref()), detail)
-            .await
-        {
+        match network::svg_with(&state, &actor, &q.filters, lang, preference, detail, drawing).await {
             Ok(r) => (Some(r), Vec::new()),
             Err(AppError::Validation(errors)) => {
                 (None, errors.iter().map(|e| format!("{}: {}", e.field, e.problem.message(lang))).collect())
             }
             Err(e) => return Err(e),
         };
-    let present = q.present.as_deref().is_some_and(|p| p == "1");
     let (campaigns, response_rates) = survey_overlay(&state, &actor, &reference, &q.filters, lang).await?;
     let kind_legend = reference
         .kinds
