@@ -204,6 +204,8 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
         d.goto(&format!("{base}/stakeholders")).await;
         d.screenshot(&dir.join(format!("stakeholders-{label}.png"))).await;
         for (path, name) in [
+            ("/analysis", "analysis"),
+            ("/campaigns/1/invitations", "invitations"),
             ("/bodies/1", "body"),
             ("/meetings/6/edit", "meeting-form"),
             ("/actions", "actions"),

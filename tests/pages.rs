@@ -272,3 +272,53 @@ async fn active_links(app: &common::TestApp) -> i64 {
         .map(|r| sqlx::Row::get(&r, "n"))
         .unwrap()
 }
+
+on_both!(the_analysis_opens_with_a_summary_in_plain_words_that_links_to_the_actors, |app| {
+    // A regional hub linked to three local actors and a federal one; one local actor alone.
+    let hub = app.stakeholder("Plateforme régionale d'accueil", None, "regional").await;
+    let spokes = [
+        app.stakeholder("CPAS de Namur", None, "local").await,
+        app.stakeholder("CPAS de Ciney", None, "local").await,
+        app.stakeholder("CPAS de Dinant", None, "local").await,
+        app.stakeholder("Fedasil", None, "federal").await,
+    ];
+    let alone = app.stakeholder("Maison de quartier isolée", None, "local").await;
+    for s in spokes {
+        let r =
+            app.json(Method::POST, "/api/links", json!({ "source": hub, "target": s, "type": "coordinates" })).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    }
+    let html = app.get_lang("/analysis", "en").await.text();
+    let summary = html.split("<h2 id=\"summary-title\">").nth(1).and_then(|s| s.split("</section>").next()).unwrap();
+    assert!(summary.starts_with("In short</h2>"), "{summary}");
+    // The one actor every path goes through, named and linked; nobody else.
+    assert!(
+        summary.contains(&format!(
+            "The actors that hold the network together (those most of the paths between the others go through): \
+             <a href=\"/stakeholders/{hub}\">Plateforme régionale d&#39;accueil</a>."
+        )),
+        "{summary}"
+    );
+    assert!(summary.contains("100 % of links join actors of different institutional levels."), "{summary}");
+    assert!(summary.contains("The network falls into 2 separate parts; the largest holds 5 of 6 actors."), "{summary}");
+    assert!(summary.contains("<a href=\"#unlinked\">One actor has no link.</a>"), "{summary}");
+    assert!(html.contains(&format!("<a href=\"/stakeholders/{alone}\">Maison de quartier isolée</a>")));
+    // The community is named after its most central member, in the summary and in the table.
+    assert!(
+        summary.contains(&format!("<a href=\"/stakeholders/{hub}\">around Plateforme régionale d&#39;accueil</a> (5)")),
+        "{summary}"
+    );
+    assert!(html.contains("<td class=\"num\">around Plateforme régionale d&#39;accueil</td>"));
+    // The measures are the analysts' details, with their meaning under their name.
+    assert!(html.contains("<summary>Details for analysts: every measure, actor by actor</summary>"));
+    assert!(html.contains("<dt>Betweenness</dt>") && !html.contains("<dt>betweenness</dt>"));
+    // The filter form, kept on the filtered page: local actors only, whose links all go elsewhere.
+    assert!(html.contains("<form class=\"filters card\" method=\"get\" action=\"/analysis\">"));
+    let local = app.get_lang("/analysis?level=local", "en").await.text();
+    assert!(local.contains("<option value=\"local\" selected>"), "the choice is kept");
+    assert!(local.contains("4 actors have no link."), "filtered to the four local actors, none linked to another");
+    // Every sentence in the other languages too.
+    let fr = app.get_lang("/analysis", "fr").await.text();
+    assert!(fr.contains("100 % des liens relient des acteurs de niveaux institutionnels différents."));
+    assert!(fr.contains("Le réseau se divise en 2 parties séparées"));
+});

@@ -335,3 +335,16 @@ provenance-import = importiert aus { $file }
 provenance-meeting = in einer Sitzung festgestellt ({ $reference })
 provenance-observed = beobachtet: { $what }
 provenance-survey = Antwort auf Befragung Nr. { $campaign }
+analysis-summary-crossing = { $share } % der Verbindungen verbinden Akteure verschiedener institutioneller Ebenen.
+analysis-summary-parts = { $parts ->
+    [1] Alle verbundenen Akteure bilden ein einziges Netzwerk ({ $largest } von { $actors }).
+   *[other] Das Netzwerk zerfällt in { $parts } getrennte Teile; der größte umfasst { $largest } von { $actors } Akteuren.
+}
+analysis-summary-isolated = { $n ->
+    [one] Ein Akteur hat keine Verbindung.
+   *[other] { $n } Akteure haben keine Verbindung.
+}
+analysis-summary-one-sided = { $n ->
+    [one] Eine Verbindung ist nur von einer Seite angegeben (zu bestätigen).
+   *[other] { $n } Verbindungen sind nur von einer Seite angegeben (zu bestätigen).
+}

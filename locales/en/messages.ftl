@@ -335,3 +335,16 @@ provenance-import = imported from { $file }
 provenance-meeting = seen at a meeting ({ $reference })
 provenance-observed = observed: { $what }
 provenance-survey = answer to survey no. { $campaign }
+analysis-summary-crossing = { $share } % of links join actors of different institutional levels.
+analysis-summary-parts = { $parts ->
+    [1] All linked actors form one network ({ $largest } of { $actors }).
+   *[other] The network falls into { $parts } separate parts; the largest holds { $largest } of { $actors } actors.
+}
+analysis-summary-isolated = { $n ->
+    [one] One actor has no link.
+   *[other] { $n } actors have no link.
+}
+analysis-summary-one-sided = { $n ->
+    [one] One link is declared by one side only (to confirm).
+   *[other] { $n } links are declared by one side only (to confirm).
+}

@@ -347,3 +347,16 @@ provenance-import = importé de { $file }
 provenance-meeting = constaté en réunion ({ $reference })
 provenance-observed = observé : { $what }
 provenance-survey = réponse à l'enquête n° { $campaign }
+analysis-summary-crossing = { $share } % des liens relient des acteurs de niveaux institutionnels différents.
+analysis-summary-parts = { $parts ->
+    [1] Tous les acteurs liés forment un seul réseau ({ $largest } sur { $actors }).
+   *[other] Le réseau se divise en { $parts } parties séparées ; la plus grande réunit { $largest } acteurs sur { $actors }.
+}
+analysis-summary-isolated = { $n ->
+    [one] Un acteur n'a aucun lien.
+   *[other] { $n } acteurs n'ont aucun lien.
+}
+analysis-summary-one-sided = { $n ->
+    [one] Un lien n'est déclaré que d'un côté (à confirmer).
+   *[other] { $n } liens ne sont déclarés que d'un côté (à confirmer).
+}

@@ -335,3 +335,16 @@ provenance-import = geïmporteerd uit { $file }
 provenance-meeting = vastgesteld op een vergadering ({ $reference })
 provenance-observed = waargenomen: { $what }
 provenance-survey = antwoord op bevraging nr. { $campaign }
+analysis-summary-crossing = { $share } % van de links verbinden actoren van verschillende institutionele niveaus.
+analysis-summary-parts = { $parts ->
+    [1] Alle verbonden actoren vormen één netwerk ({ $largest } van { $actors }).
+   *[other] Het netwerk valt uiteen in { $parts } afzonderlijke delen; het grootste telt { $largest } van de { $actors } actoren.
+}
+analysis-summary-isolated = { $n ->
+    [one] Eén actor heeft geen enkele link.
+   *[other] { $n } actoren hebben geen enkele link.
+}
+analysis-summary-one-sided = { $n ->
+    [one] Eén link is maar door één kant opgegeven (te bevestigen).
+   *[other] { $n } links zijn maar door één kant opgegeven (te bevestigen).
+}

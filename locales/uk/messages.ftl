@@ -353,3 +353,16 @@ provenance-import = імпортовано з { $file }
 provenance-meeting = зафіксовано на засіданні ({ $reference })
 provenance-observed = спостереження: { $what }
 provenance-survey = відповідь на опитування № { $campaign }
+analysis-summary-crossing = { $share } % зв'язків поєднують учасників різних інституційних рівнів.
+analysis-summary-parts = { $parts ->
+    [1] Усі пов'язані учасники утворюють одну мережу ({ $largest } з { $actors }).
+   *[other] Мережа розпадається на { $parts } окремих частин; найбільша охоплює { $largest } з { $actors } учасників.
+}
+analysis-summary-isolated = { $n ->
+    [one] Один учасник не має жодного зв'язку.
+   *[other] Учасників без жодного зв'язку: { $n }.
+}
+analysis-summary-one-sided = { $n ->
+    [one] Один зв'язок заявлено лише з одного боку (потребує підтвердження).
+   *[other] Зв'язків, заявлених лише з одного боку (потребують підтвердження): { $n }.
+}

@@ -2,7 +2,7 @@
 //! sortable by each measure, the level matrix as a heat map, the gaps with links to fix them,
 //! and the power/interest grid.
 
-use super::Page;
+use super::{Opt, Page, options, province_options};
 use crate::analysis::{Analysis, Matrix, NodeMeasures, explain::explain};
 use crate::app::Action;
 use crate::app::Actor;
@@ -21,6 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::Query;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 pub fn routes() -> Vec<Route> {
     vec![Route::new(Method::GET, "/analysis", Action::Read, Kind::Page, get(page))]
@@ -82,7 +83,88 @@ pub struct Row {
     pub cells: Vec<String>,
     pub roles: String,
     pub articulation: bool,
-    pub community: usize,
+    /// The community, named after its most central member ("around Fedasil").
+    pub community: String,
+}
+
+/// The page's opening, in plain words: what a director reads first. Each sentence links to
+/// the actors behind it.
+pub struct Summary {
+    /// The actors that hold the network together (highest betweenness): id and name.
+    pub central: Vec<(i64, String)>,
+    /// "38 % of links cross institutional levels", when there are links.
+    pub crossing: Option<String>,
+    /// "The network falls into 3 separate parts; the largest holds 160 of 170 actors."
+    pub parts: String,
+    /// "12 actors have no link."
+    pub isolated: Option<String>,
+    /// "240 links are declared by one side only."
+    pub one_sided: Option<String>,
+    /// Sectors without any actor in some provinces: the sector's code, name and the provinces.
+    pub sector_gaps: Vec<(String, String, String)>,
+    /// The communities found, each named after its most central member, with its size.
+    pub communities: Vec<(i64, String, usize)>,
+}
+
+/// How many actors the summary names as holding the network together.
+const CENTRAL_NAMED: usize = 5;
+
+/// Each community's most central member (highest betweenness, then most links, then name):
+/// its id and name, by community number.
+fn community_names(a: &Analysis) -> HashMap<usize, (i64, String)> {
+    let mut best: HashMap<usize, &NodeMeasures> = HashMap::new();
+    for m in &a.nodes {
+        let better = |b: &&NodeMeasures| {
+            m.betweenness.total_cmp(&b.betweenness).then(m.degree.cmp(&b.degree)).then(b.name.cmp(&m.name)).is_gt()
+        };
+        if best.get(&m.community).is_none_or(better) {
+            best.insert(m.community, m);
+        }
+    }
+    best.into_iter().map(|(c, m)| (c, (m.id, m.label.clone()))).collect()
+}
+
+fn summary(a: &Analysis, lang: Lang) -> Summary {
+    let mut by_betweenness: Vec<&NodeMeasures> = a.nodes.iter().filter(|m| m.betweenness > 0.0).collect();
+    by_betweenness.sort_by(|x, y| y.betweenness.total_cmp(&x.betweenness).then(x.id.cmp(&y.id)));
+    let n = &a.network;
+    let names = community_names(a);
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for m in &a.nodes {
+        *sizes.entry(m.community).or_default() += 1;
+    }
+    // Communities of one actor are the isolated ones, said apart.
+    let mut communities: Vec<(i64, String, usize)> = sizes
+        .iter()
+        .filter(|(_, size)| **size > 1)
+        .filter_map(|(c, size)| names.get(c).map(|(id, name)| (*id, name.clone(), *size)))
+        .collect();
+    communities.sort_by(|x, y| y.2.cmp(&x.2).then(x.1.cmp(&y.1)));
+    Summary {
+        central: by_betweenness.iter().take(CENTRAL_NAMED).map(|m| (m.id, m.label.clone())).collect(),
+        crossing: n.ei_index.filter(|_| n.links > 0).map(|ei| {
+            let share = crate::i18n::number(lang, (ei + 1.0) / 2.0 * 100.0, 0);
+            crate::i18n::tr!(lang, "analysis-summary-crossing", share = share)
+        }),
+        parts: crate::i18n::tr!(
+            lang,
+            "analysis-summary-parts",
+            parts = n.components,
+            largest = n.largest_component,
+            actors = n.stakeholders
+        ),
+        isolated: (n.isolates > 0).then(|| crate::i18n::tr!(lang, "analysis-summary-isolated", n = n.isolates)),
+        one_sided: (!a.gaps.one_sided.is_empty())
+            .then(|| crate::i18n::tr!(lang, "analysis-summary-one-sided", n = a.gaps.one_sided.len())),
+        sector_gaps: a
+            .gaps
+            .sectors
+            .iter()
+            .filter(|g| !g.provinces.is_empty())
+            .map(|g| (g.sector.clone(), g.label.clone(), g.provinces.join(", ")))
+            .collect(),
+        communities,
+    }
 }
 
 pub struct HeatRow {
@@ -140,6 +222,14 @@ const LIST_LIMIT: usize = 50;
 struct AnalysisPage {
     page: Page,
     a: Option<Shared>,
+    summary: Option<Summary>,
+    /// The filter form's choices.
+    level_options: Vec<Opt>,
+    kinds: Vec<Opt>,
+    sector_options: Vec<Opt>,
+    province_choices: Vec<Opt>,
+    /// The full table of measures is open (a sort or a size was asked for).
+    details_open: bool,
     errors: Vec<String>,
     columns: Vec<Column>,
     rows: Vec<Row>,
@@ -186,6 +276,18 @@ async fn page(
     };
     let net = analysed.as_ref().map(|r| &r.network);
     let a = analysed.as_ref().map(|r| &r.analysis);
+    let reference = crate::app::inventory::reference(&state).await?;
+    let chosen =
+        |v: &Option<String>, find: &dyn Fn(&str) -> Option<String>| v.as_deref().and_then(find).unwrap_or_default();
+    let level = chosen(&q.filters.level, &|v| reference.level(v).ok().map(|i| i.code.clone()));
+    let kind = chosen(&q.filters.kind, &|v| reference.kind(v).ok().map(|i| i.code.clone()));
+    let sector = chosen(&q.filters.sector, &|v| reference.sector(v).ok().map(|i| i.code.clone()));
+    let province = q
+        .filters
+        .province
+        .as_deref()
+        .and_then(|p| reference.territory(p, Some("provincial")).ok())
+        .map(|t| t.ins_code.clone());
     let filters = serde_urlencoded::to_string(q.filters.pairs()).unwrap_or_default();
     let columns = COLUMNS
         .iter()
@@ -218,6 +320,12 @@ async fn page(
     };
     let page = AnalysisPage {
         page: Page::new(lang, t.nav_analysis, &uri),
+        summary: a.map(|a| summary(a, lang)),
+        level_options: options(&reference.levels, lang, &[level.as_str()]),
+        kinds: options(&reference.kinds, lang, &[kind.as_str()]),
+        sector_options: options(&reference.sectors, lang, &[sector.as_str()]),
+        province_choices: province_options(&reference, lang, province.as_deref()),
+        details_open: q.sort.is_some() || q.n.is_some(),
         levels: a.as_ref().map_or_else(|| Heat { labels: vec![], rows: vec![] }, |a| heat(&a.network.level_matrix)),
         provinces: a
             .as_ref()
@@ -228,7 +336,19 @@ async fn page(
         columns,
         rows,
         grid,
-        explanations: crate::analysis::explain::MEASURES.iter().map(|k| ((*k).to_owned(), explain(k, lang))).collect(),
+        // Each measure under its name as the page shows it, not its code.
+        explanations: crate::analysis::explain::MEASURES
+            .iter()
+            .map(|k| {
+                let name = match *k {
+                    "articulation_point" => t.cut_point.to_owned(),
+                    "community" => t.community.to_owned(),
+                    "ei_index" => t.ei_index.to_owned(),
+                    k => crate::i18n::text(lang, &format!("column-{k}"), &[]),
+                };
+                (name, explain(k, lang))
+            })
+            .collect(),
         bridges,
         elapsed_ms: format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0),
         sampling: a
@@ -244,6 +364,7 @@ async fn page(
 
 /// The `top` stakeholders by the `sort` measure, as table rows.
 fn measure_rows(a: &Analysis, sort: &str, top: usize, level_label: &dyn Fn(&str) -> String, lang: Lang) -> Vec<Row> {
+    let names = community_names(a);
     let mut sorted: Vec<&NodeMeasures> = a.nodes.iter().collect();
     sorted.sort_by(|x, y| value(y, sort).total_cmp(&value(x, sort)).then(x.name.cmp(&y.name)));
     sorted
@@ -275,7 +396,10 @@ fn measure_rows(a: &Analysis, sort: &str, top: usize, level_label: &dyn Fn(&str)
                 liaison = m.brokerage.liaison
             ),
             articulation: m.articulation_point,
-            community: m.community + 1,
+            community: names.get(&m.community).map_or_else(
+                || (m.community + 1).to_string(),
+                |(_, name)| format!("{} {name}", lang.tr().community_around),
+            ),
         })
         .collect()
 }
