@@ -23,16 +23,20 @@ fn axe_source() -> String {
     })
 }
 
-/// Runs axe-core on the page as it is and returns its violations, one line each.
-async fn axe(d: &Driver, source: &str) -> Vec<String> {
-    d.script(&format!("{source}\nreturn true;"), vec![]).await;
+/// Runs axe-core (loaded into every page by `Site::walk`) on the page as it is and returns its
+/// violations, one line each.
+async fn axe(d: &Driver) -> Vec<String> {
     let found = d
         .script_async(
+            // A first pass without the elements' selectors (the costly part on pages of hundreds
+            // of rows); only a page with violations is checked again to say where they are.
             "const done = arguments[arguments.length - 1];
-             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-                                 resultTypes: ['violations'] })
+             const rules = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                             resultTypes: ['violations'] };
+             axe.run(document, Object.assign({ selectors: false, ancestry: false, xpath: false }, rules))
+               .then(r => r.violations.length === 0 ? r : axe.run(document, rules))
                .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
-                   + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')
+                   + v.nodes.slice(0, 3).map(n => (n.target || []).join(' ')).join(' | ')
                    + (v.nodes.length > 3 ? ' … ' + v.nodes.length + ' in all' : ''))))
                .catch(e => done(['axe-core failed: ' + e]));",
             vec![],
@@ -268,6 +272,8 @@ impl Site {
         } else {
             Driver::start(&self.browser, &chromedriver(), width, height).await
         };
+        // axe-core in every page the browser opens, rather than sent along with each check.
+        d.on_every_page(source).await;
         let mut walk = Walk { views: 0, violations: Vec::new(), failed_forms: Vec::new() };
         for lang in Lang::all() {
             let code = lang.code();
@@ -288,7 +294,7 @@ impl Site {
                     if status != json!("") && page != "/stakeholders/999999" && !page.contains("no-such-link") {
                         walk.violations.push(format!("{page} ({code}, {size}): the error page {status} instead"));
                     }
-                    for v in axe(&d, source).await {
+                    for v in axe(&d).await {
                         walk.violations.push(format!("{page} ({code}, {size}): {v}"));
                     }
                 }
@@ -315,7 +321,7 @@ impl Site {
                     if state["focused"] != json!(true) {
                         walk.failed_forms.push(format!("{here}: the first invalid field does not have the focus"));
                     }
-                    for v in axe(&d, source).await {
+                    for v in axe(&d).await {
                         walk.violations.push(format!("{here}: {v}"));
                     }
                 }

@@ -150,6 +150,13 @@ impl Driver {
         self.call("POST", &self.path("/execute/sync"), Some(json!({ "script": script, "args": args }))).await
     }
 
+    /// Has Chromium run `source` in every document it opens from now on, before the page's
+    /// own scripts (DevTools' Page.addScriptToEvaluateOnNewDocument, through chromedriver).
+    pub async fn on_every_page(&self, source: &str) {
+        let params = json!({ "cmd": "Page.addScriptToEvaluateOnNewDocument", "params": { "source": source } });
+        self.call("POST", &self.path("/goog/cdp/execute"), Some(params)).await;
+    }
+
     /// Runs an asynchronous script: it ends by calling its last argument with the result.
     pub async fn script_async(&self, script: &str, args: Vec<Value>) -> Value {
         self.call("POST", &self.path("/execute/async"), Some(json!({ "script": script, "args": args }))).await
