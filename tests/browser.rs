@@ -7,6 +7,8 @@
 #![cfg(feature = "browser-tests")]
 
 mod common;
+#[path = "../benches/common/mod.rs"]
+mod generator;
 
 use common::webdriver::{chromedriver, chromium, on_a_large_stack, screenshots, start_server};
 
@@ -462,6 +464,51 @@ async fn a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_re
     assert_eq!(title.as_str(), Some("CPAS de Namur"));
     let record = d.script("return document.querySelector('main dl').innerText;", vec![]).await;
     assert!(!record.as_str().unwrap_or_default().contains("081 33 70 11"), "the phone is gone again: {record}");
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
+
+/// A 2,000-actor network (6,000 links, generated as the benchmarks do) on a 1920×1080
+/// projector: the map of groups that it opens on, and every actor drawn for a projector,
+/// whose names stay at least 14 px tall (screenshots `map-2000-groups.png`, `map-2000-actors.png`).
+#[test]
+fn a_2000_actor_network_reads_on_a_projector() {
+    on_a_large_stack(a_2000_actor_network_reads_on_a_projector_flow);
+}
+
+async fn a_2000_actor_network_reads_on_a_projector_flow() {
+    let browser = chromium();
+    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    let (stakeholders, links) = generator::csv_files(2_000, 6_000);
+    for (what, bytes) in [("stakeholders", stakeholders), ("links", links)] {
+        let r = app.upload(what, &format!("{what}.csv"), &bytes).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{what}: {} {}", r.status, r.text());
+    }
+    assert_eq!(app.count("stakeholders").await, 2_000);
+    app.user("steering@example.org", maillage::app::Role::Viewer).await;
+    let (base, stop, server) = start_server(&app).await;
+    let dir = screenshots();
+    let d = common::webdriver::Driver::start_desktop(&browser, &chromedriver(), 1920, 1080).await;
+    d.login(&base, "steering@example.org", common::PASSWORD).await;
+    d.goto(&format!("{base}/map?present=1")).await;
+    d.wait_for("return !!document.querySelector('#map svg.grouped');").await;
+    d.screenshot(&dir.join("map-2000-groups.png")).await;
+    let groups = d.script("return document.querySelectorAll('#map a.group').length;", vec![]).await;
+    assert!(groups.as_u64().unwrap() >= 5, "the groups open their part of the map: {groups}");
+    d.goto(&format!("{base}/map?present=1&detail=all")).await;
+    d.wait_for("return !!document.querySelector('svg[preserveAspectRatio]');").await;
+    d.screenshot(&dir.join("map-2000-actors.png")).await;
+    let smallest = d
+        .script(
+            "let min = 1e9; for (const t of document.querySelectorAll('#map .node text')) { \
+             min = Math.min(min, parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a); } return min;",
+            vec![],
+        )
+        .await;
+    let px = smallest.as_f64().unwrap();
+    assert!((14.0..40.0).contains(&px), "the smallest of 2,000 names is {px:.1} px tall");
+    assert_eq!(d.script("return document.querySelectorAll('#map .node.central').length;", vec![]).await, 5);
+    d.quit().await;
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
