@@ -7,6 +7,9 @@
 #![cfg(feature = "browser-tests")]
 
 mod common;
+// The benchmarks' generated network; their load module brings its own copy of the test HTTP
+// client, which this test does not use.
+#[allow(clippy::duplicate_mod)]
 #[path = "../benches/common/mod.rs"]
 mod generator;
 
