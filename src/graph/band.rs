@@ -310,18 +310,7 @@ pub fn render(net: &Network, lang: Lang) -> String {
                         .write_inner_content(|w| {
                             w.create_element("title").write_text_content(BytesText::new(&tooltip(net, n, lang)))?;
                             if d.central {
-                                w.create_element("rect")
-                                    .with_attributes([
-                                        ("x", format!("{:.1}", p.x - p.w / 2.0 - 4.0).as_str()),
-                                        ("y", format!("{:.1}", p.y - p.h / 2.0 - 4.0).as_str()),
-                                        ("width", format!("{:.1}", p.w + 8.0).as_str()),
-                                        ("height", format!("{:.1}", p.h + 8.0).as_str()),
-                                        ("rx", "9"),
-                                        ("fill", "none"),
-                                        ("stroke", style::CENTRAL),
-                                        ("stroke-width", "2"),
-                                    ])
-                                    .write_empty()?;
+                                outer_border(w, (p.x - p.w / 2.0, p.y - p.h / 2.0), (p.w, p.h), 9.0)?;
                             }
                             w.create_element("rect")
                                 .with_attributes([
@@ -368,6 +357,23 @@ pub fn render(net: &Network, lang: Lang) -> String {
     };
     svg().expect("writing to a Vec cannot fail");
     String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+/// The second border of a central actor, 4 units around the box at `top_left` of `size`.
+fn outer_border(w: &mut Writer<Vec<u8>>, top_left: (f64, f64), size: (f64, f64), rx: f64) -> std::io::Result<()> {
+    w.create_element("rect")
+        .with_attributes([
+            ("x", format!("{:.1}", top_left.0 - 4.0).as_str()),
+            ("y", format!("{:.1}", top_left.1 - 4.0).as_str()),
+            ("width", format!("{:.1}", size.0 + 8.0).as_str()),
+            ("height", format!("{:.1}", size.1 + 8.0).as_str()),
+            ("rx", format!("{rx}").as_str()),
+            ("fill", "none"),
+            ("stroke", style::CENTRAL),
+            ("stroke-width", "2"),
+        ])
+        .write_empty()?;
+    Ok(())
 }
 
 /// A node's classes: `node`, and `central` or `isolated` when it is one (for the page's
@@ -451,18 +457,7 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
     ];
     for (central, _, width, dash, label) in marks.into_iter().filter(|m| m.1) {
         if central {
-            w.create_element("rect")
-                .with_attributes([
-                    ("x", format!("{:.1}", x - 4.0).as_str()),
-                    ("y", format!("{:.1}", y - 17.0).as_str()),
-                    ("width", "38"),
-                    ("height", "24"),
-                    ("rx", "6"),
-                    ("fill", "none"),
-                    ("stroke", style::CENTRAL),
-                    ("stroke-width", "2"),
-                ])
-                .write_empty()?;
+            outer_border(w, (x, y - 13.0), (30.0, 16.0), 6.0)?;
         }
         w.create_element("rect")
             .with_attributes([
