@@ -371,6 +371,8 @@ table! {
     legend,
     legend_central,
     legend_isolated,
+    map_actor_list,
+    map_holds_together,
     legend_help,
     map_every_actor,
     download,

@@ -273,8 +273,9 @@ async fn active_links(app: &common::TestApp) -> i64 {
         .unwrap()
 }
 
-on_both!(the_analysis_opens_with_a_summary_in_plain_words_that_links_to_the_actors, |app| {
-    // A regional hub linked to three local actors and a federal one; one local actor alone.
+/// A regional hub linked to three local actors and a federal one; one local actor alone:
+/// (hub, alone).
+async fn hub_and_spokes(app: &common::TestApp) -> (i64, i64) {
     let hub = app.stakeholder("Plateforme régionale d'accueil", None, "regional").await;
     let spokes = [
         app.stakeholder("CPAS de Namur", None, "local").await,
@@ -288,6 +289,34 @@ on_both!(the_analysis_opens_with_a_summary_in_plain_words_that_links_to_the_acto
             app.json(Method::POST, "/api/links", json!({ "source": hub, "target": s, "type": "coordinates" })).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     }
+    (hub, alone)
+}
+
+on_both!(the_map_lists_its_actors_by_level_for_screen_readers, |app| {
+    let (hub, alone) = hub_and_spokes(&app).await;
+    let html = app.get_lang("/map", "en").await.text();
+    let list = html.split("<details class=\"card actor-list\">").nth(1).and_then(|s| s.split("</details>").next());
+    let list = list.expect("the list of the map's actors");
+    assert!(list.starts_with("<summary>Every actor of the map, as a list (6)</summary>"), "{list}");
+    // Levels from the top, actors by name, each a link with its kind, its links, and whether it
+    // holds the network together.
+    let federal = list.find("<h3>Federal (1)</h3>").expect("federal");
+    let regional = list.find("<h3>Regional (1)</h3>").expect("regional");
+    let local = list.find("<h3>Local (4)</h3>").expect("local");
+    assert!(federal < regional && regional < local, "{list}");
+    assert!(
+        list.contains(&format!("<a href=\"/stakeholders/{hub}\">Plateforme régionale d&#39;accueil</a> — ")),
+        "{list}"
+    );
+    assert!(list.contains(", 4 links — <strong>holds the network together</strong>"), "{list}");
+    assert!(list.contains(&format!("<a href=\"/stakeholders/{alone}\">Maison de quartier isolée</a> — ")), "{list}");
+    assert!(list.contains(", 0 links</li>"), "{list}");
+    let ciney = list.find("CPAS de Ciney").unwrap();
+    assert!(ciney < list.find("CPAS de Dinant").unwrap() && ciney < list.find("CPAS de Namur").unwrap());
+});
+
+on_both!(the_analysis_opens_with_a_summary_in_plain_words_that_links_to_the_actors, |app| {
+    let (hub, alone) = hub_and_spokes(&app).await;
     let html = app.get_lang("/analysis", "en").await.text();
     let summary = html.split("<h2 id=\"summary-title\">").nth(1).and_then(|s| s.split("</section>").next()).unwrap();
     assert!(summary.starts_with("In short</h2>"), "{summary}");

@@ -126,6 +126,8 @@ exit_presentation = Präsentation verlassen
 legend = Legende
 legend_central = Doppelter Rand: einer der fünf Akteure, die das Netzwerk zusammenhalten (höchste Zwischenzentralität)
 legend_isolated = Gepunkteter Rand: isolierter Akteur (keine Verbindung in dieser Ansicht)
+map_actor_list = Alle Akteure der Karte als Liste
+map_holds_together = hält das Netzwerk zusammen
 map_every_actor = Jeden Akteur zeigen (langsam bei einem großen Netzwerk)
 legend_help = Farbe der Kästchen: Art des Akteurs. Linie: Art der Verbindung (Stärke = Intensität, Pfeil = Richtung). Dicker Rahmen: Schlüsselakteur. Größe: Anzahl der Verbindungen. Klicken Sie auf einen Akteur, um seine Seite zu öffnen.
 download = Herunterladen:

@@ -127,6 +127,8 @@ exit_presentation = Leave presentation
 legend = Legend
 legend_central = Double border: one of the five actors that hold the network together (highest betweenness)
 legend_isolated = Dotted border: isolated actor (no link in this view)
+map_actor_list = Every actor of the map, as a list
+map_holds_together = holds the network together
 map_every_actor = Show every actor (slow on a large network)
 legend_help = Box colour: kind of actor. Line: link type (width = strength, arrow = direction). Thick border: key stakeholder. Size: number of links. Click an actor to open its page.
 download = Download:

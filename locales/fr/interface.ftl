@@ -127,6 +127,8 @@ exit_presentation = Quitter la présentation
 legend = Légende
 legend_central = Double bordure : l'un des cinq acteurs qui tiennent le réseau (plus haute intermédiarité)
 legend_isolated = Bordure pointillée : acteur isolé (aucun lien dans cette vue)
+map_actor_list = Tous les acteurs de la carte, en liste
+map_holds_together = tient le réseau ensemble
 map_every_actor = Afficher chaque acteur (lent sur un grand réseau)
 legend_help = Couleur des cases : type d'acteur. Trait : type de lien (épaisseur = intensité, flèche = sens). Cadre épais : acteur clé. Taille : nombre de liens. Cliquez un acteur pour ouvrir sa fiche.
 download = Télécharger :

@@ -126,6 +126,8 @@ exit_presentation = Presentatie verlaten
 legend = Legende
 legend_central = Dubbele rand: een van de vijf actoren die het netwerk samenhouden (hoogste tussenliggendheid)
 legend_isolated = Gestippelde rand: geïsoleerde actor (geen link in deze weergave)
+map_actor_list = Alle actoren van de kaart, als lijst
+map_holds_together = houdt het netwerk samen
 map_every_actor = Elke actor tonen (traag bij een groot netwerk)
 legend_help = Kleur van de vakjes: soort actor. Lijn: soort verbinding (dikte = intensiteit, pijl = richting). Dikke rand: sleutelactor. Grootte: aantal verbindingen. Klik op een actor om zijn fiche te openen.
 download = Downloaden:

@@ -23,6 +23,43 @@ pub struct CachedSvg {
     pub edges: usize,
     /// Drawn as groups of actors (too many to draw one by one): by what.
     pub grouped: Option<crate::graph::aggregate::Dimension>,
+    /// The actors drawn, by level from the top, as the list beside the map says them (for a
+    /// screen reader or a keyboard); empty on a map of groups.
+    pub actors: Vec<(String, Vec<MapActor>)>,
+}
+
+/// One actor of the map as the list beside it says it.
+pub struct MapActor {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub links: usize,
+    pub central: bool,
+}
+
+/// The actors of a network by level (top to bottom), each level's by name.
+fn actors_by_level(net: &Network, lang: Lang) -> Vec<(String, Vec<MapActor>)> {
+    let g = &net.graph;
+    let mut levels: Vec<(usize, String, Vec<MapActor>)> = Vec::new();
+    for n in g.node_indices() {
+        let d = &g[n];
+        let actor = MapActor {
+            id: d.id,
+            name: d.name.clone(),
+            kind: crate::domain::reference::label_of(&net.reference.kinds, &d.kind, lang),
+            links: d.degree,
+            central: d.central,
+        };
+        match levels.iter_mut().find(|(rank, _, _)| *rank == d.level_rank) {
+            Some((_, _, list)) => list.push(actor),
+            None => levels.push((d.level_rank, net.level_label(&d.level, lang), vec![actor])),
+        }
+    }
+    levels.sort_by_key(|(rank, _, _)| *rank);
+    for (_, _, list) in levels.iter_mut() {
+        list.sort_by(|a, b| crate::domain::text::key(&a.name).cmp(&crate::domain::text::key(&b.name)));
+    }
+    levels.into_iter().map(|(_, label, list)| (label, list)).collect()
 }
 
 /// Rendered maps by (language, renderer, filter), valid for one data revision.
@@ -214,6 +251,7 @@ pub async fn svg_with(
             nodes: net.node_count(),
             edges: net.edge_count(),
             grouped: Some(dimension),
+            actors: Vec::new(),
         }
     } else {
         // Graphviz routes thousands of curves slowly (770 actors ran past its 30 s limit):
@@ -233,6 +271,7 @@ pub async fn svg_with(
         })
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("marking central actors: {e}")))?;
+        let actors = actors_by_level(&net, lang);
         let rendered = render::render_svg(net.clone(), lang, pref).await;
         CachedSvg {
             svg: rendered.svg,
@@ -241,6 +280,7 @@ pub async fn svg_with(
             nodes: net.node_count(),
             edges: net.edge_count(),
             grouped: None,
+            actors,
         }
     };
     let value = Arc::new(value);

@@ -61,6 +61,8 @@ struct MapPage {
     types: Vec<Opt>,
     errors: Vec<String>,
     svg: String,
+    /// What was drawn, for the list of its actors beside the map.
+    drawn: Option<std::sync::Arc<network::CachedSvg>>,
     renderer: String,
     note: Option<String>,
     nodes: usize,
@@ -194,6 +196,7 @@ async fn map(
         ),
         errors,
         svg: rendered.as_ref().map(|r| r.svg.clone()).unwrap_or_default(),
+        drawn: rendered.clone(),
         renderer: rendered.as_ref().map(|r| r.renderer.clone()).unwrap_or_default(),
         note: rendered.as_ref().and_then(|r| r.note.clone()),
         nodes: rendered.as_ref().map_or(0, |r| r.nodes),
