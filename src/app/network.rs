@@ -57,7 +57,7 @@ fn actors_by_level(net: &Network, lang: Lang) -> Vec<(String, Vec<MapActor>)> {
     }
     levels.sort_by_key(|(rank, _, _)| *rank);
     for (_, _, list) in levels.iter_mut() {
-        list.sort_by(|a, b| crate::domain::text::key(&a.name).cmp(&crate::domain::text::key(&b.name)));
+        list.sort_by_cached_key(|a| crate::domain::text::key(&a.name));
     }
     levels.into_iter().map(|(_, label, list)| (label, list)).collect()
 }
