@@ -199,11 +199,11 @@ pub async fn invite(state: &AppState, actor: &Actor, campaign: i64, stakeholder:
 
 /// The invitation `invitation` of `campaign`, still in force.
 async fn active_invitation(
-    work: &mut Work,
+    conn: &mut sqlx::AnyConnection,
     campaign: i64,
     invitation: i64,
 ) -> Result<store::campaigns::Invitation, AppError> {
-    store::campaigns::invitation(work, invitation)
+    store::campaigns::invitation(conn, invitation)
         .await?
         .filter(|i| i.campaign_id == campaign && !i.withdrawn)
         .ok_or(AppError::NotFound)
@@ -251,10 +251,7 @@ pub async fn invitees(
 pub async fn current_link(state: &AppState, actor: &Actor, campaign: i64, invitation: i64) -> Result<String, AppError> {
     actor.require(Action::SurveyLinks)?;
     let mut conn = state.db.pool.acquire().await?;
-    let i = store::campaigns::invitation(&mut conn, invitation)
-        .await?
-        .filter(|i| i.campaign_id == campaign && !i.withdrawn)
-        .ok_or(AppError::NotFound)?;
+    let i = active_invitation(&mut conn, campaign, invitation).await?;
     Ok(state.secret.link(i.id, i.link_generation))
 }
 

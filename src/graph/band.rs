@@ -299,6 +299,7 @@ pub fn render(net: &Network, lang: Lang) -> String {
                     let Some(p) = placed.get(&n) else { continue };
                     let d = &g[n];
                     let (fill, stroke) = style::kind_colours(&net.reference, &d.kind);
+                    let (line, line_width, dash) = outline(d, stroke);
                     let href = format!("/stakeholders/{}", d.id);
                     w.create_element("a")
                         .with_attributes([
@@ -320,9 +321,9 @@ pub fn render(net: &Network, lang: Lang) -> String {
                                     ("height", format!("{:.1}", p.h).as_str()),
                                     ("rx", "6"),
                                     ("fill", fill),
-                                    ("stroke", outline(d, stroke).0),
-                                    ("stroke-width", outline(d, stroke).1),
-                                    ("stroke-dasharray", outline(d, stroke).2),
+                                    ("stroke", line),
+                                    ("stroke-width", line_width),
+                                    ("stroke-dasharray", dash),
                                 ])
                                 .write_empty()?;
                             let lines = label_lines(d.label(), net.drawing);

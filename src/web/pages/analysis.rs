@@ -124,11 +124,10 @@ fn community_names(a: &Analysis) -> HashMap<usize, (i64, String)> {
     best.into_iter().map(|(c, m)| (c, (m.id, m.label.clone()))).collect()
 }
 
-fn summary(a: &Analysis, lang: Lang) -> Summary {
+fn summary(a: &Analysis, names: &HashMap<usize, (i64, String)>, lang: Lang) -> Summary {
     let mut by_betweenness: Vec<&NodeMeasures> = a.nodes.iter().filter(|m| m.betweenness > 0.0).collect();
     by_betweenness.sort_by(|x, y| y.betweenness.total_cmp(&x.betweenness).then(x.id.cmp(&y.id)));
     let n = &a.network;
-    let names = community_names(a);
     let mut sizes: HashMap<usize, usize> = HashMap::new();
     for m in &a.nodes {
         *sizes.entry(m.community).or_default() += 1;
@@ -300,8 +299,12 @@ async fn page(
         })
         .collect();
     let level_label = |code: &str| net.as_ref().map_or(code.to_owned(), |n| n.level_label(code, lang));
+    // Each community named once, for the summary and the table.
+    let names = a.map(community_names).unwrap_or_default();
     let (rows, grid, bridges) = match &a {
-        Some(a) => (measure_rows(a, &sort, top, &level_label, lang), power_interest_grid(a, lang), bridge_names(a)),
+        Some(a) => {
+            (measure_rows(a, &names, &sort, top, &level_label, lang), power_interest_grid(a, lang), bridge_names(a))
+        }
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let empty = Heat { labels: vec![], rows: vec![] };
@@ -320,7 +323,7 @@ async fn page(
     };
     let page = AnalysisPage {
         page: Page::new(lang, t.nav_analysis, &uri),
-        summary: a.map(|a| summary(a, lang)),
+        summary: a.map(|a| summary(a, &names, lang)),
         level_options: options(&reference.levels, lang, &[level.as_str()]),
         kinds: options(&reference.kinds, lang, &[kind.as_str()]),
         sector_options: options(&reference.sectors, lang, &[sector.as_str()]),
@@ -363,8 +366,14 @@ async fn page(
 }
 
 /// The `top` stakeholders by the `sort` measure, as table rows.
-fn measure_rows(a: &Analysis, sort: &str, top: usize, level_label: &dyn Fn(&str) -> String, lang: Lang) -> Vec<Row> {
-    let names = community_names(a);
+fn measure_rows(
+    a: &Analysis,
+    names: &HashMap<usize, (i64, String)>,
+    sort: &str,
+    top: usize,
+    level_label: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> Vec<Row> {
     let mut sorted: Vec<&NodeMeasures> = a.nodes.iter().collect();
     sorted.sort_by(|x, y| value(y, sort).total_cmp(&value(x, sort)).then(x.name.cmp(&y.name)));
     sorted
