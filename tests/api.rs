@@ -24,6 +24,56 @@ fn cpas_namur() -> serde_json::Value {
     })
 }
 
+// The OpenAPI document, generated from the handlers: every API route of the registry is in
+// it with its method, it names what each write takes, and anyone may read it.
+on_both!(the_openapi_document_holds_every_api_route, |app| {
+    let r = app.get_anonymous("/api/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc = r.json();
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")), "{}", doc["openapi"]);
+    let mut missing = Vec::new();
+    let api = maillage::web::routes::registry()
+        .into_iter()
+        .filter(|r| r.kind == maillage::web::routes::Kind::Api)
+        .collect::<Vec<_>>();
+    assert!(api.len() > 30, "{} API routes", api.len());
+    for route in &api {
+        let method = route.method.as_str().to_lowercase();
+        let op = &doc["paths"][route.path][&method];
+        if !op.is_object() {
+            missing.push(format!("{} {}", route.method, route.path));
+            continue;
+        }
+        assert!(
+            op["summary"].as_str().is_some_and(|s| !s.is_empty()),
+            "{} {} says what it does",
+            route.method,
+            route.path
+        );
+        assert!(
+            op["responses"].as_object().is_some_and(|r| r.keys().any(|k| k.starts_with('2'))),
+            "{} {}",
+            route.method,
+            route.path
+        );
+    }
+    assert!(missing.is_empty(), "API routes missing from /api/openapi.json: {missing:?}");
+    let documented: usize = doc["paths"].as_object().unwrap().values().map(|p| p.as_object().unwrap().len()).sum();
+    assert_eq!(documented, api.len(), "nothing documented that is not a route");
+    // What a write takes, field by field; who may call it.
+    let body = &doc["paths"]["/api/stakeholders"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(body["$ref"], "#/components/schemas/StakeholderDraft");
+    let fields = &doc["components"]["schemas"]["StakeholderDraft"]["properties"];
+    for field in ["name", "level", "kind", "sectors", "territory", "contacts"] {
+        assert!(fields[field].is_object(), "StakeholderDraft.{field}");
+    }
+    let list = &doc["paths"]["/api/stakeholders"]["get"];
+    assert!(list["parameters"].as_array().unwrap().iter().any(|p| p["name"] == "province"), "{list}");
+    assert!(list["responses"]["401"].is_object() && list["security"].is_array());
+    assert!(doc["paths"]["/api/links/{id}"]["delete"]["responses"]["403"].is_object());
+    assert!(doc["components"]["securitySchemes"]["token"].is_object());
+});
+
 on_both!(healthz_reports_ok, |app| {
     let r = app.get("/healthz").await;
     assert_eq!(r.status, StatusCode::OK);

@@ -237,6 +237,80 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
     server.await.unwrap().unwrap();
 }
 
+/// The map on a phone's touch screen: one finger scrolls the page, not the map; two fingers
+/// pinch the map, not the page; the map is one tab stop, however many actors it draws.
+#[test]
+fn on_a_phone_one_finger_scrolls_the_page_and_two_pinch_the_map() {
+    on_a_large_stack(on_a_phone_one_finger_scrolls_the_page_and_two_pinch_the_map_flow);
+}
+
+async fn on_a_phone_one_finger_scrolls_the_page_and_two_pinch_the_map_flow() {
+    use serde_json::json;
+    let browser = chromium();
+    let app = common::spawn(common::Backend::Sqlite).await.unwrap();
+    maillage::demo::load(&app.state).await.unwrap();
+    app.user("steering@example.org", maillage::app::Role::Viewer).await;
+    let (base, stop, server) = start_server(&app).await;
+    let d = common::webdriver::Driver::start(&browser, &chromedriver(), 360, 740).await;
+    d.login(&base, "steering@example.org", common::PASSWORD).await;
+    d.goto(&format!("{base}/map?renderer=builtin")).await;
+    d.wait_for("return !!document.querySelector('svg[preserveAspectRatio]');").await;
+    // The map's middle, once the map is in the middle of the screen.
+    let middle = d
+        .script(
+            "const m = document.getElementById('map'); m.scrollIntoView({block: 'center'}); \
+             const r = m.getBoundingClientRect(); return [Math.round(r.left + r.width / 2), \
+             Math.round(r.top + r.height / 2), Math.round(r.height)];",
+            vec![],
+        )
+        .await;
+    let (x, y, height) = (middle[0].as_i64().unwrap(), middle[1].as_i64().unwrap(), middle[2].as_i64().unwrap());
+    assert!(height > 100, "the map is {height} px high on the phone");
+    let view = "return document.querySelector('#map svg').getAttribute('viewBox');";
+    let scrolled = "return window.scrollY;";
+    let (view_before, scroll_before) = (d.script(view, vec![]).await, d.script(scrolled, vec![]).await);
+
+    // One finger drags up across the map: the page scrolls, the map stays as it is.
+    let finger = |id: &str, from: (i64, i64), to: (i64, i64)| {
+        json!({ "type": "pointer", "id": id, "parameters": { "pointerType": "touch" }, "actions": [
+            { "type": "pointerMove", "duration": 0, "x": from.0, "y": from.1 },
+            { "type": "pointerDown", "button": 0 },
+            { "type": "pointerMove", "duration": 400, "x": to.0, "y": to.1 },
+            { "type": "pointerUp", "button": 0 },
+        ]})
+    };
+    d.actions(json!([finger("one", (x, y + 40), (x, y - 60))])).await;
+    assert!(
+        d.waited_for(&format!("return window.scrollY > {} + 30;", scroll_before)).await,
+        "one finger scrolled the page"
+    );
+    assert_eq!(d.script(view, vec![]).await, view_before, "one finger left the map alone");
+
+    // Two fingers move apart on the map: the map zooms in, the page keeps its scale.
+    let middle = d
+        .script(
+            "const r = document.getElementById('map').getBoundingClientRect(); \
+             return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+            vec![],
+        )
+        .await;
+    let (x, y) = (middle[0].as_i64().unwrap(), middle[1].as_i64().unwrap());
+    let width = "return document.querySelector('#map svg').viewBox.baseVal.width;";
+    let before = d.script(width, vec![]).await.as_f64().unwrap();
+    d.actions(json!([finger("left", (x - 20, y), (x - 90, y)), finger("right", (x + 20, y), (x + 90, y))])).await;
+    let after = d.script(width, vec![]).await.as_f64().unwrap();
+    assert!(after < before * 0.8, "pinching out zoomed the map in (view {before:.0} → {after:.0} wide)");
+    let scale = d.script("return window.visualViewport.scale;", vec![]).await.as_f64().unwrap();
+    assert!((scale - 1.0).abs() < 0.01, "the page itself was not zoomed ({scale})");
+
+    // The keyboard: whatever the number of actors, the map is one stop in the page's tab order.
+    let stops = "return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')] \
+        .filter(e => e.tabIndex >= 0 && !e.disabled && e.closest('#map')).length;";
+    assert_eq!(d.script(stops, vec![]).await, 1, "the map is one tab stop");
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
+
 /// The network step of the consultation on a 360×740 phone in Dutch, German and Ukrainian
 /// (Cyrillic needs its fonts): the page is in the language asked, nothing is wider than the
 /// phone; screenshots kept in target/screenshots/survey-<lang>.png.
@@ -436,10 +510,20 @@ async fn a_coordinator_edits_a_stakeholder_sees_the_change_in_its_history_and_re
     d.goto(&format!("{base}/stakeholders/{id}/edit")).await;
     d.type_into("#name", "CPAS de Namur (Ville)").await;
     d.type_into("#phone", "081 33 70 11").await;
+    // The territory picker: a name typed and Enter become a ticked box (the form is not sent),
+    // the field empties for the next one, and a screen reader hears what was added.
+    d.type_into("#territory", "Gembloux\u{E007}").await;
+    let ticked = "return !!document.querySelector('#territory-chosen input[value=\"92142\"]:checked');";
+    assert!(d.waited_for(ticked).await, "Gembloux added to the chosen territories");
+    assert_eq!(d.script("return document.getElementById('territory').value;", vec![]).await, "");
+    let heard = d.script("return document.getElementById('territory-said').textContent;", vec![]).await;
+    assert!(heard.as_str().unwrap_or_default().contains("Gembloux"), "{heard}");
+    assert!(d.script("return document.location.pathname;", vec![]).await.as_str().unwrap().ends_with("/edit"));
     d.click("main form.card button[type='submit']").await;
     d.wait_for(&format!("return document.location.pathname === '/stakeholders/{id}';")).await;
     let page = d.text().await;
     assert!(page.contains("CPAS de Namur (Ville)") && page.contains("081 33 70 11"), "{page}");
+    assert!(page.contains("Gembloux"), "the territory picked was saved: {page}");
 
     // Its history panel shows the change, before and after.
     let history = d.script("return document.querySelector('#change-2, ol.changes li').innerText;", vec![]).await;

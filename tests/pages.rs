@@ -98,7 +98,13 @@ on_both!(the_stakeholder_page_shows_data_contacts_links_and_escapes, |app| {
 on_both!(the_new_stakeholder_form_creates_or_shows_errors_with_the_input_kept, |app| {
     let form = app.get("/stakeholders/new").await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.text().contains("name=\"territory\"") && form.text().contains("Province of Namur"));
+    // The territory picker: a plain field with the browser's suggestions (no script needed),
+    // each by a name the form takes back, labelled in the page's language.
+    let picker = form.text();
+    assert!(picker.contains("name=\"territory_add\"") && picker.contains("list=\"territory-names\""));
+    assert!(picker.contains("<option value=\"Province de Namur\" data-ins=\"90000\">Province of Namur</option>"));
+    assert!(picker.contains("<option value=\"Commune de Namur\""), "the commune is told from the province");
+    assert!(picker.matches(" data-ins=").count() > 280, "every territory is suggested");
 
     let bad = app
         .form(
@@ -123,6 +129,41 @@ on_both!(the_new_stakeholder_form_creates_or_shows_errors_with_the_input_kept, |
     assert!(html.contains("value=\"health\" checked"), "checked sectors kept");
     assert_escaped(&html);
     assert_eq!(app.count("stakeholders").await, 0);
+
+    // Territories typed without a script, several at once: those found become ticked boxes,
+    // the one that is no territory stays in the field with its error, tied to it.
+    let typed = app
+        .form(
+            "/stakeholders",
+            &[
+                ("name", "Maison de quartier"),
+                ("kind", "association"),
+                ("level", "local"),
+                ("territory_add", "Commune de Namur; Gembloux ; Atlantis"),
+            ],
+        )
+        .await;
+    assert_eq!(typed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = typed.text();
+    assert!(html.contains("value=\"92094\" checked") && html.contains("value=\"92142\" checked"), "{html}");
+    assert!(html.contains("value=\"Atlantis\""), "the unknown name is kept to be corrected");
+    assert!(html.contains("aria-describedby=\"territory-help territory-error\" aria-invalid=\"true\""), "{html}");
+    assert!(html.contains("Atlantis"));
+    let fixed = app
+        .form(
+            "/stakeholders",
+            &[
+                ("name", "Maison de quartier"),
+                ("kind", "association"),
+                ("level", "local"),
+                ("territory", "92094"),
+                ("territory_add", "Gembloux"),
+            ],
+        )
+        .await;
+    assert_eq!(fixed.status, StatusCode::SEE_OTHER, "{}", fixed.text());
+    let page = app.get(&fixed.location()).await.text();
+    assert!(page.contains("Namur") && page.contains("Gembloux"), "both territories saved");
 
     let ok = app
         .form(

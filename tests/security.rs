@@ -31,9 +31,11 @@ const WHO: [Who; 6] = [Who::Anonymous, Who::RespondentOwn, Who::RespondentOther,
 /// `2` served (2xx or a redirect elsewhere than the sign-in page).
 const TABLE: &[(&str, &str, &str)] = &[
     ("GET", "/healthz", "yyyyyy"),
+    ("GET", "/api/openapi.json", "yyyyyy"),
     ("GET", "/lang/{code}", "yyyyyy"),
     ("GET", "/static/map.js", "yyyyyy"),
     ("GET", "/static/survey.js", "yyyyyy"),
+    ("GET", "/static/territory.js", "yyyyyy"),
     ("GET", "/static/maillage.css", "yyyyyy"),
     ("GET", "/login", "yyyyyy"),
     ("POST", "/login", "yyyyyy"),

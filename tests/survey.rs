@@ -395,7 +395,27 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
     let said = format!(r#"<a href="/campaigns/{campaign}">answer to survey no. {campaign}</a>"#);
     assert!(cpas_page.contains(&said) && !cpas_page.contains(">survey:"), "{cpas_page}");
     let map = app.get(&format!("/map?campaign={campaign}&renderer=builtin")).await.text();
-    assert_eq!(map.matches("stroke-dasharray=\"4 3\"").count(), 1, "FOREM, invited, has not answered");
+    // Each actor's box says where it stands, in black and white too: filled when its answers
+    // are in, hollow when it sent nothing; dashed while invited and not sent.
+    let node = |id: i64| {
+        let start = map.find(&format!("id=\"n{id}\"")).unwrap_or_else(|| panic!("node {id} drawn"));
+        let end = start + map[start..].find("</a>").unwrap();
+        map[start..end].to_owned()
+    };
+    let (cpas_box, forem_box, cross_box) = (node(cpas), node(forem), node(red_cross));
+    assert!(!cpas_box.contains("fill=\"#ffffff\"") && cpas_box.contains("stroke-dasharray=\"none\""), "{cpas_box}");
+    assert!(!forem_box.contains("fill=\"#ffffff\"") && forem_box.contains("stroke-dasharray=\"4 3\""), "{forem_box}");
+    assert!(forem_box.contains("(invited, draft in progress, not sent)"), "{forem_box}");
+    assert!(cross_box.contains("fill=\"#ffffff\"") && cross_box.contains("stroke-dasharray=\"none\""), "{cross_box}");
+    assert!(cross_box.contains("(not invited, named by a respondent)"), "{cross_box}");
+    for said in [
+        "Filled, solid border: answered",
+        "Filled, dashed border: invited, draft not sent yet",
+        "Hollow, solid border: not invited",
+    ] {
+        assert!(map.contains(said), "the legend says: {said}");
+    }
+    assert!(!map.contains("Hollow, dashed border"), "no silent invitee drawn, none in the legend");
     assert!(map.contains("Response rate</strong>") && map.contains("2/3 (66 %)"), "rates next to the map");
     let local = app.get(&format!("/campaigns/{campaign}?level=local")).await.text();
     assert!(local.contains("1 / 1"), "filtered on local respondents");
@@ -659,4 +679,44 @@ on_both!(a_coordinator_changes_an_open_campaign_and_each_change_is_recorded, |ap
         assert!(actions.contains(&expected), "{expected} recorded: {actions:?}");
     }
     assert!(rows.iter().all(|(_, _, who)| who.starts_with("user:")), "by the editor: {rows:?}");
+});
+
+// A campaign's map keeps the respondents' network readable: an invitee who neither answered
+// nor was named by anyone is left off and counted (with the campaign's page, which lists
+// it), while one named by a respondent stays, hollow and dashed, marked as silent.
+on_both!(the_campaign_map_leaves_off_silent_invitees_nobody_named, |app| {
+    let answers = app.stakeholder("CPAS de Ciney", None, "local").await;
+    let named = app.stakeholder("Croix-Rouge Namur", None, "local").await;
+    let silent = app.stakeholder("Maison de l'emploi", None, "local").await;
+    let (campaign, links) = consultation(&app, &[answers, named, silent]).await;
+    let k = format!("q.partners.s{named}");
+    let partners = [
+        ("q.partners.tie".to_owned(), format!("s{named}")),
+        (format!("{k}.link_type"), "coordinates".to_owned()),
+        (format!("{k}.frequency"), "monthly".to_owned()),
+        (format!("{k}.formal"), "no".to_owned()),
+        (format!("{k}.satisfaction"), "4".to_owned()),
+    ];
+    let partners: Vec<(&str, &str)> = partners.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    answer_all(&app, &links[0], &[], &partners).await;
+
+    let graph = app.get(&format!("/api/graph?format=json&campaign={campaign}")).await.json();
+    let nodes = graph["nodes"].as_array().unwrap();
+    let standing = |id: i64| nodes.iter().find(|n| n["id"] == id).map(|n| n["participation"].clone());
+    assert_eq!(standing(answers), Some("answered".into()));
+    assert_eq!(standing(named), Some("silent".into()), "named by a respondent: drawn, marked silent");
+    assert_eq!(standing(silent), None, "silent and named by nobody: left off");
+    assert_eq!(nodes.len(), 2, "{graph}");
+
+    let map = app.get(&format!("/map?campaign={campaign}&renderer=builtin")).await.text();
+    let said = format!(
+        "<a href=\"/campaigns/{campaign}\">One invited organisation has not answered and no respondent named it: it is not drawn.</a>"
+    );
+    assert!(map.contains(&said), "{map}");
+    let start = map.find(&format!("id=\"n{named}\"")).unwrap();
+    let named_box = &map[start..start + map[start..].find("</a>").unwrap()];
+    assert!(named_box.contains("fill=\"#ffffff\"") && named_box.contains("stroke-dasharray=\"4 3\""), "{named_box}");
+    assert!(map.contains("Hollow, dashed border: invited, has not answered"));
+    // The list under the map says it in words too.
+    assert!(map.contains("Croix-Rouge Namur</a> — ") && map.contains("(invited, has not answered)"));
 });

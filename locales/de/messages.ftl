@@ -200,6 +200,8 @@ grouped-members = { $actors ->
     }
 grouped-click = {" "}— klicken, um diese Gruppe anzuzeigen
 node-not-answered = (eingeladen, hat nicht geantwortet)
+node-draft = (eingeladen, Entwurf in Arbeit, nicht gesendet)
+node-not-invited = (nicht eingeladen, von einem Antwortenden genannt)
 node-added = (neu)
 node-removed = (seither weggefallen)
 renderer-builtin = eingebaute Darstellung (Bänder nach Ebene)
@@ -347,4 +349,8 @@ analysis-summary-isolated = { $n ->
 analysis-summary-one-sided = { $n ->
     [one] Eine Verbindung ist nur von einer Seite angegeben (zu bestätigen).
    *[other] { $n } Verbindungen sind nur von einer Seite angegeben (zu bestätigen).
+}
+map-unseen-invitees = { $count ->
+    [one] Eine eingeladene Organisation hat nicht geantwortet und wurde von niemandem genannt: Sie wird nicht gezeichnet.
+   *[other] { $count } eingeladene Organisationen haben nicht geantwortet und wurden von niemandem genannt: Sie werden nicht gezeichnet.
 }

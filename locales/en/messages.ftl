@@ -200,6 +200,8 @@ grouped-members = { $actors ->
     }
 grouped-click = {" "}— click to show this group
 node-not-answered = (invited, has not answered)
+node-draft = (invited, draft in progress, not sent)
+node-not-invited = (not invited, named by a respondent)
 node-added = (new)
 node-removed = (gone since)
 renderer-builtin = built-in engine (level bands)
@@ -347,4 +349,8 @@ analysis-summary-isolated = { $n ->
 analysis-summary-one-sided = { $n ->
     [one] One link is declared by one side only (to confirm).
    *[other] { $n } links are declared by one side only (to confirm).
+}
+map-unseen-invitees = { $count ->
+    [one] One invited organisation has not answered and no respondent named it: it is not drawn.
+   *[other] { $count } invited organisations have not answered and no respondent named them: they are not drawn.
 }

@@ -202,6 +202,8 @@ grouped-members = { $actors ->
     }
 grouped-click = {" "}— cliquer pour afficher ce groupe
 node-not-answered = (invité, n'a pas répondu)
+node-draft = (invitée, brouillon en cours, pas envoyé)
+node-not-invited = (pas invitée, citée par un répondant)
 node-added = (nouveau)
 node-removed = (disparu depuis)
 renderer-builtin = moteur intégré (bandes par niveau)
@@ -359,4 +361,8 @@ analysis-summary-isolated = { $n ->
 analysis-summary-one-sided = { $n ->
     [one] Un lien n'est déclaré que d'un côté (à confirmer).
    *[other] { $n } liens ne sont déclarés que d'un côté (à confirmer).
+}
+map-unseen-invitees = { $count ->
+    [one] Une organisation invitée n'a pas répondu et n'est citée par aucun répondant : elle n'est pas dessinée.
+   *[other] { $count } organisations invitées n'ont pas répondu et ne sont citées par aucun répondant : elles ne sont pas dessinées.
 }

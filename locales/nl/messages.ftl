@@ -200,6 +200,8 @@ grouped-members = { $actors ->
     }
 grouped-click = {" "}— klik om deze groep te tonen
 node-not-answered = (uitgenodigd, heeft niet geantwoord)
+node-draft = (uitgenodigd, concept bezig, niet verzonden)
+node-not-invited = (niet uitgenodigd, genoemd door een respondent)
 node-added = (nieuw)
 node-removed = (sindsdien verdwenen)
 renderer-builtin = ingebouwde weergave (banden per niveau)
@@ -347,4 +349,8 @@ analysis-summary-isolated = { $n ->
 analysis-summary-one-sided = { $n ->
     [one] Eén link is maar door één kant opgegeven (te bevestigen).
    *[other] { $n } links zijn maar door één kant opgegeven (te bevestigen).
+}
+map-unseen-invitees = { $count ->
+    [one] Eén uitgenodigde organisatie heeft niet geantwoord en geen respondent noemde haar: ze wordt niet getekend.
+   *[other] { $count } uitgenodigde organisaties hebben niet geantwoord en geen respondent noemde ze: ze worden niet getekend.
 }

@@ -227,17 +227,27 @@ pub async fn archive_link(state: &AppState, actor: &Actor, id: i64) -> Result<()
 }
 
 /// The stakeholder list filters as they arrive in a query string (API and page alike).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// Institutional level: code or label (`GET /api/reference`).
     pub level: Option<String>,
+    /// Kind of actor: code or label.
     pub kind: Option<String>,
+    /// Sector: code or label.
     pub sector: Option<String>,
+    /// Province: INS code or name.
     pub province: Option<String>,
+    /// Text in the name, acronym or description (accents and case ignored).
     pub q: Option<String>,
+    /// `yes`: key stakeholders only.
     pub key: Option<String>,
+    /// `yes`: archived stakeholders too.
     pub include_archived: Option<String>,
+    /// Page size.
     pub limit: Option<String>,
+    /// Records to skip.
     pub offset: Option<String>,
 }
 

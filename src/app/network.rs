@@ -26,6 +26,10 @@ pub struct CachedSvg {
     /// The actors drawn, by level from the top, as the list beside the map says them (for a
     /// screen reader or a keyboard); empty on a map of groups.
     pub actors: Vec<(String, Vec<MapActor>)>,
+    /// On a campaign's map: the invitees left off (silent, named by no respondent).
+    pub unseen_invitees: usize,
+    /// On a campaign's map: which of answered, draft, silent and not invited are drawn.
+    pub participations: Vec<crate::domain::campaign::Participation>,
 }
 
 /// One actor of the map as the list beside it says it.
@@ -35,6 +39,8 @@ pub struct MapActor {
     pub kind: String,
     pub links: usize,
     pub central: bool,
+    /// On a campaign's map, where it stands unless it answered ("invited, draft in progress").
+    pub standing: Option<String>,
 }
 
 /// The actors of a network by level (top to bottom), each level's by name.
@@ -49,6 +55,7 @@ fn actors_by_level(net: &Network, lang: Lang) -> Vec<(String, Vec<MapActor>)> {
             kind: crate::domain::reference::label_of(&net.reference.kinds, &d.kind, lang),
             links: d.degree,
             central: d.central,
+            standing: crate::graph::label::standing(d, lang),
         };
         match levels.iter_mut().find(|(rank, _, _)| *rank == d.level_rank) {
             Some((_, _, list)) => list.push(actor),
@@ -103,8 +110,8 @@ pub async fn network(state: &AppState, actor: &Actor, query: &FilterQuery) -> Re
     }
     let mut net = Network::build(inventory.reference, &inventory.stakeholders, &links, &filter);
     if let Some(campaign) = filter.campaign {
-        let (links, answered) = store::campaigns::overlay(&mut conn, campaign).await?;
-        net.overlay_survey(&links, &answered);
+        let (links, invitees) = store::campaigns::overlay(&mut conn, campaign).await?;
+        net.overlay_survey(&links, &invitees);
     }
     Ok((net, filter))
 }
@@ -252,6 +259,8 @@ pub async fn svg_with(
             edges: net.edge_count(),
             grouped: Some(dimension),
             actors: Vec::new(),
+            unseen_invitees: net.unseen_invitees,
+            participations: Vec::new(),
         }
     } else {
         // Graphviz routes thousands of curves slowly (770 actors ran past its 30 s limit):
@@ -281,6 +290,8 @@ pub async fn svg_with(
             edges: net.edge_count(),
             grouped: None,
             actors,
+            unseen_invitees: net.unseen_invitees,
+            participations: net.participations(),
         }
     };
     let value = Arc::new(value);

@@ -40,6 +40,57 @@ pub struct Respondent {
     pub answers: Option<String>,
 }
 
+impl Respondent {
+    pub fn participation(&self) -> Participation {
+        Participation::of(self.submitted_at.is_some(), self.answers.is_some())
+    }
+}
+
+/// Where an organisation stands in a survey campaign: three kinds of invitee, and the
+/// organisations respondents named without their being invited. Results and the map keep
+/// them apart (a silent invitee is not a draft, and neither is someone never asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participation {
+    /// Invited and sent its answers.
+    Answered,
+    /// Invited, started, not sent.
+    Draft,
+    /// Invited, nothing saved.
+    Silent,
+    /// Named by a respondent, never invited.
+    NotInvited,
+}
+
+impl Participation {
+    /// An invitee's standing from whether it sent its answers and whether it saved any.
+    pub fn of(submitted: bool, saved: bool) -> Participation {
+        match (submitted, saved) {
+            (true, _) => Participation::Answered,
+            (false, true) => Participation::Draft,
+            (false, false) => Participation::Silent,
+        }
+    }
+
+    /// Whether its answers are in (a draft's are not).
+    pub fn answered(self) -> bool {
+        self == Participation::Answered
+    }
+
+    /// Whether it was invited (and not withdrawn).
+    pub fn invited(self) -> bool {
+        self != Participation::NotInvited
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Participation::Answered => "answered",
+            Participation::Draft => "draft",
+            Participation::Silent => "silent",
+            Participation::NotInvited => "not-invited",
+        }
+    }
+}
+
 /// A tie declared in a campaign, with both ends' names.
 #[derive(Debug, Clone)]
 pub struct DeclaredTie {

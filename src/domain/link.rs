@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// A link as typed. `source` and `target` are a stakeholder id, name or acronym.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct LinkDraft {
     #[serde(deserialize_with = "lenient_text")]

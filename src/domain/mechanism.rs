@@ -106,7 +106,7 @@ pub struct BodyData {
 
 /// One row of a list of stakeholders: who (name, acronym or `#id`), in which role, and for
 /// attendees the contact person who came.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq, utoipa::ToSchema)]
 #[serde(default)]
 pub struct MemberDraft {
     /// `stakeholder_id` as the API gives it back, so that a record read can be written again.
@@ -116,7 +116,7 @@ pub struct MemberDraft {
     pub contact: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BodyDraft {
     pub name: Option<String>,
@@ -354,7 +354,7 @@ impl Meeting {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ActionDraft {
     /// The item's id when it exists already (its history stays with it).
@@ -367,7 +367,7 @@ pub struct ActionDraft {
     pub status: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct MeetingDraft {
     pub held_on: Option<String>,

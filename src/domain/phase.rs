@@ -60,7 +60,7 @@ impl Phase {
 }
 
 /// A phase as typed (form or JSON): the title and description are those of one language.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct PhaseDraft {
     pub title: Option<String>,

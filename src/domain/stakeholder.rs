@@ -38,7 +38,7 @@ pub fn lenient_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::E
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ContactDraft {
     #[serde(deserialize_with = "lenient_text")]
@@ -66,7 +66,7 @@ impl ContactDraft {
 }
 
 /// A stakeholder as typed, every value still text. Field names are the CSV column names.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct StakeholderDraft {
     #[serde(deserialize_with = "lenient_text")]

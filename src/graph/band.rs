@@ -7,6 +7,7 @@
 use super::label::{label_lines, node_name, tooltip};
 use super::model::{Drawing, Network};
 use super::style::{self, BAND_FILLS};
+use crate::domain::campaign::Participation;
 use crate::i18n::Lang;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -57,8 +58,8 @@ fn node_size(net: &Network, n: NodeIndex, max_degree: usize) -> (f64, f64, f64) 
 
 /// How a node's outline says what it is, in black and white too: a dark double border for a
 /// central actor (the second drawn around the box), a dotted one for an isolated actor (no
-/// link in this view), dashes for an invitee who has not answered or an actor gone since the
-/// other state, a thicker one for a key stakeholder.
+/// link in this view), dashes for an invitee who has not sent answers (draft or silent) or an
+/// actor gone since the other state, a thicker one for a key stakeholder.
 pub fn outline(d: &super::model::NodeData, kind_stroke: &'static str) -> (&'static str, &'static str, &'static str) {
     let colour = style::change_colour(d.change).unwrap_or(if d.central { style::CENTRAL } else { kind_stroke });
     let width = if d.change.is_some() {
@@ -70,7 +71,8 @@ pub fn outline(d: &super::model::NodeData, kind_stroke: &'static str) -> (&'stat
     } else {
         "1"
     };
-    let dash = if d.answered == Some(false) || d.change == Some(super::model::Change::Removed) {
+    let pending = matches!(d.participation, Some(Participation::Draft | Participation::Silent));
+    let dash = if pending || d.change == Some(super::model::Change::Removed) {
         "4 3"
     } else if d.degree == 0 {
         "1.5 3"
@@ -78,6 +80,30 @@ pub fn outline(d: &super::model::NodeData, kind_stroke: &'static str) -> (&'stat
         "none"
     };
     (colour, width, dash)
+}
+
+/// A node's fill: its kind's colour, but hollow (white) on a campaign's map for those whose
+/// answers are not in (silent invitees, organisations never invited), so that the
+/// respondents' network stands out, in black and white too.
+pub fn fill(d: &super::model::NodeData, kind_fill: &'static str) -> &'static str {
+    match d.participation {
+        Some(Participation::Silent | Participation::NotInvited) => HOLLOW,
+        _ => kind_fill,
+    }
+}
+
+const HOLLOW: &str = "#ffffff";
+
+/// The marks of a campaign's map, as the legends draw them: fill (hollow or not), dashes,
+/// and what they say.
+pub fn participation_marks(lang: Lang) -> [(Participation, bool, &'static str, &'static str); 4] {
+    let t = lang.tr();
+    [
+        (Participation::Answered, true, "none", t.legend_answered),
+        (Participation::Draft, true, "4 3", t.legend_draft),
+        (Participation::Silent, false, "4 3", t.legend_silent),
+        (Participation::NotInvited, false, "none", t.legend_not_invited),
+    ]
 }
 
 /// The band layout: for each level present (top to bottom), its rows of nodes, ordered by
@@ -185,7 +211,8 @@ pub fn render(net: &Network, lang: Lang) -> String {
     let g = &net.graph;
     let Layout { placed, bands: band_boxes, height: y, .. } = layout(net);
     let legend_top = y + 10.0;
-    let height = legend_top + 110.0;
+    let overlay = g.node_weights().any(|n| n.participation.is_some());
+    let height = legend_top + if overlay { 140.0 } else { 110.0 };
 
     let mut w = Writer::new(Vec::new());
     let attrs = |pairs: Vec<(&'static str, String)>| pairs;
@@ -298,8 +325,9 @@ pub fn render(net: &Network, lang: Lang) -> String {
                 for n in net.ordered_nodes() {
                     let Some(p) = placed.get(&n) else { continue };
                     let d = &g[n];
-                    let (fill, stroke) = style::kind_colours(&net.reference, &d.kind);
+                    let (kind_fill, stroke) = style::kind_colours(&net.reference, &d.kind);
                     let (line, line_width, dash) = outline(d, stroke);
+                    let fill = fill(d, kind_fill);
                     let href = format!("/stakeholders/{}", d.id);
                     w.create_element("a")
                         .with_attributes([
@@ -470,6 +498,29 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
                 ("fill", "#ffffff"),
                 ("stroke", style::CENTRAL),
                 ("stroke-width", width),
+                ("stroke-dasharray", dash),
+            ])
+            .write_empty()?;
+        text(w, x + 38.0, y, label)?;
+        x += 60.0 + label.chars().count() as f64 * 6.6;
+    }
+    // On a campaign's map: who answered, who started, who is silent, who was never invited.
+    let mut x = MARGIN + 80.0;
+    let y = top + 104.0;
+    for (p, filled, dash, label) in participation_marks(lang) {
+        if !g.node_weights().any(|n| n.participation == Some(p)) {
+            continue;
+        }
+        w.create_element("rect")
+            .with_attributes([
+                ("x", format!("{x:.1}").as_str()),
+                ("y", format!("{:.1}", y - 13.0).as_str()),
+                ("width", "30"),
+                ("height", "16"),
+                ("rx", "4"),
+                ("fill", if filled { style::ANSWERED } else { HOLLOW }),
+                ("stroke", style::CENTRAL),
+                ("stroke-width", "1.5"),
                 ("stroke-dasharray", dash),
             ])
             .write_empty()?;

@@ -150,6 +150,7 @@ pub fn to_dot(net: &Network, lang: Lang, engine: Engine, legend: bool) -> Graph 
             _ => 8.5 * (0.85 + 0.25 * scale),
         };
         let (outline, width, dash) = super::band::outline(d, stroke);
+        let fill = super::band::fill(d, fill);
         let mut attributes = vec![
             attr("label", quoted(&super::label::label_lines(d.label(), net.drawing).join("\n"))),
             attr("tooltip", quoted(&tooltip(net, n, lang))),

@@ -311,8 +311,13 @@ pub fn write_json(net: &Network, mut w: impl std::io::Write) -> std::io::Result<
         o.insert("territory".into(), json!(d.territory));
         o.insert("province".into(), json!(d.provinces));
         o.insert("label".into(), json!(d.label()));
-        if let Some(answered) = d.answered {
-            o.insert("answered".into(), json!(answered));
+        // On a campaign's network: whether each invitee answered (absent for those never
+        // invited), and where each stands in words.
+        if let Some(p) = d.participation {
+            if p.invited() {
+                o.insert("answered".into(), json!(p.answered()));
+            }
+            o.insert("participation".into(), json!(p.code()));
         }
         if i > 0 {
             w.write_all(b",\n")?;

@@ -1,7 +1,8 @@
 //! Node names, labels and tooltips, shared by the band layout, the DOT writer and the
 //! built-in SVG writer (which do not import each other's internals).
 
-use super::model::Network;
+use super::model::{Network, NodeData};
+use crate::domain::campaign::Participation;
 use crate::i18n::Lang;
 
 /// Breaks a label into lines of about `width` characters at spaces.
@@ -19,6 +20,18 @@ pub fn wrap(label: &str, width: usize) -> String {
     lines.join("\n")
 }
 
+/// Where a node stands on a campaign's map, in words, unless it answered: "(invited, draft
+/// in progress, not sent)".
+pub fn standing(d: &NodeData, lang: Lang) -> Option<String> {
+    let id = match d.participation? {
+        Participation::Answered => return None,
+        Participation::Draft => "node-draft",
+        Participation::Silent => "node-not-answered",
+        Participation::NotInvited => "node-not-invited",
+    };
+    Some(crate::i18n::text(lang, id, &[]))
+}
+
 /// The tooltip of a node: name, level, sectors.
 pub fn tooltip(net: &Network, n: petgraph::graph::NodeIndex, lang: Lang) -> String {
     let d = &net.graph[n];
@@ -29,9 +42,9 @@ pub fn tooltip(net: &Network, n: petgraph::graph::NodeIndex, lang: Lang) -> Stri
         t.push_str(" — ");
         t.push_str(&sectors.join(", "));
     }
-    if d.answered == Some(false) {
+    if let Some(standing) = standing(d, lang) {
         t.push('\n');
-        t.push_str(&crate::i18n::text(lang, "node-not-answered", &[]));
+        t.push_str(&standing);
     }
     match d.change {
         Some(super::model::Change::Added) => t.push_str(&format!("\n{}", crate::i18n::text(lang, "node-added", &[]))),

@@ -1,6 +1,7 @@
 //! The network as a petgraph graph: stakeholders as nodes, links as edges, each with the
 //! attributes the map and the exports need, and the filters shared by every view.
 
+use crate::domain::campaign::Participation;
 use crate::domain::filter::{Criteria, RawCriteria};
 use crate::domain::link::Link;
 use crate::domain::problem::{Collector, FieldError, Problem};
@@ -32,9 +33,8 @@ pub struct NodeData {
     pub influence: Option<i64>,
     pub interest: Option<i64>,
     pub degree: usize,
-    /// With a survey campaign's overlay: whether the stakeholder answered (None: no overlay,
-    /// or not invited).
-    pub answered: Option<bool>,
+    /// With a survey campaign's overlay: where the stakeholder stands in it (None: no overlay).
+    pub participation: Option<Participation>,
     /// On a comparison map: whether it came or went since the other state.
     pub change: Option<Change>,
     /// One of the few actors that hold the network together (highest betweenness), marked
@@ -87,6 +87,9 @@ pub struct Network {
     pub reference: Reference,
     /// How the map will be drawn: for a screen, or for a projector.
     pub drawing: Drawing,
+    /// With a survey campaign's overlay: the invitees left off the map because they neither
+    /// answered nor were named by anyone who did (they would only bury the observed network).
+    pub unseen_invitees: usize,
 }
 
 /// The two ways of drawing a map: on a screen (compact), or on a projector in a room, where
@@ -129,22 +132,37 @@ pub struct GraphFilter {
 }
 
 /// The filters as they arrive in a query string or on the command line.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct FilterQuery {
+    /// Institutional level: code or label (`GET /api/reference`).
     pub level: Option<String>,
+    /// Kind of actor: code or label.
     pub kind: Option<String>,
+    /// Sector: code or label.
     pub sector: Option<String>,
+    /// Province: INS code or name.
     pub province: Option<String>,
+    /// Commune: INS code or name.
     pub commune: Option<String>,
+    /// Link type: code or label.
     #[serde(rename = "type")]
     pub link_type: Option<String>,
+    /// `yes` or `no`: formal links only, or informal ones only.
     pub formal: Option<String>,
+    /// `yes` or `no`: confirmed links only, or unconfirmed ones only.
     pub confirmed: Option<String>,
+    /// `yes`: key stakeholders only.
     pub key: Option<String>,
+    /// A stakeholder (id or name): its ego network.
     pub ego: Option<String>,
+    /// Steps from the ego (1 to 3).
     pub depth: Option<String>,
+    /// `YYYY-MM-DD`: the links in force that day.
     pub date: Option<String>,
+    /// A survey campaign's id: only the ties it declared, each actor marked with where it
+    /// stands (answered, draft, silent, not invited).
     pub campaign: Option<String>,
     /// `no`: leave out the links derived from shared meetings.
     pub meetings: Option<String>,
@@ -306,7 +324,7 @@ impl Network {
                 influence: d.influence.map(|x| x.get()),
                 interest: d.interest.map(|x| x.get()),
                 degree: 0,
-                answered: None,
+                participation: None,
                 change: None,
                 central: false,
             });
@@ -338,7 +356,7 @@ impl Network {
         } else if filter.ego.is_some() {
             graph.clear();
         }
-        let mut net = Network { graph, reference, drawing: Drawing::Screen };
+        let mut net = Network { graph, reference, drawing: Drawing::Screen, unseen_invitees: 0 };
         net.count_degrees();
         net
     }
@@ -350,18 +368,23 @@ impl Network {
         }
     }
 
-    /// The network a survey campaign observed: only the links its ties declared, between
-    /// the stakeholders invited or named; `answered` marks each invitee (true when it
-    /// answered), so that the map can show who did not (non-response biases the network).
-    pub fn overlay_survey(&mut self, links: &HashSet<i64>, answered: &HashMap<i64, bool>) {
+    /// The network a survey campaign observed: only the links its ties declared, between the
+    /// invitees who answered or started and whoever is named; each node marked with where it
+    /// stands, so that the map can show who did not answer (non-response biases the network).
+    /// Invitees with nothing saved whom nobody named are left off and counted.
+    pub fn overlay_survey(&mut self, links: &HashSet<i64>, invitees: &HashMap<i64, Participation>) {
         self.graph.retain_edges(|g, e| links.contains(&g[e].id));
+        let before = self.graph.node_weights().filter(|d| invitees.contains_key(&d.id)).count();
         self.graph.retain_nodes(|g, n| {
-            answered.contains_key(&g[n].id)
+            invitees.get(&g[n].id).is_some_and(|p| *p != Participation::Silent)
                 || g.edges_directed(n, Direction::Outgoing).next().is_some()
                 || g.edges_directed(n, Direction::Incoming).next().is_some()
         });
+        let after = self.graph.node_weights().filter(|d| invitees.contains_key(&d.id)).count();
+        self.unseen_invitees = before - after;
         for n in self.graph.node_indices().collect::<Vec<_>>() {
-            self.graph[n].answered = answered.get(&self.graph[n].id).copied();
+            self.graph[n].participation =
+                Some(invitees.get(&self.graph[n].id).copied().unwrap_or(Participation::NotInvited));
         }
         self.count_degrees();
     }
@@ -381,6 +404,15 @@ impl Network {
                 self.graph[e].change = Some(change);
             }
         }
+    }
+
+    /// Which standings in a campaign the map shows (none without a campaign's overlay), in
+    /// the legend's order.
+    pub fn participations(&self) -> Vec<Participation> {
+        let mut seen: Vec<Participation> = self.graph.node_weights().filter_map(|d| d.participation).collect();
+        seen.sort_by_key(|p| *p as u8);
+        seen.dedup();
+        seen
     }
 
     pub fn node_count(&self) -> usize {

@@ -69,6 +69,9 @@ pub fn node_scale(degree: usize, max_degree: usize) -> f64 {
 /// The border of a central actor: near black, so that it reads in black-and-white print.
 pub const CENTRAL: &str = "#1d2733";
 
+/// The fill of "answered" in a campaign map's legend, standing for any kind's colour.
+pub const ANSWERED: &str = "#a9bdd3";
+
 /// Level band background colours, alternating.
 pub const BAND_FILLS: [&str; 2] = ["#f4f7fb", "#eaf0f6"];
 

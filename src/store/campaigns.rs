@@ -1,7 +1,7 @@
 //! Survey campaigns and their invitations.
 
 use super::{StoreError, now, record_change};
-pub use crate::domain::campaign::{Campaign, DeclaredTie, Invitee, Respondent};
+pub use crate::domain::campaign::{Campaign, DeclaredTie, Invitee, Participation, Respondent};
 use sqlx::{AnyConnection, AssertSqlSafe, Row};
 
 pub struct NewCampaign<'a> {
@@ -353,12 +353,12 @@ pub async fn ties(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<D
     .collect()
 }
 
-/// A campaign as a map overlay: the links its ties declared, and each invitee with whether
-/// it answered.
+/// A campaign as a map overlay: the links its ties declared, and each invitee with where it
+/// stands (answered, draft, silent).
 pub async fn overlay(
     conn: &mut AnyConnection,
     campaign: i64,
-) -> sqlx::Result<(std::collections::HashSet<i64>, std::collections::HashMap<i64, bool>)> {
+) -> sqlx::Result<(std::collections::HashSet<i64>, std::collections::HashMap<i64, Participation>)> {
     let links = sqlx::query("SELECT DISTINCT link_id FROM ties WHERE campaign_id = $1 AND link_id IS NOT NULL")
         .bind(campaign)
         .fetch_all(&mut *conn)
@@ -367,13 +367,18 @@ pub async fn overlay(
         .map(|r| r.try_get("link_id"))
         .collect::<sqlx::Result<_>>()?;
     let invited = sqlx::query(
-        "SELECT stakeholder_id, submitted_at FROM invitations WHERE campaign_id = $1 AND withdrawn_at IS NULL",
+        "SELECT i.stakeholder_id, i.submitted_at, r.invitation_id AS saved FROM invitations i \
+         LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 AND i.withdrawn_at IS NULL",
     )
     .bind(campaign)
     .fetch_all(&mut *conn)
     .await?
     .iter()
-    .map(|r| Ok((r.try_get("stakeholder_id")?, r.try_get::<Option<String>, _>("submitted_at")?.is_some())))
+    .map(|r| {
+        let submitted = r.try_get::<Option<String>, _>("submitted_at")?.is_some();
+        let saved = r.try_get::<Option<i64>, _>("saved")?.is_some();
+        Ok((r.try_get("stakeholder_id")?, Participation::of(submitted, saved)))
+    })
     .collect::<sqlx::Result<_>>()?;
     Ok((links, invited))
 }

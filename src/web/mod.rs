@@ -39,7 +39,15 @@ fn base_routes() -> Vec<routes::Route> {
     use routes::{Kind, Route};
     vec![
         Route::new(Method::GET, "/healthz", Public, Kind::Api, get(api::healthz)),
+        Route::new(Method::GET, "/api/openapi.json", Public, Kind::Api, get(api::openapi_json)),
         Route::new(Method::GET, "/lang/{code}", Public, Kind::Page, get(lang::switch)),
+        Route::new(
+            Method::GET,
+            "/static/territory.js",
+            Public,
+            Kind::Asset,
+            get(|| async { asset(JS, include_str!("../../static/territory.js")) }),
+        ),
         Route::new(
             Method::GET,
             "/static/map.js",

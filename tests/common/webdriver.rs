@@ -146,6 +146,13 @@ impl Driver {
         self.call("POST", &self.path(&format!("/element/{id}/value")), Some(json!({ "text": text }))).await;
     }
 
+    /// Moves fingers (or a mouse) as WebDriver actions say, each source a list of steps done
+    /// tick by tick, then lifts everything.
+    pub async fn actions(&self, sources: Value) {
+        self.call("POST", &self.path("/actions"), Some(json!({ "actions": sources }))).await;
+        self.call("DELETE", &self.path("/actions"), None).await;
+    }
+
     pub async fn script(&self, script: &str, args: Vec<Value>) -> Value {
         self.call("POST", &self.path("/execute/sync"), Some(json!({ "script": script, "args": args }))).await
     }

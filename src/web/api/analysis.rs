@@ -12,10 +12,20 @@ use axum::http::Method;
 use axum::routing::get;
 use axum_extra::extract::Query;
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(analysis))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![Route::new(Method::GET, "/api/analysis", Action::Read, Kind::Api, get(analysis))]
 }
 
+/// Every measure of the network
+///
+/// Density, components, centralities, brokers, communities, levels and sectors crossed, with
+/// the map's filters.
+#[utoipa::path(get, path = "/api/analysis", tag = "network", params(FilterQuery),
+    responses((status = 200, description = "The analysis", body = Object)))]
 async fn analysis(
     State(state): State<AppState>,
     actor: Actor,

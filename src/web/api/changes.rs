@@ -14,6 +14,10 @@ use axum_extra::extract::Query;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, revert, revert_operation))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![
         Route::new(Method::GET, "/api/changes", Action::Read, Kind::Api, get(list)),
@@ -22,15 +26,23 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// The kind of record changed (`stakeholder`, `link`, `campaign`…).
     pub kind: String,
+    /// The changed record's id.
     pub record: String,
+    /// Who changed it: `user:<id>`, `token:<id>`, `cli`, or `user` / `token` for all of a kind.
     pub who: String,
+    /// One operation (an import, a revert…): its id.
     pub operation: String,
+    /// From this day (`YYYY-MM-DD`).
     pub from: String,
+    /// Up to this day (`YYYY-MM-DD`).
     pub to: String,
+    /// Page number, from 1.
     pub page: String,
 }
 
@@ -57,6 +69,12 @@ impl ListQuery {
     }
 }
 
+/// The change log
+///
+/// Who changed what and when, newest first, a page at a time; personal values are redacted
+/// for those who may not see them.
+#[utoipa::path(get, path = "/api/changes", tag = "changes", params(ListQuery),
+    responses((status = 200, description = "`total`, `page`, `per_page` and the page's `changes`", body = Object)))]
 async fn list(
     State(state): State<AppState>,
     actor: Actor,
@@ -78,11 +96,19 @@ async fn list(
     Ok(Json(json!({ "total": feed.total, "page": filter.offset / PAGE + 1, "per_page": PAGE, "changes": changes })))
 }
 
+/// Reverts one change
+#[utoipa::path(post, path = "/api/changes/{id}/revert", tag = "changes", params(("id" = i64, Path)),
+    responses((status = 200, description = "Reverted", body = Object),
+        (status = 409, description = "The record changed since: revert the later change first")))]
 async fn revert(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
     audit::revert_change(&state, &actor, id).await?;
     Ok(Json(json!({ "reverted": [id] })))
 }
 
+/// Reverts a whole operation (an import, say)
+#[utoipa::path(post, path = "/api/operations/{id}/revert", tag = "changes", params(("id" = i64, Path)),
+    responses((status = 200, description = "How many changes were reverted", body = Object),
+        (status = 409, description = "A record changed since")))]
 async fn revert_operation(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
     let n = audit::revert_operation(&state, &actor, id).await?;
     Ok(Json(json!({ "operation": id, "reverted": n })))

@@ -13,10 +13,23 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::Query;
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(graph))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![Route::new(Method::GET, "/api/graph", Action::Read, Kind::Api, get(graph))]
 }
 
+/// The network, in a format for other tools
+///
+/// With the map's filters. `json` (the default), `graphml`, `gexf` (Gephi), `dot`, `svg`,
+/// `png`, and Kumu's two CSV files.
+#[utoipa::path(get, path = "/api/graph", tag = "network",
+    params(("format" = Option<String>, Query, description = "dot, svg, png, graphml, gexf, json, kumu-elements or kumu-connections"),
+        ("renderer" = Option<String>, Query, description = "svg and png: `graphviz` or `builtin`"),
+        crate::graph::model::FilterQuery),
+    responses((status = 200, description = "The network in the format asked for")))]
 async fn graph(
     State(state): State<AppState>,
     actor: Actor,

@@ -19,6 +19,10 @@ use axum::routing::{delete, get, post, put};
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, create, read, replace, archive))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![
         Route::new(Method::GET, "/api/links", Action::Read, Kind::Api, get(list)),
@@ -29,17 +33,26 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 struct LinkQuery {
+    /// A stakeholder's id: its links only.
     stakeholder: Option<String>,
+    /// Link type: code or label.
     #[serde(rename = "type")]
     link_type: Option<String>,
+    /// `yes`: archived links too.
     include_archived: Option<String>,
+    /// Page size.
     limit: Option<String>,
+    /// Records to skip.
     offset: Option<String>,
 }
 
+/// Links, filtered
+#[utoipa::path(get, path = "/api/links", tag = "links", params(LinkQuery),
+    responses((status = 200, description = "The links", body = [Object])))]
 async fn list(State(state): State<AppState>, actor: Actor, Query(q): Query<LinkQuery>) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let mut e = Collector::default();
@@ -60,10 +73,19 @@ async fn list(State(state): State<AppState>, actor: Actor, Query(q): Query<LinkQ
     Ok(Json(links.iter().map(|l| l.to_json()).collect::<Vec<_>>()).into_response())
 }
 
+/// One link
+#[utoipa::path(get, path = "/api/links/{id}", tag = "links", params(("id" = i64, Path)),
+    responses((status = 200, description = "The link", body = Object)))]
 async fn read(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
     Ok(Json(inventory::link(&state, &actor, id).await?.to_json()).into_response())
 }
 
+/// Adds a link
+///
+/// `source` and `target` are a stakeholder's id, name or acronym.
+#[utoipa::path(post, path = "/api/links", tag = "links", request_body = LinkDraft,
+    responses((status = 201, description = "Created; `Location` is its address", body = Object),
+        (status = 409, description = "The same link exists")))]
 async fn create(
     State(state): State<AppState>,
     actor: Actor,
@@ -74,6 +96,9 @@ async fn create(
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(link.to_json())).into_response())
 }
 
+/// Replaces a link
+#[utoipa::path(put, path = "/api/links/{id}", tag = "links", params(("id" = i64, Path)), request_body = LinkDraft,
+    responses((status = 200, description = "The link as saved", body = Object)))]
 async fn replace(
     State(state): State<AppState>,
     actor: Actor,
@@ -85,6 +110,9 @@ async fn replace(
     Ok(Json(link.to_json()).into_response())
 }
 
+/// Archives a link
+#[utoipa::path(delete, path = "/api/links/{id}", tag = "links", params(("id" = i64, Path)),
+    responses((status = 204, description = "Archived")))]
 async fn archive(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
     inventory::archive_link(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)

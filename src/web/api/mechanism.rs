@@ -13,6 +13,24 @@ use axum::routing::{delete, get, post, put};
 use serde::Deserialize;
 use serde_json::Value;
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    bodies,
+    create_body,
+    body,
+    replace_body,
+    archive_body,
+    meetings,
+    create_meeting,
+    meeting,
+    replace_meeting,
+    delete_meeting,
+    actions,
+    set_status,
+    review
+))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![
         Route::new(Method::GET, "/api/bodies", Action::Read, Kind::Api, get(bodies)),
@@ -31,14 +49,23 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
+/// Coordination bodies
+#[utoipa::path(get, path = "/api/bodies", tag = "mechanism",
+    responses((status = 200, description = "The bodies in force, with their members", body = [Object])))]
 async fn bodies(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
     Ok(Json(mechanism::bodies(&state, &actor, false).await?.iter().map(|b| b.to_json()).collect()))
 }
 
+/// One coordination body
+#[utoipa::path(get, path = "/api/bodies/{id}", tag = "mechanism", params(("id" = i64, Path)),
+    responses((status = 200, description = "The body", body = Object)))]
 async fn body(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
     Ok(Json(mechanism::body(&state, &actor, id).await?.to_json()))
 }
 
+/// Adds a coordination body
+#[utoipa::path(post, path = "/api/bodies", tag = "mechanism", request_body = BodyDraft,
+    responses((status = 201, description = "Created; `Location` is its address", body = Object)))]
 async fn create_body(
     State(state): State<AppState>,
     actor: Actor,
@@ -49,6 +76,9 @@ async fn create_body(
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(b.to_json())).into_response())
 }
 
+/// Replaces a coordination body (members included)
+#[utoipa::path(put, path = "/api/bodies/{id}", tag = "mechanism", params(("id" = i64, Path)),
+    request_body = BodyDraft, responses((status = 200, description = "The body as saved", body = Object)))]
 async fn replace_body(
     State(state): State<AppState>,
     actor: Actor,
@@ -58,19 +88,31 @@ async fn replace_body(
     Ok(Json(mechanism::save_body(&state, &actor, Some(id), &draft).await?.to_json()))
 }
 
+/// Archives a coordination body
+#[utoipa::path(delete, path = "/api/bodies/{id}", tag = "mechanism", params(("id" = i64, Path)),
+    responses((status = 204, description = "Archived")))]
 async fn archive_body(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
     mechanism::set_body_archived(&state, &actor, id, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Meetings
+#[utoipa::path(get, path = "/api/meetings", tag = "mechanism",
+    responses((status = 200, description = "The meetings, newest first", body = [Object])))]
 async fn meetings(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
     Ok(Json(mechanism::meetings(&state, &actor).await?.iter().map(|m| m.to_json()).collect()))
 }
 
+/// One meeting, with its attendees, decisions and action items
+#[utoipa::path(get, path = "/api/meetings/{id}", tag = "mechanism", params(("id" = i64, Path)),
+    responses((status = 200, description = "The meeting", body = Object)))]
 async fn meeting(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
     Ok(Json(mechanism::meeting(&state, &actor, id).await?.to_json()))
 }
 
+/// Records a meeting
+#[utoipa::path(post, path = "/api/meetings", tag = "mechanism", request_body = MeetingDraft,
+    responses((status = 201, description = "Created; `Location` is its address", body = Object)))]
 async fn create_meeting(
     State(state): State<AppState>,
     actor: Actor,
@@ -81,6 +123,9 @@ async fn create_meeting(
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(m.to_json())).into_response())
 }
 
+/// Replaces a meeting's record
+#[utoipa::path(put, path = "/api/meetings/{id}", tag = "mechanism", params(("id" = i64, Path)),
+    request_body = MeetingDraft, responses((status = 200, description = "The meeting as saved", body = Object)))]
 async fn replace_meeting(
     State(state): State<AppState>,
     actor: Actor,
@@ -90,6 +135,9 @@ async fn replace_meeting(
     Ok(Json(mechanism::save_meeting(&state, &actor, Some(id), &draft).await?.to_json()))
 }
 
+/// Deletes a meeting
+#[utoipa::path(delete, path = "/api/meetings/{id}", tag = "mechanism", params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted")))]
 async fn delete_meeting(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
     mechanism::delete_meeting(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -104,7 +152,11 @@ fn standing_code(s: Standing) -> &'static str {
     }
 }
 
+/// Action items
+///
 /// Every action item with where it stands today (`overdue`, `due`, `done`, `dropped`).
+#[utoipa::path(get, path = "/api/actions", tag = "mechanism",
+    responses((status = 200, description = "The action items", body = [Object])))]
 async fn actions(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
     let today = state.clock.now().date();
     let items = mechanism::action_items(&state, &actor).await?;
@@ -121,11 +173,15 @@ async fn actions(State(state): State<AppState>, actor: Actor) -> Result<Json<Val
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct StatusChange {
+    /// `open`, `done` or `dropped`.
     status: String,
 }
 
+/// Changes an action item's status
+#[utoipa::path(put, path = "/api/actions/{id}", tag = "mechanism", params(("id" = i64, Path)),
+    request_body = StatusChange, responses((status = 200, description = "The item as saved", body = Object)))]
 async fn set_status(
     State(state): State<AppState>,
     actor: Actor,
@@ -135,7 +191,13 @@ async fn set_status(
     Ok(Json(mechanism::set_action_status(&state, &actor, id, &change.status).await?.to_json()))
 }
 
-/// `GET /api/mechanism/review`: the designed mechanism confronted with the observed network.
+/// The mechanism's review
+///
+/// The designed mechanism confronted with the observed network: isolated members, central
+/// actors outside every body, levels, provinces and sectors without a seat, bodies that meet
+/// less than planned, fragile bodies.
+#[utoipa::path(get, path = "/api/mechanism/review", tag = "mechanism",
+    responses((status = 200, description = "The findings", body = Object)))]
 async fn review(State(state): State<AppState>, actor: Actor, lang: crate::i18n::Lang) -> Result<Json<Value>, AppError> {
     let r = mechanism::review(&state, &actor, lang).await?;
     let names: std::collections::HashMap<i64, &str> =

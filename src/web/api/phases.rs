@@ -11,6 +11,10 @@ use axum::http::Method;
 use axum::routing::{get, put};
 use serde_json::Value;
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, replace))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![
         Route::new(Method::GET, "/api/phases", Action::Read, Kind::Api, get(list)),
@@ -18,10 +22,18 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
+/// The project's phases
+#[utoipa::path(get, path = "/api/phases", tag = "phases",
+    responses((status = 200, description = "The four phases, with their dates and status", body = [Object])))]
 async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
     Ok(Json(phases::list(&state, &actor).await?.iter().map(|p| p.to_json()).collect()))
 }
 
+/// Changes a phase
+///
+/// Its title and description are those of the request's language (`Accept-Language`).
+#[utoipa::path(put, path = "/api/phases/{id}", tag = "phases", params(("id" = i64, Path)),
+    request_body = PhaseDraft, responses((status = 200, description = "The phase as saved", body = Object)))]
 async fn replace(
     State(state): State<AppState>,
     actor: Actor,

@@ -11,10 +11,20 @@ use axum::http::Method;
 use axum::routing::get;
 use serde_json::{Value, json};
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(reference))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![Route::new(Method::GET, "/api/reference", Action::Read, Kind::Api, get(reference))]
 }
 
+/// The reference tables
+///
+/// Levels, kinds, sectors and link types (code and labels in every language) and the
+/// territories (INS code, names, parent, province): the values the other operations accept.
+#[utoipa::path(get, path = "/api/reference", tag = "reference",
+    responses((status = 200, description = "The tables", body = Object)))]
 async fn reference(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
     let r = inventory::reference(&state).await?;
     let territories: Vec<Value> = r

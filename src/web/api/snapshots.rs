@@ -17,6 +17,10 @@ use axum_extra::extract::Query;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, take, compare, remove))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![
         Route::new(Method::GET, "/api/snapshots", Action::Read, Kind::Api, get(list)),
@@ -31,17 +35,25 @@ pub fn snapshot_json(s: &Snapshot) -> Value {
             "stakeholders": s.stakeholders, "links": s.links })
 }
 
+/// Snapshots of the network
+#[utoipa::path(get, path = "/api/snapshots", tag = "snapshots",
+    responses((status = 200, description = "The snapshots, newest first", body = [Object])))]
 async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
     Ok(Json(snapshots::list(&state, &actor).await?.iter().map(snapshot_json).collect()))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default)]
 pub struct TakeRequest {
+    /// The snapshot's name (default: its day).
     pub name: Option<String>,
+    /// The day it stands for, `YYYY-MM-DD` (default: today).
     pub taken_on: Option<String>,
 }
 
+/// Takes a snapshot of the network as it is now
+#[utoipa::path(post, path = "/api/snapshots", tag = "snapshots", request_body = TakeRequest,
+    responses((status = 201, description = "Taken; `Location` compares it with now", body = Object)))]
 async fn take(
     State(state): State<AppState>,
     actor: Actor,
@@ -53,15 +65,21 @@ async fn take(
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(snapshot_json(&s))).into_response())
 }
 
+/// Deletes a snapshot
+#[utoipa::path(delete, path = "/api/snapshots/{id}", tag = "snapshots", params(("id" = i64, Path)),
+    responses((status = 204, description = "Deleted")))]
 async fn remove(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
     snapshots::delete(&state, &actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct CompareQuery {
+    /// A snapshot's id, or `now`.
     pub from: Option<String>,
+    /// A snapshot's id, or `now` (the default).
     pub to: Option<String>,
 }
 
@@ -84,6 +102,12 @@ impl CompareQuery {
     }
 }
 
+/// Compares two states of the network
+///
+/// Two snapshots, or a snapshot and now: counts, density, components, who and which links
+/// came and went, and the measures that changed most.
+#[utoipa::path(get, path = "/api/snapshots/compare", tag = "snapshots", params(CompareQuery),
+    responses((status = 200, description = "The comparison", body = Object)))]
 async fn compare(
     State(state): State<AppState>,
     actor: Actor,

@@ -14,6 +14,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum_extra::extract::Query;
 
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, create, read, replace, archive))]
+pub struct Doc;
+
 pub fn routes() -> Vec<Route> {
     vec![
         Route::new(Method::GET, "/api/stakeholders", Action::Read, Kind::Api, get(list)),
@@ -24,6 +28,11 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
+/// Stakeholders, filtered
+///
+/// Each as `GET /api/stakeholders/{id}` gives it; without personal data for a viewer.
+#[utoipa::path(get, path = "/api/stakeholders", tag = "stakeholders", params(ListQuery),
+    responses((status = 200, description = "The stakeholders, by name", body = [Object])))]
 async fn list(
     State(state): State<AppState>,
     actor: Actor,
@@ -35,11 +44,20 @@ async fn list(
     Ok(Json(stakeholders.iter().map(|s| s.to_json()).collect::<Vec<_>>()).into_response())
 }
 
+/// One stakeholder
+#[utoipa::path(get, path = "/api/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)),
+    responses((status = 200, description = "The stakeholder", body = Object)))]
 async fn read(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
     let s = inventory::stakeholder(&state, &actor, id).await?;
     Ok(Json(s.to_json()).into_response())
 }
 
+/// Adds a stakeholder
+///
+/// Codes or labels of the reference tables are accepted; every problem is named with its field.
+#[utoipa::path(post, path = "/api/stakeholders", tag = "stakeholders", request_body = StakeholderDraft,
+    responses((status = 201, description = "Created; `Location` is its address", body = Object),
+        (status = 409, description = "A stakeholder of that name exists")))]
 async fn create(
     State(state): State<AppState>,
     actor: Actor,
@@ -50,6 +68,9 @@ async fn create(
         .into_response())
 }
 
+/// Replaces a stakeholder's record
+#[utoipa::path(put, path = "/api/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)),
+    request_body = StakeholderDraft, responses((status = 200, description = "The record as saved", body = Object)))]
 async fn replace(
     State(state): State<AppState>,
     actor: Actor,
@@ -61,7 +82,11 @@ async fn replace(
     Ok(Json(s.to_json()).into_response())
 }
 
-/// Archives: stakeholders are never deleted through the API.
+/// Archives a stakeholder
+///
+/// Stakeholders are never deleted through the API.
+#[utoipa::path(delete, path = "/api/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)),
+    responses((status = 204, description = "Archived")))]
 async fn archive(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<StatusCode, AppError> {
     inventory::set_archived(&state, &actor, id, true).await?;
     Ok(StatusCode::NO_CONTENT)

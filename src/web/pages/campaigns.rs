@@ -9,7 +9,7 @@ use crate::app::AppState;
 use crate::app::campaigns;
 use crate::app::campaigns::{OpenError, OpenRequest};
 use crate::app::inventory::{ListQuery, reference};
-use crate::domain::campaign::{Campaign, DeclaredTie, Respondent};
+use crate::domain::campaign::{Campaign, DeclaredTie, Participation, Respondent};
 use crate::domain::filter::RawCriteria;
 use crate::domain::reference::Reference;
 use crate::i18n::Lang;
@@ -277,6 +277,17 @@ struct ShowPage {
 }
 
 /// The campaign's submitted responses (of the kept respondents) with their answers.
+/// Where an organisation stands in the campaign, as results and the invitations page say it.
+fn standing(p: Participation, lang: Lang) -> &'static str {
+    let t = lang.tr();
+    match p {
+        Participation::Answered => t.other_answered,
+        Participation::Draft => t.other_draft,
+        Participation::Silent => t.other_not_answered,
+        Participation::NotInvited => t.other_not_invited,
+    }
+}
+
 fn submitted<'a>(respondents: &[&'a Respondent]) -> Vec<(&'a Respondent, Answers)> {
     respondents
         .iter()
@@ -304,18 +315,8 @@ async fn show(
         .filter(|c| c.id != id && c.definition_id == campaign.definition_id)
         .collect();
     let kept: Vec<&Respondent> = all.iter().filter(|r| who.keeps(r, &reference)).collect();
-    let t = lang.tr();
-    let standing: std::collections::HashMap<i64, &'static str> = all
-        .iter()
-        .map(|r| {
-            let said = match (&r.submitted_at, &r.answers) {
-                (Some(_), _) => t.other_answered,
-                (None, Some(_)) => t.other_draft,
-                (None, None) => t.other_not_answered,
-            };
-            (r.stakeholder_id, said)
-        })
-        .collect();
+    let standings: std::collections::HashMap<i64, &'static str> =
+        all.iter().map(|r| (r.stakeholder_id, standing(r.participation(), lang))).collect();
     let responses = submitted(&kept);
     let questions = results::question_results(&def, &responses, lang)
         .into_iter()
@@ -341,7 +342,9 @@ async fn show(
             from: t.respondent.clone(),
             to: t.alter.clone(),
             to_id: t.alter_id,
-            other: t.alter_id.map_or("", |a| standing.get(&a).copied().unwrap_or(lang.tr().other_not_invited)),
+            other: t.alter_id.map_or("", |a| {
+                standings.get(&a).copied().unwrap_or_else(|| standing(Participation::NotInvited, lang))
+            }),
             link_id: t.link_id,
         })
         .collect();
@@ -441,11 +444,7 @@ async fn invitations_page(
                 .and_then(|c| Lang::parse(c))
                 .map(|l| l.native_name().to_owned())
                 .unwrap_or_default(),
-            standing: match (&r.submitted_at, &r.answers) {
-                (Some(_), _) => t.other_answered,
-                (None, Some(_)) => t.other_draft,
-                (None, None) => t.other_not_answered,
-            },
+            standing: standing(r.participation(), lang),
             submitted: r.submitted_at.is_some(),
         })
         .collect();

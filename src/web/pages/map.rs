@@ -78,6 +78,12 @@ struct MapPage {
     /// Too many actors to draw one by one: what the groups are, and how to see every actor.
     grouped: Option<String>,
     detail_url: String,
+    /// On a campaign's map: the legend of who answered, started, kept silent or was never
+    /// invited (fill shown, dashes, words), for those drawn.
+    participation_legend: Vec<(&'static str, &'static str, &'static str)>,
+    /// On a campaign's map: the invitees left off, said in a sentence, and the campaign's page
+    /// that lists them.
+    unseen: Option<(String, String)>,
 }
 
 fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
@@ -212,6 +218,22 @@ async fn map(
             crate::i18n::tr!(lang, "map-grouped", limit = crate::graph::aggregate::DETAIL_LIMIT, by = d.name(lang))
         }),
         detail_url: format!("/map?{}", query_string(&q.filters, &[("detail", "all")])),
+        participation_legend: rendered
+            .as_ref()
+            .map(|r| {
+                crate::graph::band::participation_marks(lang)
+                    .into_iter()
+                    .filter(|(p, ..)| r.participations.contains(p))
+                    .map(|(_, filled, dash, label)| (if filled { style::ANSWERED } else { "#fff" }, dash, label))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        unseen: rendered.as_ref().filter(|r| r.unseen_invitees > 0).map(|r| {
+            (
+                crate::i18n::tr!(lang, "map-unseen-invitees", count = r.unseen_invitees),
+                format!("/campaigns/{}", q.filters.campaign.as_deref().unwrap_or_default().trim()),
+            )
+        }),
         f: q.filters,
     };
     let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };

@@ -1,7 +1,7 @@
 //! Stakeholder pages: the filtered list, one stakeholder with its links, the create/edit
 //! form, archive and restore.
 
-use super::{FormErrors, Opt, OptGroup, Page, label_of, options, province_options, territory_groups};
+use super::{FormErrors, Opt, Page, label_of, options, province_options, territory_groups};
 use crate::app::Action;
 use crate::app::Actor;
 use crate::app::AppError;
@@ -300,7 +300,11 @@ pub struct StakeholderForm {
     kind: String,
     level: String,
     sectors: Vec<String>,
+    /// The territories kept (checked boxes: INS codes).
     territory: Vec<String>,
+    /// Territories typed in the picker's field, several separated by `;` (names or INS codes):
+    /// how the form works without JavaScript.
+    territory_add: String,
     description: String,
     website: String,
     email: String,
@@ -340,7 +344,13 @@ impl StakeholderForm {
             kind: Some(self.kind),
             level: Some(self.level),
             sectors: self.sectors,
-            territory: self.territory,
+            territory: self
+                .territory
+                .into_iter()
+                .chain(
+                    self.territory_add.split([';', '\n']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned),
+                )
+                .collect(),
             description: Some(self.description),
             website: Some(self.website),
             email: Some(self.email),
@@ -373,7 +383,12 @@ struct FormPage {
     levels: Vec<Opt>,
     kinds: Vec<Opt>,
     sectors: Vec<Opt>,
-    territories: Vec<OptGroup>,
+    /// The territories chosen, kept as checked boxes (unchecking one removes it).
+    chosen_territories: Vec<Opt>,
+    /// What was typed in the picker and is no territory (shown back with its error).
+    territory_typed: String,
+    /// Every territory's unambiguous name, with its label, for the picker's suggestions.
+    territory_names: Vec<TerritoryName>,
     contacts: Vec<ContactRow>,
     errors: FormErrors,
     /// The name typed mixes lookalike letters of two scripts (a warning, not an error).
@@ -394,6 +409,38 @@ struct FormValues {
     notes: String,
 }
 
+/// One suggestion of the territory picker.
+pub struct TerritoryName {
+    /// What the form takes back, whatever the level: "Province de Namur", "Arrondissement de
+    /// Namur", "Commune de Namur" (a commune named like a province or an arrondissement),
+    /// "Gembloux".
+    value: String,
+    /// Its label in the page's language.
+    label: String,
+    ins: String,
+}
+
+/// The picker's suggestions: Wallonia, the provinces, then each province's arrondissements and
+/// communes.
+fn territory_names(reference: &Reference, lang: Lang) -> Vec<TerritoryName> {
+    use crate::domain::reference::TerritoryKind;
+    let wider: std::collections::HashSet<&str> =
+        reference.territories.iter().filter(|t| t.kind != TerritoryKind::Commune).map(|t| t.name()).collect();
+    territory_groups(reference, lang, &[])
+        .into_iter()
+        .flat_map(|g| g.options)
+        .filter_map(|o| {
+            let t = reference.territory_by_ins(&o.value)?;
+            let value = if t.kind == TerritoryKind::Commune && wider.contains(t.name()) {
+                format!("Commune de {}", t.name())
+            } else {
+                t.display_name()
+            };
+            Some(TerritoryName { value, label: o.label, ins: o.value })
+        })
+        .collect()
+}
+
 fn form_page(
     lang: Lang,
     uri: &Uri,
@@ -407,11 +454,17 @@ fn form_page(
     let kind = reference.kind(draft.kind.as_deref().unwrap_or("")).map(|i| i.code.clone()).unwrap_or_default();
     let sectors: Vec<String> =
         draft.sectors.iter().filter_map(|s| reference.sector(s).ok().map(|i| i.code.clone())).collect();
-    let territory: Vec<String> = draft
-        .territory
-        .iter()
-        .filter_map(|t| reference.territory(t, Some(level.as_str())).ok().map(|u| u.ins_code.clone()))
-        .collect();
+    let mut chosen_territories: Vec<Opt> = Vec::new();
+    let mut typed: Vec<&str> = Vec::new();
+    for raw in &draft.territory {
+        match reference.territory(raw, Some(level.as_str())) {
+            Ok(t) if !chosen_territories.iter().any(|o| o.value == t.ins_code) => {
+                chosen_territories.push(Opt { value: t.ins_code.clone(), label: t.label(lang), selected: true })
+            }
+            Ok(_) => {}
+            Err(_) => typed.push(raw.as_str()),
+        }
+    }
     // Rows keep their position in the draft, which is what field errors refer to.
     let mut contacts: Vec<ContactRow> = draft
         .contacts
@@ -460,7 +513,9 @@ fn form_page(
         levels: options(&reference.levels, lang, &[level.as_str()]),
         kinds: options(&reference.kinds, lang, &[kind.as_str()]),
         sectors: options(&reference.sectors, lang, &sectors.iter().map(String::as_str).collect::<Vec<_>>()),
-        territories: territory_groups(reference, lang, &territory),
+        chosen_territories,
+        territory_typed: typed.join("; "),
+        territory_names: territory_names(reference, lang),
         contacts,
         errors,
     }
