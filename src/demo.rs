@@ -671,8 +671,9 @@ async fn date_phases(state: &AppState) -> Result<(), AppError> {
 }
 
 /// The consultation of phase 3, finished, two respondents in three having answered, and the
-/// pulse survey of the piloting, open, about half having answered so far. Both invite the key
-/// stakeholders; the answers go through the respondent's own use cases, as if typed.
+/// pulse survey of the piloting, open, four in ten having answered so far and one in ten
+/// with a draft not sent yet. Both invite the key stakeholders; the answers go through the
+/// respondent's own use cases, as if typed.
 async fn campaigns(state: &AppState) -> Result<(), AppError> {
     use crate::domain::values::format_date;
     let cli = crate::app::Actor::Cli;
@@ -683,7 +684,7 @@ async fn campaigns(state: &AppState) -> Result<(), AppError> {
     let (p_start, _) = phase("piloting").unwrap_or((today, today));
     let key = crate::app::inventory::ListQuery { key: Some("yes".into()), ..Default::default() };
     let plan = [
-        ("Consultation des acteurs", include_str!("../surveys/consultation-2023.toml"), c_start, c_end, 3, 2),
+        ("Consultation des acteurs", include_str!("../surveys/consultation-2023.toml"), c_start, c_end, 3, 2, 0),
         (
             "Baromètre du pilotage",
             include_str!("../surveys/pulse-2023.toml"),
@@ -691,9 +692,10 @@ async fn campaigns(state: &AppState) -> Result<(), AppError> {
             today + time::Duration::days(14),
             10,
             4,
+            1,
         ),
     ];
-    for (title, definition, opens, closes, out_of, answering) in plan {
+    for (title, definition, opens, closes, out_of, answering, drafting) in plan {
         let request = crate::app::campaigns::OpenRequest {
             definition,
             title,
@@ -711,7 +713,7 @@ async fn campaigns(state: &AppState) -> Result<(), AppError> {
             let mut conn = state.db.pool.acquire().await?;
             crate::store::campaigns::invitees(&mut conn, opened.id).await?
         };
-        for (i, invitee) in invitees.iter().enumerate().filter(|(i, _)| i % out_of < answering) {
+        for (i, invitee) in invitees.iter().enumerate().filter(|(i, _)| i % out_of < answering + drafting) {
             let token = state.secret.link(invitee.invitation_id, invitee.link_generation);
             let Some((actor, inv)) = crate::app::respond::open(state, &token).await? else { continue };
             let neighbours: Vec<i64> = inventory::links(
@@ -726,6 +728,9 @@ async fn campaigns(state: &AppState) -> Result<(), AppError> {
             .collect();
             let answers = demo_answers(&def, i, &neighbours);
             crate::app::respond::save_draft(state, &actor, &inv, &answers).await?;
+            if i % out_of >= answering {
+                continue;
+            }
             let Some((actor, inv)) = crate::app::respond::open(state, &token).await? else { continue };
             let (record, _) = crate::app::respond::own_record(state, &actor, &inv).await?;
             crate::app::respond::submit(state, &actor, &inv, &def, &record).await?;

@@ -54,6 +54,8 @@ fn example(path: &str, welcome: &str, survey: &str, campaign: i64) -> Option<Vec
         p if p.ends_with(".dot") || p.ends_with(".graphml") || p.ends_with(".gexf") || p.ends_with(".md") => None,
         "/lang/{code}" => None,
         "/stakeholders" => owned(&["/stakeholders", "/stakeholders?q=namur&level=local"]),
+        // The map, and a campaign's map with its respondents, drafts and silent invitees.
+        "/map" => owned(&["/map", "/map?campaign=1"]),
         "/stakeholders/{id}" => owned(&["/stakeholders/1", "/stakeholders/999999"]),
         "/stakeholders/{id}/edit" => owned(&["/stakeholders/1/edit"]),
         "/links/{id}/edit" => owned(&["/links/1/edit"]),
@@ -98,6 +100,7 @@ fn failing_forms(survey: &str, welcome: &str) -> Vec<Failing> {
     };
     vec![
         f("/stakeholders/new", "main form[method=post]", &[("#website", "not a site")]),
+        f("/stakeholders/new", "main form[method=post]", &[("#name", "Maison"), ("#territory", "Atlantis; Namur")]),
         f("/stakeholders/1/edit", "main form[method=post]", &[("#email", "nobody")]),
         f("/links/new", "main form[method=post]", &[]),
         f("/bodies/new", "main form[method=post]", &[]),

@@ -48,6 +48,7 @@ async fn the_demo_map_renders_in_headless_chromium_at_1920_by_1080_flow() {
         ("map.png", "/map"),
         ("map-presentation.png", "/map?present=1"),
         ("map-builtin.png", "/map?present=1&renderer=builtin"),
+        ("map-campaign.png", "/map?campaign=1#map"),
     ] {
         let file = dir.join(name);
         let _ = std::fs::remove_file(&file);

@@ -217,7 +217,7 @@ async fn forgot(
     Extension(ClientAddress(client)): Extension<ClientAddress>,
     Form(form): Form<ForgotForm>,
 ) -> Result<Response, AppError> {
-    let base = link_base(&state, &headers);
+    let base = super::link_base(&state, &headers);
     let page = ForgotPage { page: Page::new(lang, lang.tr().forgot_title, &uri), sent: false, general: String::new() };
     match accounts::forgot_password(&state, &form.email, &client, &base, lang).await {
         Ok(()) => Ok(ForgotPage { sent: true, ..page }.into_response()),
@@ -540,13 +540,6 @@ async fn users(State(state): State<AppState>, actor: Actor, lang: Lang, uri: Uri
     users_page(&state, &actor, lang, &uri, None, FormErrors::default()).await
 }
 
-fn link_base(state: &AppState, headers: &HeaderMap) -> String {
-    state.settings.public_url.clone().unwrap_or_else(|| {
-        let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
-        format!("http://{host}")
-    })
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct AddUserForm {
@@ -565,7 +558,7 @@ async fn add_user(
     let role = Role::parse(&form.role).unwrap_or(Role::Viewer);
     match accounts::add_user(&state, &actor, &form.email, role, None).await {
         Ok(added) => {
-            let link = format!("{}/welcome/{}", link_base(&state, &headers), added.link.unwrap_or_default());
+            let link = format!("{}/welcome/{}", super::link_base(&state, &headers), added.link.unwrap_or_default());
             let secret = Some((lang.tr().one_time_link.to_owned(), link));
             Ok(users_page(&state, &actor, lang, &uri, secret, FormErrors::default()).await?.into_response())
         }
@@ -608,7 +601,7 @@ async fn change_user(
         }
         "reset" => {
             let token = accounts::reset_link(&state, &actor, id).await?;
-            let link = format!("{}/welcome/{token}", link_base(&state, &headers));
+            let link = format!("{}/welcome/{token}", super::link_base(&state, &headers));
             let secret = Some((lang.tr().one_time_link.to_owned(), link));
             return Ok(users_page(&state, &actor, lang, &uri, secret, FormErrors::default()).await?.into_response());
         }

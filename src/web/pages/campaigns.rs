@@ -24,7 +24,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::Method;
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -466,7 +466,7 @@ async fn invitations_page(
         ("invited" | "link", Some(invitation)) => {
             let token = campaigns::current_link(state, actor, id, invitation).await?;
             let name = rows.iter().find(|r| r.invitation == invitation).map(|r| r.name.clone()).unwrap_or_default();
-            Some((name, format!("{}/s/{token}", base_url(state, headers))))
+            Some((name, format!("{}/s/{token}", super::link_base(state, headers))))
         }
         _ => None,
     };
@@ -614,20 +614,13 @@ async fn relink(
 
 /// The public address of the server for links: `--public-url`, else this request's host
 /// (which the guard has checked).
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    state.settings.public_url.clone().unwrap_or_else(|| {
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
-        format!("http://{host}")
-    })
-}
-
 async fn links_csv(
     State(state): State<AppState>,
     actor: Actor,
     headers: HeaderMap,
     Id(id): Id,
 ) -> Result<Response, AppError> {
-    let bytes = crate::app::campaigns::links_csv(&state, &actor, id, &base_url(&state, &headers)).await?;
+    let bytes = crate::app::campaigns::links_csv(&state, &actor, id, &super::link_base(&state, &headers)).await?;
     Ok(download(bytes, &format!("maillage-campaign-{id}-links.csv")))
 }
 

@@ -171,6 +171,15 @@ pub fn territory_groups(reference: &Reference, lang: Lang, selected: &[String]) 
     groups
 }
 
+/// The address links sent to people start with: the configured public URL, else this request's
+/// host (a survey link, a welcome link).
+pub fn link_base(state: &crate::app::AppState, headers: &axum::http::HeaderMap) -> String {
+    state.settings.public_url.clone().unwrap_or_else(|| {
+        let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+        format!("http://{host}")
+    })
+}
+
 /// Where a form comes back to after its change: `back` when it stays on this site (the rule of
 /// `security::local_path`, and no `//` anywhere), else `default`.
 pub fn back_to(back: &str, default: &str) -> String {
