@@ -212,6 +212,7 @@ async fn a_coordinator_signs_in_and_walks_the_main_pages_without_csp_violations_
         for (path, name) in [
             ("/analysis", "analysis"),
             ("/campaigns/1/invitations", "invitations"),
+            ("/stakeholders/1/edit#territory-picker", "territory-picker"),
             ("/bodies/1", "body"),
             ("/meetings/6/edit", "meeting-form"),
             ("/actions", "actions"),
