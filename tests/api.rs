@@ -60,6 +60,16 @@ on_both!(the_openapi_document_holds_every_api_route, |app| {
     assert!(missing.is_empty(), "API routes missing from /api/openapi.json: {missing:?}");
     let documented: usize = doc["paths"].as_object().unwrap().values().map(|p| p.as_object().unwrap().len()).sum();
     assert_eq!(documented, api.len(), "nothing documented that is not a route");
+    let mut ids: Vec<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|p| p.as_object().unwrap().values().filter_map(|op| op["operationId"].as_str()))
+        .collect();
+    ids.sort_unstable();
+    let count = ids.len();
+    ids.dedup();
+    assert_eq!((ids.len(), count), (api.len(), api.len()), "one unique operationId per operation: {ids:?}");
     // What a write takes, field by field; who may call it.
     let body = &doc["paths"]["/api/stakeholders"]["post"]["requestBody"]["content"]["application/json"]["schema"];
     assert_eq!(body["$ref"], "#/components/schemas/StakeholderDraft");

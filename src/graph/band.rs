@@ -426,6 +426,24 @@ fn endpoints(a: &Placed, b: &Placed) -> (f64, f64, f64, f64) {
     }
 }
 
+/// A legend's box for a kind of outline, its text's baseline at `y`.
+fn mark(w: &mut Writer<Vec<u8>>, (x, y): (f64, f64), fill: &str, width: &str, dash: &str) -> std::io::Result<()> {
+    w.create_element("rect")
+        .with_attributes([
+            ("x", format!("{x:.1}").as_str()),
+            ("y", format!("{:.1}", y - 13.0).as_str()),
+            ("width", "30"),
+            ("height", "16"),
+            ("rx", "4"),
+            ("fill", fill),
+            ("stroke", style::CENTRAL),
+            ("stroke-width", width),
+            ("stroke-dasharray", dash),
+        ])
+        .write_empty()?;
+    Ok(())
+}
+
 fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::io::Result<()> {
     let g = &net.graph;
     let mut x = MARGIN + 10.0;
@@ -488,19 +506,7 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
         if central {
             outer_border(w, (x, y - 13.0), (30.0, 16.0), 6.0)?;
         }
-        w.create_element("rect")
-            .with_attributes([
-                ("x", format!("{x:.1}").as_str()),
-                ("y", format!("{:.1}", y - 13.0).as_str()),
-                ("width", "30"),
-                ("height", "16"),
-                ("rx", "4"),
-                ("fill", "#ffffff"),
-                ("stroke", style::CENTRAL),
-                ("stroke-width", width),
-                ("stroke-dasharray", dash),
-            ])
-            .write_empty()?;
+        mark(w, (x, y), HOLLOW, width, dash)?;
         text(w, x + 38.0, y, label)?;
         x += 60.0 + label.chars().count() as f64 * 6.6;
     }
@@ -511,19 +517,7 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
         if !g.node_weights().any(|n| n.participation == Some(p)) {
             continue;
         }
-        w.create_element("rect")
-            .with_attributes([
-                ("x", format!("{x:.1}").as_str()),
-                ("y", format!("{:.1}", y - 13.0).as_str()),
-                ("width", "30"),
-                ("height", "16"),
-                ("rx", "4"),
-                ("fill", if filled { style::ANSWERED } else { HOLLOW }),
-                ("stroke", style::CENTRAL),
-                ("stroke-width", "1.5"),
-                ("stroke-dasharray", dash),
-            ])
-            .write_empty()?;
+        mark(w, (x, y), if filled { style::ANSWERED } else { HOLLOW }, "1.5", dash)?;
         text(w, x + 38.0, y, label)?;
         x += 60.0 + label.chars().count() as f64 * 6.6;
     }

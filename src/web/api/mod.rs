@@ -79,6 +79,11 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
             op.responses.responses.entry("403".into()).or_insert_with(|| refusal("The role may not change records"));
         }
         for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.delete].into_iter().flatten() {
+            // Handlers of several modules share names (`list`, `read`): each operation's id
+            // says its tag too, `stakeholders_list`, unique as OpenAPI wants.
+            if let (Some(tag), Some(id)) = (op.tags.as_ref().and_then(|t| t.first()), op.operation_id.as_mut()) {
+                *id = format!("{tag}_{id}");
+            }
             if !public {
                 op.responses
                     .responses
