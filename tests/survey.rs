@@ -416,6 +416,9 @@ on_both!(coordinators_open_campaigns_read_results_export_and_review_proposals, |
         assert!(map.contains(said), "the legend says: {said}");
     }
     assert!(!map.contains("Hollow, dashed border"), "no silent invitee drawn, none in the legend");
+    // Only questionnaires that ask for ties are offered as a map's survey (the pulse asks none).
+    assert!(map.contains(&format!("<option value=\"{campaign}\" selected>")), "the consultation is offered");
+    assert!(!map.contains(">Baromètre</option>"), "the pulse survey declares no tie to draw");
     assert!(map.contains("Response rate</strong>") && map.contains("2/3 (66 %)"), "rates next to the map");
     let local = app.get(&format!("/campaigns/{campaign}?level=local")).await.text();
     assert!(local.contains("1 / 1"), "filtered on local respondents");

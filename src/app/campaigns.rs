@@ -236,17 +236,6 @@ pub async fn reissue_link(state: &AppState, actor: &Actor, campaign: i64, invita
     Ok(secret.link(invitation, generation))
 }
 
-/// The invitations in force of a campaign, each with its language and live link generation.
-pub async fn invitees(
-    state: &AppState,
-    actor: &Actor,
-    campaign: i64,
-) -> Result<Vec<store::campaigns::Invitee>, AppError> {
-    actor.require(Action::RunCampaigns)?;
-    let mut conn = state.db.pool.acquire().await?;
-    Ok(store::campaigns::invitees(&mut conn, campaign).await?)
-}
-
 /// The live token of an invitation in force (a credential: for those who may send links).
 pub async fn current_link(state: &AppState, actor: &Actor, campaign: i64, invitation: i64) -> Result<String, AppError> {
     actor.require(Action::SurveyLinks)?;

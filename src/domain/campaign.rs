@@ -35,6 +35,8 @@ pub struct Respondent {
     pub kind: String,
     pub territories: Vec<String>,
     pub email: Option<String>,
+    /// The language it was invited in (its pages and mails are in it).
+    pub lang: String,
     pub submitted_at: Option<String>,
     /// The answers as JSON: as last submitted, else the draft.
     pub answers: Option<String>,

@@ -277,7 +277,7 @@ pub async fn get(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Campa
 pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Result<Vec<Respondent>> {
     let mut list: Vec<Respondent> = sqlx::query(AssertSqlSafe(format!(
         "SELECT i.id AS invitation_id, s.id AS stakeholder_id, s.name AS name, s.level_code AS level, \
-             s.kind_code AS kind, i.submitted_at AS submitted_at, \
+             s.kind_code AS kind, i.lang AS lang, i.submitted_at AS submitted_at, \
              CASE WHEN i.submitted_at IS NULL THEN r.answers ELSE r.submitted_answers END AS answers, {EMAIL} AS email \
              FROM invitations i JOIN stakeholders s ON s.id = i.stakeholder_id \
              LEFT JOIN responses r ON r.invitation_id = i.id WHERE i.campaign_id = $1 AND i.withdrawn_at IS NULL \
@@ -294,6 +294,7 @@ pub async fn respondents(conn: &mut AnyConnection, campaign: i64) -> sqlx::Resul
             name: r.try_get("name")?,
             level: r.try_get("level")?,
             kind: r.try_get("kind")?,
+            lang: r.try_get("lang")?,
             submitted_at: r.try_get("submitted_at")?,
             answers: r.try_get("answers")?,
             email: r.try_get("email")?,

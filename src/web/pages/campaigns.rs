@@ -431,19 +431,13 @@ async fn invitations_page(
     let (campaign, _) = campaigns::get(state, actor, id).await?;
     let t = lang.tr();
     let campaigns::Answers { respondents, .. } = campaigns::answers(state, actor, id).await?;
-    let invitees = campaigns::invitees(state, actor, id).await?;
-    let langs: HashMap<i64, String> = invitees.iter().map(|i| (i.invitation_id, i.lang.clone())).collect();
     let rows: Vec<InviteeRow> = respondents
         .iter()
         .map(|r| InviteeRow {
             invitation: r.invitation_id,
             stakeholder: r.stakeholder_id,
             name: r.name.clone(),
-            language: langs
-                .get(&r.invitation_id)
-                .and_then(|c| Lang::parse(c))
-                .map(|l| l.native_name().to_owned())
-                .unwrap_or_default(),
+            language: Lang::parse(&r.lang).map(|l| l.native_name().to_owned()).unwrap_or_default(),
             standing: standing(r.participation(), lang),
             submitted: r.submitted_at.is_some(),
         })

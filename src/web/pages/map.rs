@@ -92,8 +92,9 @@ fn query_string(f: &FilterQuery, extra: &[(&str, &str)]) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
-/// The campaigns to choose from and, when one is chosen, its response rates: a map built
-/// from survey ties is only read right next to who answered.
+/// The campaigns to choose from (those whose questionnaire asks who one works with: the others
+/// declare no tie to draw) and, when one is chosen, its response rates: a map built from
+/// survey ties is only read right next to who answered.
 async fn survey_overlay(
     state: &AppState,
     actor: &Actor,
@@ -105,6 +106,11 @@ async fn survey_overlay(
     let campaigns = crate::app::campaigns::list(state, actor)
         .await?
         .into_iter()
+        .filter(|c| {
+            Some(c.id) == chosen
+                || crate::survey::definition::parse(&c.definition)
+                    .is_ok_and(|d| d.questions().any(|q| q.kind == crate::survey::definition::Kind::Network))
+        })
         .map(|c| Opt { selected: Some(c.id) == chosen, value: c.id.to_string(), label: c.title })
         .collect();
     let Some(id) = chosen else { return Ok((campaigns, Vec::new())) };
