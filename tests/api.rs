@@ -77,6 +77,17 @@ on_both!(the_openapi_document_holds_every_api_route, |app| {
     for field in ["name", "level", "kind", "sectors", "territory", "contacts"] {
         assert!(fields[field].is_object(), "StakeholderDraft.{field}");
     }
+    // What a read gives back, field by field, for the two core records.
+    for (schema, fields) in [
+        ("StakeholderJson", &["id", "name", "territory", "contacts", "updated_at"][..]),
+        ("LinkJson", &["id", "source", "target", "type"][..]),
+    ] {
+        for field in fields {
+            assert!(doc["components"]["schemas"][schema]["properties"][field].is_object(), "{schema}.{field}");
+        }
+    }
+    let item = &doc["paths"]["/api/links/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(item["$ref"], "#/components/schemas/LinkJson");
     let list = &doc["paths"]["/api/stakeholders"]["get"];
     assert!(list["parameters"].as_array().unwrap().iter().any(|p| p["name"] == "province"), "{list}");
     assert!(list["responses"]["401"].is_object() && list["security"].is_array());

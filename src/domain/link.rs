@@ -137,21 +137,26 @@ pub struct Link {
     pub updated_at: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct LinkJson<'a> {
     pub id: i64,
+    /// The stakeholders' ids.
     pub source: i64,
     pub target: i64,
     pub source_name: &'a str,
     pub target_name: &'a str,
+    /// A link type's code (`GET /api/reference`).
     #[serde(rename = "type")]
     pub link_type: &'a str,
     pub directed: bool,
+    /// 1 (weak) to 3 (strong).
     pub strength: i64,
     pub formal: bool,
     pub since: Option<String>,
     pub until: Option<String>,
     pub note: Option<&'a str>,
+    /// Where the link came from: `manual`, `import:<file>`, `meeting:<reference>`,
+    /// `observed:<description>`, `survey:<campaign>/<invitation>`.
     pub provenance: &'a str,
     pub confirmed: bool,
     pub archived: bool,

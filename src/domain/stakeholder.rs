@@ -318,7 +318,7 @@ pub struct Stakeholder {
     pub possible_duplicate_of: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ContactJson<'a> {
     pub name: &'a str,
     pub function: Option<&'a str>,
@@ -328,7 +328,7 @@ pub struct ContactJson<'a> {
 }
 
 /// The JSON form of a stakeholder: the CSV's field names, arrays for multi-values.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StakeholderJson<'a> {
     pub id: i64,
     pub name: &'a str,
@@ -339,16 +339,22 @@ pub struct StakeholderJson<'a> {
     pub territory: &'a [String],
     pub description: Option<&'a str>,
     pub website: Option<&'a str>,
+    /// Personal data: null for a role that may not see it (a viewer).
     pub email: Option<&'a str>,
+    /// Personal data: null for a role that may not see it (a viewer).
     pub phone: Option<&'a str>,
+    /// 1 (low) to 5 (high), for the power/interest grid.
     pub influence: Option<i64>,
     pub interest: Option<i64>,
     pub key: bool,
+    /// Private notes: null for a role that may not see personal data.
     pub notes: Option<&'a str>,
+    /// Contact persons: empty for a role that may not see personal data.
     pub contacts: Vec<ContactJson<'a>>,
     pub archived: bool,
     pub created_at: &'a str,
     pub updated_at: &'a str,
+    /// Another record with the same name but for invisible characters (to merge or keep apart).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub possible_duplicate_of: Option<i64>,
 }

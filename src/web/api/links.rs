@@ -3,7 +3,7 @@
 use crate::app::Action;
 use crate::app::inventory;
 use crate::app::{Actor, AppError, AppState};
-use crate::domain::link::LinkDraft;
+use crate::domain::link::{LinkDraft, LinkJson};
 use crate::domain::problem::Collector;
 use crate::domain::text::given;
 use crate::domain::values::{bounded_int, flag};
@@ -52,7 +52,7 @@ struct LinkQuery {
 
 /// Links, filtered
 #[utoipa::path(get, path = "/api/links", tag = "links", params(LinkQuery),
-    responses((status = 200, description = "The links", body = [Object])))]
+    responses((status = 200, description = "The links", body = [LinkJson])))]
 async fn list(State(state): State<AppState>, actor: Actor, Query(q): Query<LinkQuery>) -> Result<Response, AppError> {
     let reference = inventory::reference(&state).await?;
     let mut e = Collector::default();
@@ -75,7 +75,7 @@ async fn list(State(state): State<AppState>, actor: Actor, Query(q): Query<LinkQ
 
 /// One link
 #[utoipa::path(get, path = "/api/links/{id}", tag = "links", params(("id" = i64, Path)),
-    responses((status = 200, description = "The link", body = Object)))]
+    responses((status = 200, description = "The link", body = LinkJson)))]
 async fn read(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
     Ok(Json(inventory::link(&state, &actor, id).await?.to_json()).into_response())
 }
@@ -84,7 +84,7 @@ async fn read(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result
 ///
 /// `source` and `target` are a stakeholder's id, name or acronym.
 #[utoipa::path(post, path = "/api/links", tag = "links", request_body = LinkDraft,
-    responses((status = 201, description = "Created; `Location` is its address", body = Object),
+    responses((status = 201, description = "Created; `Location` is its address", body = LinkJson),
         (status = 409, description = "The same link exists")))]
 async fn create(
     State(state): State<AppState>,
@@ -98,7 +98,7 @@ async fn create(
 
 /// Replaces a link
 #[utoipa::path(put, path = "/api/links/{id}", tag = "links", params(("id" = i64, Path)), request_body = LinkDraft,
-    responses((status = 200, description = "The link as saved", body = Object)))]
+    responses((status = 200, description = "The link as saved", body = LinkJson)))]
 async fn replace(
     State(state): State<AppState>,
     actor: Actor,

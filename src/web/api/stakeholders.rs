@@ -3,7 +3,7 @@
 use crate::app::Action;
 use crate::app::inventory::{self, ListQuery};
 use crate::app::{Actor, AppError, AppState};
-use crate::domain::stakeholder::StakeholderDraft;
+use crate::domain::stakeholder::{StakeholderDraft, StakeholderJson};
 use crate::web::extract::{ApiJson, Id};
 use crate::web::routes::{Kind, Route};
 use axum::Json;
@@ -32,7 +32,7 @@ pub fn routes() -> Vec<Route> {
 ///
 /// Each as `GET /api/stakeholders/{id}` gives it; without personal data for a viewer.
 #[utoipa::path(get, path = "/api/stakeholders", tag = "stakeholders", params(ListQuery),
-    responses((status = 200, description = "The stakeholders, by name", body = [Object])))]
+    responses((status = 200, description = "The stakeholders, by name", body = [StakeholderJson])))]
 async fn list(
     State(state): State<AppState>,
     actor: Actor,
@@ -46,7 +46,7 @@ async fn list(
 
 /// One stakeholder
 #[utoipa::path(get, path = "/api/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)),
-    responses((status = 200, description = "The stakeholder", body = Object)))]
+    responses((status = 200, description = "The stakeholder", body = StakeholderJson)))]
 async fn read(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
     let s = inventory::stakeholder(&state, &actor, id).await?;
     Ok(Json(s.to_json()).into_response())
@@ -56,7 +56,7 @@ async fn read(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result
 ///
 /// Codes or labels of the reference tables are accepted; every problem is named with its field.
 #[utoipa::path(post, path = "/api/stakeholders", tag = "stakeholders", request_body = StakeholderDraft,
-    responses((status = 201, description = "Created; `Location` is its address", body = Object),
+    responses((status = 201, description = "Created; `Location` is its address", body = StakeholderJson),
         (status = 409, description = "A stakeholder of that name exists")))]
 async fn create(
     State(state): State<AppState>,
@@ -70,7 +70,7 @@ async fn create(
 
 /// Replaces a stakeholder's record
 #[utoipa::path(put, path = "/api/stakeholders/{id}", tag = "stakeholders", params(("id" = i64, Path)),
-    request_body = StakeholderDraft, responses((status = 200, description = "The record as saved", body = Object)))]
+    request_body = StakeholderDraft, responses((status = 200, description = "The record as saved", body = StakeholderJson)))]
 async fn replace(
     State(state): State<AppState>,
     actor: Actor,
