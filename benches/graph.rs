@@ -1,6 +1,7 @@
 //! Map build and render times: the demo network and a generated 2,000 stakeholders / 10,000
 //! links network, with each renderer. Prints its figures; `cargo bench --bench graph`.
 
+use maillage::domain::campaign::Participation;
 use maillage::domain::link::Link;
 use maillage::domain::stakeholder::Stakeholder;
 use maillage::graph::dot::{Engine, print, to_dot};
@@ -43,6 +44,44 @@ async fn measure(label: &str, reference: maillage::domain::reference::Reference,
     } else {
         println!("Graphviz not installed: Graphviz timings skipped");
     }
+    // A campaign's map: every other stakeholder invited, a third of the invitees answering and
+    // one in ten with a draft, their links the ties declared; the silent nobody named left off.
+    let invitees: std::collections::HashMap<i64, Participation> = s
+        .iter()
+        .step_by(2)
+        .enumerate()
+        .map(|(i, x)| {
+            let p = match i % 10 {
+                0..=2 => Participation::Answered,
+                3 => Participation::Draft,
+                _ => Participation::Silent,
+            };
+            (x.id, p)
+        })
+        .collect();
+    let speaking: std::collections::HashSet<i64> =
+        invitees.iter().filter(|(_, p)| **p != Participation::Silent).map(|(id, _)| *id).collect();
+    let ties: std::collections::HashSet<i64> = l
+        .iter()
+        .filter(|x| speaking.contains(&x.data.source) || speaking.contains(&x.data.target))
+        .map(|x| x.id)
+        .collect();
+    let t = Instant::now();
+    let mut observed = Network::build(net.reference.clone(), s, l, &GraphFilter::default());
+    observed.overlay_survey(&ties, &invitees);
+    let overlaid = ms(t);
+    let t = Instant::now();
+    let svg = band::render(&observed, Lang::FR);
+    println!(
+        "campaign map ({} invited, {} ties; {} actors drawn, {} left off): build + overlay {:.1} ms, built-in SVG ({} KB) {:.1} ms",
+        invitees.len(),
+        ties.len(),
+        observed.node_count(),
+        observed.unseen_invitees,
+        overlaid,
+        svg.len() / 1024,
+        ms(t)
+    );
     let t = Instant::now();
     let g = export::graphml(&net);
     let x = export::gexf(&net);
