@@ -86,8 +86,18 @@ on_both!(the_openapi_document_holds_every_api_route, |app| {
             assert!(doc["components"]["schemas"][schema]["properties"][field].is_object(), "{schema}.{field}");
         }
     }
-    let item = &doc["paths"]["/api/links/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
-    assert_eq!(item["$ref"], "#/components/schemas/LinkJson");
+    for (path, schema) in [
+        ("/api/stakeholders/{id}", "StakeholderJson"),
+        ("/api/links/{id}", "LinkJson"),
+        ("/api/bodies/{id}", "BodyJson"),
+        ("/api/meetings/{id}", "MeetingJson"),
+    ] {
+        let answer = &doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert_eq!(answer["$ref"], format!("#/components/schemas/{schema}"), "{path}");
+    }
+    let phases = &doc["paths"]["/api/phases"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(phases["items"]["$ref"], "#/components/schemas/PhaseJson");
+    assert!(doc["components"]["schemas"]["MeetingJson"]["properties"]["attendees"].is_object());
     let list = &doc["paths"]["/api/stakeholders"]["get"];
     assert!(list["parameters"].as_array().unwrap().iter().any(|p| p["name"] == "province"), "{list}");
     assert!(list["responses"]["401"].is_object() && list["security"].is_array());

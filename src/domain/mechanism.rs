@@ -69,24 +69,57 @@ impl Body {
         self.members.iter().map(|m| m.stakeholder_id).collect()
     }
 
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "level": self.level,
-            "sectors": self.sectors,
-            "territory": self.territory,
-            "frequency": self.frequency,
-            "established_on": format_date(self.established_on),
-            "description": self.description,
-            "members": self.members.iter().map(|m| serde_json::json!({
-                "stakeholder_id": m.stakeholder_id, "name": m.name, "role": m.role,
-            })).collect::<Vec<_>>(),
-            "archived": self.archived,
-            "updated_at": self.updated_at,
-        })
+    pub fn to_json(&self) -> BodyJson<'_> {
+        BodyJson {
+            id: self.id,
+            name: &self.name,
+            kind: &self.kind,
+            level: self.level.as_deref(),
+            sectors: &self.sectors,
+            territory: self.territory.as_deref(),
+            frequency: &self.frequency,
+            established_on: format_date(self.established_on),
+            description: self.description.as_deref(),
+            members: self
+                .members
+                .iter()
+                .map(|m| MemberJson { stakeholder_id: m.stakeholder_id, name: &m.name, role: &m.role })
+                .collect(),
+            archived: self.archived,
+            updated_at: &self.updated_at,
+        }
     }
+}
+
+/// The JSON form of a coordination body.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct BodyJson<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    /// `steering_committee`, `working_group`, `platform`, `liaison`, `referents` or `other`.
+    pub kind: &'a str,
+    /// An institutional level's code.
+    pub level: Option<&'a str>,
+    pub sectors: &'a [String],
+    /// INS code of the territory it covers.
+    pub territory: Option<&'a str>,
+    /// Its planned rhythm: `weekly`, `fortnightly`, `monthly`, `quarterly`, `half_yearly`,
+    /// `yearly` or `as_needed`.
+    pub frequency: &'a str,
+    /// `YYYY-MM-DD`: the start of its planned rhythm.
+    pub established_on: String,
+    pub description: Option<&'a str>,
+    pub members: Vec<MemberJson<'a>>,
+    pub archived: bool,
+    pub updated_at: &'a str,
+}
+
+/// A member of a body: the stakeholder and its role.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct MemberJson<'a> {
+    pub stakeholder_id: i64,
+    pub name: &'a str,
+    pub role: &'a str,
 }
 
 /// A body as the store writes it.
@@ -298,17 +331,33 @@ impl ActionItem {
         }
     }
 
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "id": self.id,
-            "meeting_id": self.meeting_id,
-            "description": self.description,
-            "owner_id": self.owner_id,
-            "owner": self.owner,
-            "due_on": self.due_on.map(format_date),
-            "status": self.status,
-        })
+    pub fn to_json(&self) -> ActionJson<'_> {
+        ActionJson {
+            id: self.id,
+            meeting_id: self.meeting_id,
+            description: &self.description,
+            owner_id: self.owner_id,
+            owner: &self.owner,
+            due_on: self.due_on.map(format_date),
+            status: &self.status,
+        }
     }
+}
+
+/// The JSON form of an action item.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ActionJson<'a> {
+    pub id: i64,
+    /// The meeting that decided it.
+    pub meeting_id: i64,
+    pub description: &'a str,
+    /// The stakeholder in charge, and its name.
+    pub owner_id: i64,
+    pub owner: &'a str,
+    /// `YYYY-MM-DD`.
+    pub due_on: Option<String>,
+    /// `open`, `done` or `dropped`.
+    pub status: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -335,23 +384,60 @@ impl Meeting {
         self
     }
 
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "id": self.id,
-            "held_on": format_date(self.held_on),
-            "phase": self.phase,
-            "body_id": self.body_id,
-            "title": self.title,
-            "agenda": self.agenda,
-            "minutes": self.minutes,
-            "decisions": self.decisions,
-            "attendees": self.attendees.iter().map(|a| serde_json::json!({
-                "stakeholder_id": a.stakeholder_id, "name": a.name, "role": a.role, "contact": a.contact,
-            })).collect::<Vec<_>>(),
-            "actions": self.actions.iter().map(ActionItem::to_json).collect::<Vec<_>>(),
-            "updated_at": self.updated_at,
-        })
+    pub fn to_json(&self) -> MeetingJson<'_> {
+        MeetingJson {
+            id: self.id,
+            held_on: format_date(self.held_on),
+            phase: self.phase.as_deref(),
+            body_id: self.body_id,
+            title: &self.title,
+            agenda: self.agenda.as_deref(),
+            minutes: self.minutes.as_deref(),
+            decisions: self.decisions.as_deref(),
+            attendees: self
+                .attendees
+                .iter()
+                .map(|a| AttendeeJson {
+                    stakeholder_id: a.stakeholder_id,
+                    name: &a.name,
+                    role: &a.role,
+                    contact: a.contact.as_deref(),
+                })
+                .collect(),
+            actions: self.actions.iter().map(ActionItem::to_json).collect(),
+            updated_at: &self.updated_at,
+        }
     }
+}
+
+/// The JSON form of a meeting.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct MeetingJson<'a> {
+    pub id: i64,
+    /// `YYYY-MM-DD`.
+    pub held_on: String,
+    /// The project phase it belongs to (its code).
+    pub phase: Option<&'a str>,
+    /// The coordination body that met, if any.
+    pub body_id: Option<i64>,
+    pub title: &'a str,
+    pub agenda: Option<&'a str>,
+    pub minutes: Option<&'a str>,
+    pub decisions: Option<&'a str>,
+    pub attendees: Vec<AttendeeJson<'a>>,
+    pub actions: Vec<ActionJson<'a>>,
+    pub updated_at: &'a str,
+}
+
+/// An organisation at a meeting.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct AttendeeJson<'a> {
+    pub stakeholder_id: i64,
+    pub name: &'a str,
+    /// `chair`, `secretariat`, `participant` or `observer`.
+    pub role: &'a str,
+    /// The person who came: personal data, null for a role that may not see it.
+    pub contact: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq, utoipa::ToSchema)]

@@ -10,6 +10,25 @@ use time::Date;
 
 pub const STATUSES: [&str; 3] = ["planned", "in_progress", "done"];
 
+/// The JSON form of a phase; dates `YYYY-MM-DD`.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct PhaseJson<'a> {
+    pub id: i64,
+    /// 1 to 4, in the project's order.
+    pub position: i64,
+    pub code: &'a str,
+    /// Title and description by language code (`fr`, `en`, …).
+    pub titles: &'a BTreeMap<String, String>,
+    pub descriptions: &'a BTreeMap<String, String>,
+    pub planned_start: String,
+    pub planned_end: String,
+    pub actual_start: Option<String>,
+    pub actual_end: Option<String>,
+    /// `planned`, `in_progress` or `done`.
+    pub status: &'a str,
+    pub updated_at: &'a str,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Phase {
     pub id: i64,
@@ -37,20 +56,20 @@ impl Phase {
     }
 
     /// The JSON form: dates as ISO text, texts in every language.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "id": self.id,
-            "position": self.position,
-            "code": self.code,
-            "titles": self.titles,
-            "descriptions": self.descriptions,
-            "planned_start": format_date(self.planned_start),
-            "planned_end": format_date(self.planned_end),
-            "actual_start": self.actual_start.map(format_date),
-            "actual_end": self.actual_end.map(format_date),
-            "status": self.status,
-            "updated_at": self.updated_at,
-        })
+    pub fn to_json(&self) -> PhaseJson<'_> {
+        PhaseJson {
+            id: self.id,
+            position: self.position,
+            code: &self.code,
+            titles: &self.titles,
+            descriptions: &self.descriptions,
+            planned_start: format_date(self.planned_start),
+            planned_end: format_date(self.planned_end),
+            actual_start: self.actual_start.map(format_date),
+            actual_end: self.actual_end.map(format_date),
+            status: &self.status,
+            updated_at: &self.updated_at,
+        }
     }
 
     /// Where `today` stands: before, inside or after the planned dates.

@@ -2,7 +2,7 @@
 //! their action items.
 
 use crate::app::{Action, Actor, AppError, AppState, mechanism};
-use crate::domain::mechanism::{BodyDraft, MeetingDraft, Standing};
+use crate::domain::mechanism::{ActionJson, BodyDraft, BodyJson, MeetingDraft, MeetingJson, Standing};
 use crate::web::extract::{ApiJson, Id};
 use crate::web::routes::{Kind, Route};
 use axum::Json;
@@ -51,21 +51,21 @@ pub fn routes() -> Vec<Route> {
 
 /// Coordination bodies
 #[utoipa::path(get, path = "/api/bodies", tag = "mechanism",
-    responses((status = 200, description = "The bodies in force, with their members", body = [Object])))]
+    responses((status = 200, description = "The bodies in force, with their members", body = [BodyJson])))]
 async fn bodies(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
-    Ok(Json(mechanism::bodies(&state, &actor, false).await?.iter().map(|b| b.to_json()).collect()))
+    Ok(super::json(mechanism::bodies(&state, &actor, false).await?.iter().map(|b| b.to_json()).collect::<Vec<_>>()))
 }
 
 /// One coordination body
 #[utoipa::path(get, path = "/api/bodies/{id}", tag = "mechanism", params(("id" = i64, Path)),
-    responses((status = 200, description = "The body", body = Object)))]
+    responses((status = 200, description = "The body", body = BodyJson)))]
 async fn body(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
-    Ok(Json(mechanism::body(&state, &actor, id).await?.to_json()))
+    Ok(super::json(mechanism::body(&state, &actor, id).await?.to_json()))
 }
 
 /// Adds a coordination body
 #[utoipa::path(post, path = "/api/bodies", tag = "mechanism", request_body = BodyDraft,
-    responses((status = 201, description = "Created; `Location` is its address", body = Object)))]
+    responses((status = 201, description = "Created; `Location` is its address", body = BodyJson)))]
 async fn create_body(
     State(state): State<AppState>,
     actor: Actor,
@@ -78,14 +78,14 @@ async fn create_body(
 
 /// Replaces a coordination body (members included)
 #[utoipa::path(put, path = "/api/bodies/{id}", tag = "mechanism", params(("id" = i64, Path)),
-    request_body = BodyDraft, responses((status = 200, description = "The body as saved", body = Object)))]
+    request_body = BodyDraft, responses((status = 200, description = "The body as saved", body = BodyJson)))]
 async fn replace_body(
     State(state): State<AppState>,
     actor: Actor,
     Id(id): Id,
     ApiJson(draft): ApiJson<BodyDraft>,
 ) -> Result<Json<Value>, AppError> {
-    Ok(Json(mechanism::save_body(&state, &actor, Some(id), &draft).await?.to_json()))
+    Ok(super::json(mechanism::save_body(&state, &actor, Some(id), &draft).await?.to_json()))
 }
 
 /// Archives a coordination body
@@ -98,21 +98,21 @@ async fn archive_body(State(state): State<AppState>, actor: Actor, Id(id): Id) -
 
 /// Meetings
 #[utoipa::path(get, path = "/api/meetings", tag = "mechanism",
-    responses((status = 200, description = "The meetings, newest first", body = [Object])))]
+    responses((status = 200, description = "The meetings, newest first", body = [MeetingJson])))]
 async fn meetings(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
-    Ok(Json(mechanism::meetings(&state, &actor).await?.iter().map(|m| m.to_json()).collect()))
+    Ok(super::json(mechanism::meetings(&state, &actor).await?.iter().map(|m| m.to_json()).collect::<Vec<_>>()))
 }
 
 /// One meeting, with its attendees, decisions and action items
 #[utoipa::path(get, path = "/api/meetings/{id}", tag = "mechanism", params(("id" = i64, Path)),
-    responses((status = 200, description = "The meeting", body = Object)))]
+    responses((status = 200, description = "The meeting", body = MeetingJson)))]
 async fn meeting(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
-    Ok(Json(mechanism::meeting(&state, &actor, id).await?.to_json()))
+    Ok(super::json(mechanism::meeting(&state, &actor, id).await?.to_json()))
 }
 
 /// Records a meeting
 #[utoipa::path(post, path = "/api/meetings", tag = "mechanism", request_body = MeetingDraft,
-    responses((status = 201, description = "Created; `Location` is its address", body = Object)))]
+    responses((status = 201, description = "Created; `Location` is its address", body = MeetingJson)))]
 async fn create_meeting(
     State(state): State<AppState>,
     actor: Actor,
@@ -125,14 +125,14 @@ async fn create_meeting(
 
 /// Replaces a meeting's record
 #[utoipa::path(put, path = "/api/meetings/{id}", tag = "mechanism", params(("id" = i64, Path)),
-    request_body = MeetingDraft, responses((status = 200, description = "The meeting as saved", body = Object)))]
+    request_body = MeetingDraft, responses((status = 200, description = "The meeting as saved", body = MeetingJson)))]
 async fn replace_meeting(
     State(state): State<AppState>,
     actor: Actor,
     Id(id): Id,
     ApiJson(draft): ApiJson<MeetingDraft>,
 ) -> Result<Json<Value>, AppError> {
-    Ok(Json(mechanism::save_meeting(&state, &actor, Some(id), &draft).await?.to_json()))
+    Ok(super::json(mechanism::save_meeting(&state, &actor, Some(id), &draft).await?.to_json()))
 }
 
 /// Deletes a meeting
@@ -156,21 +156,32 @@ fn standing_code(s: Standing) -> &'static str {
 ///
 /// Every action item with where it stands today (`overdue`, `due`, `done`, `dropped`).
 #[utoipa::path(get, path = "/api/actions", tag = "mechanism",
-    responses((status = 200, description = "The action items", body = [Object])))]
+    responses((status = 200, description = "The action items", body = [ActionListItem])))]
 async fn actions(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
     let today = state.clock.now().date();
     let items = mechanism::action_items(&state, &actor).await?;
-    Ok(Json(
+    Ok(super::json(
         items
             .iter()
-            .map(|a| {
-                let mut v = a.to_json();
-                v["standing"] = standing_code(a.standing(today)).into();
-                v["body_id"] = a.body_id.into();
-                v
+            .map(|a| ActionListItem {
+                item: a.to_json(),
+                standing: standing_code(a.standing(today)),
+                body_id: a.body_id,
             })
-            .collect(),
+            .collect::<Vec<_>>(),
     ))
+}
+
+/// An action item in the list across meetings, with where it stands today and the body of the
+/// meeting that decided it.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+struct ActionListItem<'a> {
+    #[serde(flatten)]
+    item: ActionJson<'a>,
+    /// `overdue`, `due`, `done` or `dropped`, on today's date.
+    standing: &'static str,
+    /// The coordination body of the meeting that decided it.
+    body_id: Option<i64>,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -181,14 +192,14 @@ struct StatusChange {
 
 /// Changes an action item's status
 #[utoipa::path(put, path = "/api/actions/{id}", tag = "mechanism", params(("id" = i64, Path)),
-    request_body = StatusChange, responses((status = 200, description = "The item as saved", body = Object)))]
+    request_body = StatusChange, responses((status = 200, description = "The item as saved", body = ActionJson)))]
 async fn set_status(
     State(state): State<AppState>,
     actor: Actor,
     Id(id): Id,
     ApiJson(change): ApiJson<StatusChange>,
 ) -> Result<Json<Value>, AppError> {
-    Ok(Json(mechanism::set_action_status(&state, &actor, id, &change.status).await?.to_json()))
+    Ok(super::json(mechanism::set_action_status(&state, &actor, id, &change.status).await?.to_json()))
 }
 
 /// The mechanism's review

@@ -112,6 +112,12 @@ pub async fn openapi_json() -> axum::response::Response {
     ([(axum::http::header::CONTENT_TYPE, "application/json")], DOCUMENT.as_str()).into_response()
 }
 
+/// A record's JSON form (`…Json` of the domain, documented in the OpenAPI document) as an
+/// answer's body.
+fn json<T: serde::Serialize>(record: T) -> Json<Value> {
+    Json(serde_json::to_value(record).expect("a record's JSON form has only text keys"))
+}
+
 /// The server answers, and its database too
 #[utoipa::path(get, path = "/healthz", tag = "service",
     responses((status = 200, description = "`{\"status\": \"ok\"}`", body = Object),

@@ -1,7 +1,7 @@
 //! `/api/phases`: the project's phases; `PUT` changes one (texts in the request's language).
 
 use crate::app::{Action, Actor, AppError, AppState, phases};
-use crate::domain::phase::PhaseDraft;
+use crate::domain::phase::{PhaseDraft, PhaseJson};
 use crate::i18n::Lang;
 use crate::web::extract::{ApiJson, Id};
 use crate::web::routes::{Kind, Route};
@@ -24,16 +24,16 @@ pub fn routes() -> Vec<Route> {
 
 /// The project's phases
 #[utoipa::path(get, path = "/api/phases", tag = "phases",
-    responses((status = 200, description = "The four phases, with their dates and status", body = [Object])))]
+    responses((status = 200, description = "The four phases, with their dates and status", body = [PhaseJson])))]
 async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
-    Ok(Json(phases::list(&state, &actor).await?.iter().map(|p| p.to_json()).collect()))
+    Ok(super::json(phases::list(&state, &actor).await?.iter().map(|p| p.to_json()).collect::<Vec<_>>()))
 }
 
 /// Changes a phase
 ///
 /// Its title and description are those of the request's language (`Accept-Language`).
 #[utoipa::path(put, path = "/api/phases/{id}", tag = "phases", params(("id" = i64, Path)),
-    request_body = PhaseDraft, responses((status = 200, description = "The phase as saved", body = Object)))]
+    request_body = PhaseDraft, responses((status = 200, description = "The phase as saved", body = PhaseJson)))]
 async fn replace(
     State(state): State<AppState>,
     actor: Actor,
@@ -41,5 +41,5 @@ async fn replace(
     Id(id): Id,
     ApiJson(draft): ApiJson<PhaseDraft>,
 ) -> Result<Json<Value>, AppError> {
-    Ok(Json(phases::update(&state, &actor, id, &draft, lang).await?.to_json()))
+    Ok(super::json(phases::update(&state, &actor, id, &draft, lang).await?.to_json()))
 }
