@@ -64,6 +64,10 @@ pub enum Participation {
 }
 
 impl Participation {
+    /// Every standing, in the order legends list them.
+    pub const ALL: [Participation; 4] =
+        [Participation::Answered, Participation::Draft, Participation::Silent, Participation::NotInvited];
+
     /// An invitee's standing from whether it sent its answers and whether it saved any.
     pub fn of(submitted: bool, saved: bool) -> Participation {
         match (submitted, saved) {

@@ -94,16 +94,16 @@ pub fn fill(d: &super::model::NodeData, kind_fill: &'static str) -> &'static str
 
 const HOLLOW: &str = "#ffffff";
 
-/// The marks of a campaign's map, as the legends draw them: fill (hollow or not), dashes,
-/// and what they say.
-pub fn participation_marks(lang: Lang) -> [(Participation, bool, &'static str, &'static str); 4] {
+/// The mark of a standing on a campaign's map, as the legends draw it: fill (a kind's colour
+/// stands for any, else hollow), dashes, and what it says.
+pub fn participation_mark(p: Participation, lang: Lang) -> (&'static str, &'static str, &'static str) {
     let t = lang.tr();
-    [
-        (Participation::Answered, true, "none", t.legend_answered),
-        (Participation::Draft, true, "4 3", t.legend_draft),
-        (Participation::Silent, false, "4 3", t.legend_silent),
-        (Participation::NotInvited, false, "none", t.legend_not_invited),
-    ]
+    match p {
+        Participation::Answered => (style::ANSWERED, "none", t.legend_answered),
+        Participation::Draft => (style::ANSWERED, "4 3", t.legend_draft),
+        Participation::Silent => (HOLLOW, "4 3", t.legend_silent),
+        Participation::NotInvited => (HOLLOW, "none", t.legend_not_invited),
+    }
 }
 
 /// The band layout: for each level present (top to bottom), its rows of nodes, ordered by
@@ -513,11 +513,9 @@ fn legend(w: &mut Writer<Vec<u8>>, net: &Network, lang: Lang, top: f64) -> std::
     // On a campaign's map: who answered, who started, who is silent, who was never invited.
     let mut x = MARGIN + 80.0;
     let y = top + 104.0;
-    for (p, filled, dash, label) in participation_marks(lang) {
-        if !g.node_weights().any(|n| n.participation == Some(p)) {
-            continue;
-        }
-        mark(w, (x, y), if filled { style::ANSWERED } else { HOLLOW }, "1.5", dash)?;
+    for p in net.participations() {
+        let (fill, dash, label) = participation_mark(p, lang);
+        mark(w, (x, y), fill, "1.5", dash)?;
         text(w, x + 38.0, y, label)?;
         x += 60.0 + label.chars().count() as f64 * 6.6;
     }

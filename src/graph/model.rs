@@ -409,10 +409,10 @@ impl Network {
     /// Which standings in a campaign the map shows (none without a campaign's overlay), in
     /// the legend's order.
     pub fn participations(&self) -> Vec<Participation> {
-        let mut seen: Vec<Participation> = self.graph.node_weights().filter_map(|d| d.participation).collect();
-        seen.sort_by_key(|p| *p as u8);
-        seen.dedup();
-        seen
+        Participation::ALL
+            .into_iter()
+            .filter(|p| self.graph.node_weights().any(|d| d.participation == Some(*p)))
+            .collect()
     }
 
     pub fn node_count(&self) -> usize {

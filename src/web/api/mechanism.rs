@@ -52,14 +52,14 @@ pub fn routes() -> Vec<Route> {
 /// Coordination bodies
 #[utoipa::path(get, path = "/api/bodies", tag = "mechanism",
     responses((status = 200, description = "The bodies in force, with their members", body = [BodyJson])))]
-async fn bodies(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
+async fn bodies(State(state): State<AppState>, actor: Actor) -> Result<Response, AppError> {
     Ok(super::json(mechanism::bodies(&state, &actor, false).await?.iter().map(|b| b.to_json()).collect::<Vec<_>>()))
 }
 
 /// One coordination body
 #[utoipa::path(get, path = "/api/bodies/{id}", tag = "mechanism", params(("id" = i64, Path)),
     responses((status = 200, description = "The body", body = BodyJson)))]
-async fn body(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
+async fn body(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
     Ok(super::json(mechanism::body(&state, &actor, id).await?.to_json()))
 }
 
@@ -84,7 +84,7 @@ async fn replace_body(
     actor: Actor,
     Id(id): Id,
     ApiJson(draft): ApiJson<BodyDraft>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     Ok(super::json(mechanism::save_body(&state, &actor, Some(id), &draft).await?.to_json()))
 }
 
@@ -99,14 +99,14 @@ async fn archive_body(State(state): State<AppState>, actor: Actor, Id(id): Id) -
 /// Meetings
 #[utoipa::path(get, path = "/api/meetings", tag = "mechanism",
     responses((status = 200, description = "The meetings, newest first", body = [MeetingJson])))]
-async fn meetings(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
+async fn meetings(State(state): State<AppState>, actor: Actor) -> Result<Response, AppError> {
     Ok(super::json(mechanism::meetings(&state, &actor).await?.iter().map(|m| m.to_json()).collect::<Vec<_>>()))
 }
 
 /// One meeting, with its attendees, decisions and action items
 #[utoipa::path(get, path = "/api/meetings/{id}", tag = "mechanism", params(("id" = i64, Path)),
     responses((status = 200, description = "The meeting", body = MeetingJson)))]
-async fn meeting(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Json<Value>, AppError> {
+async fn meeting(State(state): State<AppState>, actor: Actor, Id(id): Id) -> Result<Response, AppError> {
     Ok(super::json(mechanism::meeting(&state, &actor, id).await?.to_json()))
 }
 
@@ -131,7 +131,7 @@ async fn replace_meeting(
     actor: Actor,
     Id(id): Id,
     ApiJson(draft): ApiJson<MeetingDraft>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     Ok(super::json(mechanism::save_meeting(&state, &actor, Some(id), &draft).await?.to_json()))
 }
 
@@ -157,7 +157,7 @@ fn standing_code(s: Standing) -> &'static str {
 /// Every action item with where it stands today (`overdue`, `due`, `done`, `dropped`).
 #[utoipa::path(get, path = "/api/actions", tag = "mechanism",
     responses((status = 200, description = "The action items", body = [ActionListItem])))]
-async fn actions(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
+async fn actions(State(state): State<AppState>, actor: Actor) -> Result<Response, AppError> {
     let today = state.clock.now().date();
     let items = mechanism::action_items(&state, &actor).await?;
     Ok(super::json(
@@ -198,7 +198,7 @@ async fn set_status(
     actor: Actor,
     Id(id): Id,
     ApiJson(change): ApiJson<StatusChange>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     Ok(super::json(mechanism::set_action_status(&state, &actor, id, &change.status).await?.to_json()))
 }
 

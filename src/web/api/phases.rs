@@ -5,11 +5,10 @@ use crate::domain::phase::{PhaseDraft, PhaseJson};
 use crate::i18n::Lang;
 use crate::web::extract::{ApiJson, Id};
 use crate::web::routes::{Kind, Route};
-use axum::Json;
 use axum::extract::State;
 use axum::http::Method;
+use axum::response::Response;
 use axum::routing::{get, put};
-use serde_json::Value;
 
 #[derive(utoipa::OpenApi)]
 #[openapi(paths(list, replace))]
@@ -25,7 +24,7 @@ pub fn routes() -> Vec<Route> {
 /// The project's phases
 #[utoipa::path(get, path = "/api/phases", tag = "phases",
     responses((status = 200, description = "The four phases, with their dates and status", body = [PhaseJson])))]
-async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Value>, AppError> {
+async fn list(State(state): State<AppState>, actor: Actor) -> Result<Response, AppError> {
     Ok(super::json(phases::list(&state, &actor).await?.iter().map(|p| p.to_json()).collect::<Vec<_>>()))
 }
 
@@ -40,6 +39,6 @@ async fn replace(
     lang: Lang,
     Id(id): Id,
     ApiJson(draft): ApiJson<PhaseDraft>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Response, AppError> {
     Ok(super::json(phases::update(&state, &actor, id, &draft, lang).await?.to_json()))
 }

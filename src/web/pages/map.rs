@@ -226,13 +226,7 @@ async fn map(
         detail_url: format!("/map?{}", query_string(&q.filters, &[("detail", "all")])),
         participation_legend: rendered
             .as_ref()
-            .map(|r| {
-                crate::graph::band::participation_marks(lang)
-                    .into_iter()
-                    .filter(|(p, ..)| r.participations.contains(p))
-                    .map(|(_, filled, dash, label)| (if filled { style::ANSWERED } else { "#fff" }, dash, label))
-                    .collect()
-            })
+            .map(|r| r.participations.iter().map(|p| crate::graph::band::participation_mark(*p, lang)).collect())
             .unwrap_or_default(),
         unseen: rendered.as_ref().filter(|r| r.unseen_invitees > 0).map(|r| {
             (
